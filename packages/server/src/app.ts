@@ -1,0 +1,208 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import type { Config } from './config/env';
+import { createDataSource } from './db/data-source';
+import { runMigrationsUnderLock } from './db/migrate';
+import { authenticate } from './graphql/authenticate';
+import type { AppContext, ResponseCookies } from './graphql/context';
+import { formatError, isExpectedError } from './graphql/errors';
+import { DEFAULT_LIMITS, operationLimitsRule } from './graphql/limits';
+import { buildAtriumSchema } from './graphql/schema';
+import { clientAddress } from './http/client-address';
+import { clearSessionCookie } from './http/cookies';
+import { handleGraphQLRequest } from './http/graphql-handler';
+import { createSpaHandler } from './http/static-files';
+import { attachGraphQLWebSocket } from './http/websocket';
+import { createLogger } from './logger';
+import { createServices, type Services } from './services';
+
+export interface AtriumServer {
+  url: string;
+  port: number;
+  httpServer: Server;
+  dataSource: DataSource;
+  services: Services;
+  logger: Logger;
+  /** Stops taking work, drains HTTP and WebSocket, then closes the database. */
+  close(): Promise<void>;
+}
+
+/** Dev-server origins allowed to open the WebSocket outside production (Vite on :5173). */
+const DEV_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'];
+
+export async function startAtrium(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<AtriumServer> {
+  const dataSource = createDataSource(config.database);
+  await dataSource.initialize();
+  const applied = await runMigrationsUnderLock(dataSource);
+  if (applied.length > 0) logger.info({ migrations: applied }, 'applied migrations');
+
+  const services = createServices(dataSource, config);
+  const schema = await buildAtriumSchema();
+  const trustedProxies = new Set(config.trustedProxies);
+  const limitsRule = operationLimitsRule(DEFAULT_LIMITS);
+  const httpServer = createServer();
+  let draining = false;
+
+  const apollo = new ApolloServer<AppContext>({
+    schema,
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: !config.production,
+    hideSchemaDetailsFromClientErrors: config.production,
+    csrfPrevention: true,
+    parseOptions: { maxTokens: DEFAULT_LIMITS.maxTokens },
+    validationRules: [limitsRule],
+    formatError,
+    logger: apolloLogger(logger),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), errorLoggingPlugin],
+  });
+  await apollo.start();
+
+  const buildContext = async (
+    request: IncomingMessage,
+    requestId: string,
+    cookies: ResponseCookies,
+  ): Promise<AppContext> => {
+    const authorization = request.headers.authorization ?? null;
+    const { auth, rejected } = await authenticate(services, {
+      authorization,
+      cookieHeader: request.headers.cookie ?? null,
+    });
+    // A dead cookie is removed so the browser stops sending it.
+    if (rejected && !authorization) cookies.set(clearSessionCookie(services.cookiePolicy));
+    return {
+      requestId,
+      client: { ip: clientAddress(request, trustedProxies), userAgent: request.headers['user-agent'] ?? null },
+      acceptLanguage: request.headers['accept-language'] ?? null,
+      auth,
+      cookies,
+      services,
+      log: logger.child({ reqId: requestId }),
+    };
+  };
+
+  const serveSpa = createSpaHandler(config.clientDistDir);
+  if (!serveSpa) logger.info({ dir: config.clientDistDir }, 'no built SPA found; serving the API only');
+
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    const started = process.hrtime.bigint();
+    const requestId = requestIdFrom(request);
+    response.setHeader('x-request-id', requestId);
+    const url = request.url ?? '/';
+    const queryStart = url.indexOf('?');
+    const pathname = queryStart === -1 ? url : url.slice(0, queryStart);
+    try {
+      if (pathname === '/graphql') {
+        await handleGraphQLRequest(apollo, buildContext, request, response, queryStart === -1 ? '' : url.slice(queryStart), requestId);
+      } else if (pathname === '/healthz') {
+        writeJson(response, 200, { status: 'ok' });
+      } else if (pathname === '/readyz') {
+        writeJson(response, ...(await readiness(dataSource, draining)));
+      } else if (serveSpa) {
+        serveSpa(request, response, pathname);
+      } else {
+        writeJson(response, 404, { error: 'Not found' });
+      }
+    } catch (error) {
+      logger.error({ reqId: requestId, err: error }, 'request failed');
+      if (!response.headersSent) writeJson(response, 500, { error: 'Internal server error', requestId });
+      else response.destroy();
+    }
+    response.once('finish', () => {
+      logger.info(
+        {
+          reqId: requestId,
+          method: request.method,
+          path: pathname,
+          status: response.statusCode,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+        },
+        'request',
+      );
+    });
+  };
+  httpServer.on('request', (request, response) => void handle(request, response));
+
+  const webSocket = attachGraphQLWebSocket({
+    httpServer,
+    schema,
+    services,
+    logger,
+    allowedOrigins: new Set(config.production ? config.allowedOrigins : [...config.allowedOrigins, ...DEV_ORIGINS]),
+    trustedProxies,
+    validationRules: [limitsRule],
+    maxTokens: DEFAULT_LIMITS.maxTokens,
+    newRequestId: randomUUID,
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      draining = true;
+      await webSocket.close();
+      await apollo.stop();
+      await dataSource.destroy();
+    })();
+    return closing;
+  };
+
+  return { url: `http://localhost:${port}`, port, httpServer, dataSource, services, logger, close };
+}
+
+/** Logs what was not meant to happen, with the request id the client can quote. */
+const errorLoggingPlugin: ApolloServerPlugin<AppContext> = {
+  async requestDidStart() {
+    return requestListener;
+  },
+};
+
+const requestListener = {
+  async didEncounterErrors({ contextValue, errors }: { contextValue: AppContext; errors: readonly Error[] }) {
+    for (const error of errors) {
+      if (!isExpectedError(error)) {
+        const original = (error as { originalError?: Error }).originalError ?? error;
+        contextValue.log.error({ err: original }, 'unexpected error in operation');
+      }
+    }
+  },
+};
+
+function requestIdFrom(request: IncomingMessage): string {
+  const given = request.headers['x-request-id'];
+  return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : randomUUID();
+}
+
+async function readiness(dataSource: DataSource, draining: boolean): Promise<[number, unknown]> {
+  if (draining) return [503, { status: 'draining' }];
+  try {
+    await dataSource.query('SELECT 1');
+    return [200, { status: 'ready' }];
+  } catch {
+    return [503, { status: 'database unreachable' }];
+  }
+}
+
+function writeJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(JSON.stringify(body));
+}
+
+function apolloLogger(logger: Logger) {
+  return {
+    debug: (message: string) => logger.debug(message),
+    info: (message: string) => logger.info(message),
+    warn: (message: string) => logger.warn(message),
+    error: (message: string) => logger.error(message),
+  };
+}

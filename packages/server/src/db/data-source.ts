@@ -1,0 +1,42 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { DataSource } from 'typeorm';
+import type { DatabaseConfig } from '../config/env';
+import { entities } from './entities';
+import { mysqlMigrations } from './migrations/mysql';
+import { sqliteMigrations } from './migrations/sqlite';
+
+export type DriverFamily = 'mysql' | 'sqlite';
+
+/** A TypeORM data source for the configured driver; never `synchronize`, always migrations. */
+export function createDataSource(database: DatabaseConfig): DataSource {
+  if (database.type === 'sqlite') {
+    if (database.file !== ':memory:') mkdirSync(path.dirname(database.file), { recursive: true });
+    return new DataSource({
+      type: 'better-sqlite3',
+      database: database.file,
+      entities,
+      migrations: sqliteMigrations,
+      migrationsTransactionMode: 'each',
+      synchronize: false,
+      enableWAL: database.file !== ':memory:',
+      // Replicas on one file wait for each other's write transactions instead of failing.
+      timeout: 10_000,
+    });
+  }
+  return new DataSource({
+    type: 'mysql',
+    url: database.url,
+    entities,
+    migrations: mysqlMigrations,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    charset: 'utf8mb4_unicode_ci',
+    timezone: 'Z',
+    extra: { connectionLimit: 20 },
+  });
+}
+
+export function driverFamily(dataSource: DataSource): DriverFamily {
+  return dataSource.options.type === 'better-sqlite3' ? 'sqlite' : 'mysql';
+}

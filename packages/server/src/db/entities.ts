@@ -1,0 +1,6 @@
+import { AccountEntity } from '../modules/account/account.entity';
+import { OrganizationEntity } from '../modules/organization/organization.entity';
+import { TeamMemberEntity } from '../modules/organization/team-member.entity';
+import { SessionEntity } from '../modules/session/session.entity';
+
+export const entities = [AccountEntity, OrganizationEntity, TeamMemberEntity, SessionEntity];

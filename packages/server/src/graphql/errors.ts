@@ -1,0 +1,118 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ArgumentValidationError } from 'type-graphql';
+import type { ValidationError } from 'class-validator';
+
+/** The error codes of SPEC §4: the only ones a client ever sees besides GraphQL's own. */
+export type AppErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'BAD_USER_INPUT'
+  | 'RATE_LIMITED'
+  | 'MFA_REQUIRED'
+  | 'REAUTHENTICATION_REQUIRED'
+  | 'PLAN_LIMIT_REACHED'
+  | 'CONFLICT';
+
+/** Per-field messages, keyed by the input field's name. */
+export type FieldErrors = Record<string, string>;
+
+export class AppError extends GraphQLError {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    extensions: Record<string, unknown> = {},
+  ) {
+    super(message, { extensions: { code, ...extensions } });
+  }
+}
+
+export const badUserInput = (fields: FieldErrors): AppError =>
+  new AppError('BAD_USER_INPUT', `Invalid input: ${Object.keys(fields).join(', ')}`, { fields });
+
+export const conflict = (message: string, fields?: FieldErrors): AppError =>
+  new AppError('CONFLICT', message, fields ? { fields } : {});
+
+export const unauthenticated = (message = 'You must be signed in'): AppError =>
+  new AppError('UNAUTHENTICATED', message);
+
+/** Codes produced by graphql-js / Apollo themselves for malformed requests: safe to show. */
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+const APP_CODES = new Set<string>([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'RATE_LIMITED',
+  'MFA_REQUIRED',
+  'REAUTHENTICATION_REQUIRED',
+  'PLAN_LIMIT_REACHED',
+  'CONFLICT',
+]);
+
+export const INTERNAL_ERROR_MESSAGE = 'Internal server error';
+
+/** True when an error is one we meant to show; everything else is logged and masked. */
+export function isExpectedError(error: unknown): boolean {
+  const original = unwrapResolverError(error);
+  if (original instanceof ArgumentValidationError) return true;
+  if (original instanceof GraphQLError) {
+    const code = String(original.extensions?.code ?? '');
+    return APP_CODES.has(code) || REQUEST_ERROR_CODES.has(code) || code === 'UNAUTHORIZED';
+  }
+  return false;
+}
+
+/**
+ * Apollo's formatError: validation failures become BAD_USER_INPUT with `fields`, TypeGraphQL's
+ * UNAUTHORIZED becomes FORBIDDEN, and anything unexpected becomes a generic message (it is
+ * logged with the request id by the error-logging plugin).
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof ArgumentValidationError) {
+    const fields = collectFieldErrors(original.extensions.validationErrors as ValidationError[]);
+    return {
+      message: `Invalid input: ${Object.keys(fields).join(', ')}`,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'BAD_USER_INPUT', fields },
+    };
+  }
+  const code = String(formatted.extensions?.code ?? '');
+  if (code === 'UNAUTHORIZED') {
+    return { ...formatted, extensions: { ...formatted.extensions, code: 'FORBIDDEN' } };
+  }
+  if (APP_CODES.has(code) || REQUEST_ERROR_CODES.has(code) || code === 'BAD_USER_INPUT') {
+    return formatted;
+  }
+  return {
+    message: INTERNAL_ERROR_MESSAGE,
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}
+
+function collectFieldErrors(errors: ValidationError[], prefix = ''): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const error of errors) {
+    // Errors on the argument object itself (`input`) name its properties, which is what clients know.
+    const name = prefix ? `${prefix}.${error.property}` : error.property;
+    const messages = Object.values(error.constraints ?? {});
+    if (messages.length > 0) fields[name] = messages[0];
+    if (error.children?.length) {
+      Object.assign(fields, collectFieldErrors(error.children, prefix ? name : ''));
+    }
+  }
+  return fields;
+}

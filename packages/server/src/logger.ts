@@ -1,0 +1,29 @@
+import pino, { type Logger } from 'pino';
+import type { LogLevel } from './config/env';
+
+/** JSON logs; anything that could hold a credential is redacted wherever it appears. */
+export function createLogger(level: LogLevel): Logger {
+  return pino({
+    level,
+    base: { service: 'atrium' },
+    redact: {
+      paths: [
+        'password',
+        'token',
+        'authorization',
+        'cookie',
+        '*.password',
+        '*.newPassword',
+        '*.currentPassword',
+        '*.token',
+        '*.code',
+        '*.authorization',
+        '*.cookie',
+        'headers.authorization',
+        'headers.cookie',
+        'variables',
+      ],
+      censor: '[redacted]',
+    },
+  });
+}

@@ -1,0 +1,60 @@
+import { Column, Entity, Index } from 'typeorm';
+import { DateColumn, IdColumn } from '../../db/columns';
+
+export type AccountStatus = 'ACTIVE' | 'DEACTIVATED' | 'PENDING_DELETION';
+
+@Entity({ name: 'accounts' })
+export class AccountEntity {
+  @IdColumn()
+  id: string;
+
+  /** The address as the person typed it, for display and mail. */
+  @Column({ type: 'varchar', length: 254 })
+  email: string;
+
+  /** Lower-cased address: uniqueness is case-insensitive on every driver. */
+  @Index('uq_accounts_email_normalized', { unique: true })
+  @Column({ name: 'email_normalized', type: 'varchar', length: 254 })
+  emailNormalized: string;
+
+  @DateColumn({ name: 'email_verified_at', nullable: true })
+  emailVerifiedAt: Date | null;
+
+  @Column({ name: 'password_hash', type: 'varchar', length: 255 })
+  passwordHash: string;
+
+  @Column({ name: 'full_name', type: 'varchar', length: 100 })
+  fullName: string;
+
+  /** Stored lower-cased; unique when set. */
+  @Index('uq_accounts_username', { unique: true })
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  username: string | null;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  phone: string | null;
+
+  @DateColumn({ name: 'phone_verified_at', nullable: true })
+  phoneVerifiedAt: Date | null;
+
+  @Column({ type: 'varchar', length: 64, default: 'UTC' })
+  timezone: string;
+
+  @Column({ type: 'varchar', length: 16, default: 'en' })
+  locale: string;
+
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  country: string | null;
+
+  @Column({ type: 'varchar', length: 20, default: 'ACTIVE' })
+  status: AccountStatus;
+
+  @Column({ name: 'mfa_enabled', type: 'boolean', default: false })
+  mfaEnabled: boolean;
+
+  @DateColumn({ name: 'created_at' })
+  createdAt: Date;
+
+  @DateColumn({ name: 'updated_at' })
+  updatedAt: Date;
+}

@@ -1,0 +1,27 @@
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver } from 'type-graphql';
+import { requireAuth, type AppContext } from '../../graphql/context';
+import type { AccountEntity } from './account.entity';
+import { UpdateProfileInput } from './account.inputs';
+import { Account } from './account.type';
+
+@Resolver(() => Account)
+export class AccountResolver {
+  @Query(() => Account, { nullable: true, description: 'The signed-in account, or null' })
+  me(@Ctx() ctx: AppContext): AccountEntity | null {
+    return ctx.auth?.account ?? null;
+  }
+
+  @Authorized()
+  @Mutation(() => Account)
+  async updateProfile(
+    @Arg('input') input: UpdateProfileInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<AccountEntity> {
+    return ctx.services.accounts.updateProfile(requireAuth(ctx).account.id, input);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  avatarUrl(): string | null {
+    return null;
+  }
+}

@@ -1,0 +1,68 @@
+import { createUnionType, Field, ID, InputType, ObjectType } from 'type-graphql';
+import { IsEmail, Matches, MaxLength } from 'class-validator';
+import { Account } from '../account/account.type';
+import { Session } from '../session/session.type';
+import type { AccountEntity } from '../account/account.entity';
+import type { SessionEntity } from '../session/session.entity';
+import { PASSWORD_MAX_LENGTH } from './password';
+
+@ObjectType('AuthPayload', { description: 'A successful sign-in' })
+export class AuthPayload {
+  @Field(() => Account)
+  account: AccountEntity;
+
+  @Field(() => Session)
+  session: SessionEntity;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The session token; only returned when issueToken was true',
+  })
+  token: string | null;
+}
+
+@ObjectType('MfaChallenge', { description: 'The password was right; a second factor is needed' })
+export class MfaChallenge {
+  @Field(() => ID)
+  challengeId: string;
+}
+
+export const LogInResult = createUnionType({
+  name: 'LogInResult',
+  types: () => [AuthPayload, MfaChallenge] as const,
+  resolveType: (value) => ('challengeId' in value ? MfaChallenge : AuthPayload),
+});
+
+@InputType()
+export class SignUpInput {
+  @Field()
+  @MaxLength(254, { message: 'Use at most 254 characters' })
+  @IsEmail({}, { message: 'Enter a valid email address' })
+  email: string;
+
+  @Field({ description: 'At least 8 characters with an uppercase letter, a number and a symbol' })
+  @MaxLength(PASSWORD_MAX_LENGTH, { message: `Use at most ${PASSWORD_MAX_LENGTH} characters` })
+  password: string;
+
+  @Field()
+  @MaxLength(100, { message: 'Use at most 100 characters' })
+  @Matches(/\S/, { message: 'Enter your name' })
+  fullName: string;
+
+  @Field({ defaultValue: false, description: 'Return the session token instead of setting a cookie' })
+  issueToken: boolean;
+}
+
+@InputType()
+export class LogInInput {
+  @Field()
+  @MaxLength(254, { message: 'Use at most 254 characters' })
+  email: string;
+
+  @Field()
+  @MaxLength(PASSWORD_MAX_LENGTH, { message: `Use at most ${PASSWORD_MAX_LENGTH} characters` })
+  password: string;
+
+  @Field({ defaultValue: false, description: 'Return the session token instead of setting a cookie' })
+  issueToken: boolean;
+}

@@ -1,0 +1,24 @@
+import type { DataSource } from 'typeorm';
+import type { Config } from './config/env';
+import { sessionCookiePolicy, type SessionCookiePolicy } from './http/cookies';
+import { AccountService } from './modules/account/account.service';
+import { AuthService } from './modules/auth/auth.service';
+import { SessionService } from './modules/session/session.service';
+
+/** The application's services, built once per server instance and shared by every request. */
+export interface Services {
+  accounts: AccountService;
+  auth: AuthService;
+  sessions: SessionService;
+  cookiePolicy: SessionCookiePolicy;
+}
+
+export function createServices(dataSource: DataSource, config: Config): Services {
+  const sessions = new SessionService(dataSource, config.session);
+  return {
+    accounts: new AccountService(dataSource),
+    auth: new AuthService(dataSource, sessions),
+    sessions,
+    cookiePolicy: sessionCookiePolicy(config.production),
+  };
+}
