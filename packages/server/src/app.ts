@@ -152,7 +152,7 @@ export async function startAtrium(config: Config, logger: Logger = createLogger(
       draining = true;
       await webSocket.close();
       await apollo.stop();
-      await dataSource.destroy();
+      if (dataSource.isInitialized) await dataSource.destroy();
     })();
     return closing;
   };

@@ -1,0 +1,73 @@
+import { typed } from './graphql';
+
+export interface AccountFields {
+  id: string;
+  email: string;
+  fullName: string;
+  username: string | null;
+  phone: string | null;
+  timezone: string;
+  locale: string;
+  country: string | null;
+  avatarUrl: string | null;
+  mfaEnabled: boolean;
+  createdAt: string;
+}
+
+export interface SessionFields {
+  id: string;
+  current: boolean;
+  createdAt: string;
+  expiresAt: string;
+}
+
+const ACCOUNT = 'id email fullName username phone timezone locale country avatarUrl mfaEnabled createdAt';
+const SESSION = 'id current createdAt expiresAt';
+
+export interface SignUpVariables extends Record<string, unknown> {
+  input: { email: string; password: string; fullName: string; issueToken?: boolean };
+}
+
+export const SignUp = typed<
+  { signUp: { account: AccountFields; session: SessionFields; token: string | null } },
+  SignUpVariables
+>(`mutation SignUp($input: SignUpInput!) {
+  signUp(input: $input) { account { ${ACCOUNT} } session { ${SESSION} } token }
+}`);
+
+export interface LogInVariables extends Record<string, unknown> {
+  input: { email: string; password: string; issueToken?: boolean };
+}
+
+export const LogIn = typed<
+  {
+    logIn:
+      | { __typename: 'AuthPayload'; account: AccountFields; session: SessionFields; token: string | null }
+      | { __typename: 'MfaChallenge'; challengeId: string };
+  },
+  LogInVariables
+>(`mutation LogIn($input: LogInInput!) {
+  logIn(input: $input) {
+    __typename
+    ... on AuthPayload { account { ${ACCOUNT} } session { ${SESSION} } token }
+    ... on MfaChallenge { challengeId }
+  }
+}`);
+
+export const LogOut = typed<{ logOut: boolean }>(`mutation LogOut { logOut }`);
+
+export const Me = typed<{ me: AccountFields | null }>(`query Me { me { ${ACCOUNT} } }`);
+
+export interface UpdateProfileVariables extends Record<string, unknown> {
+  input: {
+    fullName?: string | null;
+    username?: string | null;
+    timezone?: string | null;
+    locale?: string | null;
+    country?: string | null;
+  };
+}
+
+export const UpdateProfile = typed<{ updateProfile: AccountFields }, UpdateProfileVariables>(
+  `mutation UpdateProfile($input: UpdateProfileInput!) { updateProfile(input: $input) { ${ACCOUNT} } }`,
+);

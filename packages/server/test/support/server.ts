@@ -1,0 +1,36 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startAtrium, type AtriumServer } from '../../src/app';
+import { loadConfig } from '../../src/config/env';
+import { createLogger } from '../../src/logger';
+
+/**
+ * A real Atrium on a free port: on the MySQL/MariaDB of DATABASE_URL when it is set (the CI
+ * run does that), otherwise on a fresh SQLite file of its own.
+ */
+export async function startTestServer(env: Record<string, string> = {}): Promise<AtriumServer> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'atrium-test-'));
+  const config = loadConfig({
+    DATABASE_URL: process.env.DATABASE_URL ?? `sqlite:${path.join(dir, 'atrium.sqlite')}`,
+    PORT: '0',
+    SECRET_KEY: 'test-secret-key-0123456789abcdef0123456789abcdef',
+    OUTBOX_DIR: path.join(dir, 'outbox'),
+    CLIENT_DIST_DIR: path.join(dir, 'no-client'),
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  return startAtrium(config, createLogger(config.logLevel));
+}
+
+export function usingMysql(): boolean {
+  return Boolean(process.env.DATABASE_URL?.match(/^(mysql|mariadb):/));
+}
+
+let counter = 0;
+
+/** An email no other test (or earlier run on a shared database) has used. */
+export function uniqueEmail(label = 'user'): string {
+  counter += 1;
+  return `${label}-${process.pid}-${Date.now().toString(36)}-${counter}@example.test`;
+}
