@@ -36,8 +36,11 @@ export interface AtriumServer {
 /** Dev-server origins allowed to open the WebSocket outside production (Vite on :5173). */
 const DEV_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'];
 
-export async function startAtrium(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<AtriumServer> {
-  const dataSource = createDataSource(config.database);
+export async function startAtrium(
+  config: Config,
+  logger: Logger = createLogger(config.logLevel),
+): Promise<AtriumServer> {
+  const dataSource = await createDataSource(config.database);
   await dataSource.initialize();
   const applied = await runMigrationsUnderLock(dataSource);
   if (applied.length > 0) logger.info({ migrations: applied }, 'applied migrations');
@@ -55,6 +58,8 @@ export async function startAtrium(config: Config, logger: Logger = createLogger(
     includeStacktraceInErrorResponses: !config.production,
     hideSchemaDetailsFromClientErrors: config.production,
     csrfPrevention: true,
+    // main.ts owns SIGTERM: it drains WebSockets and the database too, then exits 0.
+    stopOnTerminationSignals: false,
     parseOptions: { maxTokens: DEFAULT_LIMITS.maxTokens },
     validationRules: [limitsRule],
     formatError,
@@ -77,7 +82,10 @@ export async function startAtrium(config: Config, logger: Logger = createLogger(
     if (rejected && !authorization) cookies.set(clearSessionCookie(services.cookiePolicy));
     return {
       requestId,
-      client: { ip: clientAddress(request, trustedProxies), userAgent: request.headers['user-agent'] ?? null },
+      client: {
+        ip: clientAddress(request, trustedProxies),
+        userAgent: request.headers['user-agent'] ?? null,
+      },
       acceptLanguage: request.headers['accept-language'] ?? null,
       auth,
       cookies,
@@ -87,7 +95,8 @@ export async function startAtrium(config: Config, logger: Logger = createLogger(
   };
 
   const serveSpa = createSpaHandler(config.clientDistDir);
-  if (!serveSpa) logger.info({ dir: config.clientDistDir }, 'no built SPA found; serving the API only');
+  if (!serveSpa)
+    logger.info({ dir: config.clientDistDir }, 'no built SPA found; serving the API only');
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const started = process.hrtime.bigint();
@@ -98,7 +107,14 @@ export async function startAtrium(config: Config, logger: Logger = createLogger(
     const pathname = queryStart === -1 ? url : url.slice(0, queryStart);
     try {
       if (pathname === '/graphql') {
-        await handleGraphQLRequest(apollo, buildContext, request, response, queryStart === -1 ? '' : url.slice(queryStart), requestId);
+        await handleGraphQLRequest(
+          apollo,
+          buildContext,
+          request,
+          response,
+          queryStart === -1 ? '' : url.slice(queryStart),
+          requestId,
+        );
       } else if (pathname === '/healthz') {
         writeJson(response, 200, { status: 'ok' });
       } else if (pathname === '/readyz') {
@@ -110,7 +126,8 @@ export async function startAtrium(config: Config, logger: Logger = createLogger(
       }
     } catch (error) {
       logger.error({ reqId: requestId, err: error }, 'request failed');
-      if (!response.headersSent) writeJson(response, 500, { error: 'Internal server error', requestId });
+      if (!response.headersSent)
+        writeJson(response, 500, { error: 'Internal server error', requestId });
       else response.destroy();
     }
     response.once('finish', () => {
@@ -133,7 +150,9 @@ export async function startAtrium(config: Config, logger: Logger = createLogger(
     schema,
     services,
     logger,
-    allowedOrigins: new Set(config.production ? config.allowedOrigins : [...config.allowedOrigins, ...DEV_ORIGINS]),
+    allowedOrigins: new Set(
+      config.production ? config.allowedOrigins : [...config.allowedOrigins, ...DEV_ORIGINS],
+    ),
     trustedProxies,
     validationRules: [limitsRule],
     maxTokens: DEFAULT_LIMITS.maxTokens,
@@ -168,7 +187,13 @@ const errorLoggingPlugin: ApolloServerPlugin<AppContext> = {
 };
 
 const requestListener = {
-  async didEncounterErrors({ contextValue, errors }: { contextValue: AppContext; errors: readonly Error[] }) {
+  async didEncounterErrors({
+    contextValue,
+    errors,
+  }: {
+    contextValue: AppContext;
+    errors: readonly Error[];
+  }) {
     for (const error of errors) {
       if (!isExpectedError(error)) {
         const original = (error as { originalError?: Error }).originalError ?? error;
@@ -194,7 +219,10 @@ async function readiness(dataSource: DataSource, draining: boolean): Promise<[nu
 }
 
 function writeJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
   response.end(JSON.stringify(body));
 }
 

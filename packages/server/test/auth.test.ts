@@ -29,7 +29,12 @@ describe('signUp', () => {
 
     expect(result.errors).toBeUndefined();
     expect(result.data?.signUp.token).toBeNull();
-    expect(result.data?.signUp.account).toMatchObject({ email, fullName: 'Ann Example', locale: 'en', timezone: 'UTC' });
+    expect(result.data?.signUp.account).toMatchObject({
+      email,
+      fullName: 'Ann Example',
+      locale: 'en',
+      timezone: 'UTC',
+    });
     expect(result.data?.signUp.session.current).toBe(true);
 
     const cookie = result.headers.getSetCookie().find((c) => c.startsWith('atrium_session='));
@@ -39,7 +44,9 @@ describe('signUp', () => {
     expect(cookie).not.toMatch(/Secure/);
 
     const accountId = result.data!.signUp.account.id;
-    const memberships = await atrium.dataSource.getRepository(TeamMemberEntity).findBy({ accountId });
+    const memberships = await atrium.dataSource
+      .getRepository(TeamMemberEntity)
+      .findBy({ accountId });
     expect(memberships).toHaveLength(1);
     expect(memberships[0].role).toBe('OWNER');
     const organization = await atrium.dataSource
@@ -57,18 +64,24 @@ describe('signUp', () => {
     const data = await tool.run(SignUp, {
       input: { email, password: STRONG_PASSWORD, fullName: 'Hash Check', issueToken: true },
     });
-    const account = await atrium.dataSource.getRepository(AccountEntity).findOneByOrFail({ id: data.signUp.account.id });
+    const account = await atrium.dataSource
+      .getRepository(AccountEntity)
+      .findOneByOrFail({ id: data.signUp.account.id });
     expect(account.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
     const token = data.signUp.token as string;
     expect(Buffer.from(token, 'base64url').length).toBeGreaterThanOrEqual(32);
-    const session = await atrium.dataSource.getRepository(SessionEntity).findOneByOrFail({ id: data.signUp.session.id });
+    const session = await atrium.dataSource
+      .getRepository(SessionEntity)
+      .findOneByOrFail({ id: data.signUp.session.id });
     expect(session.tokenHash).toBe(hashToken(token));
     expect(session.tokenHash).not.toContain(token);
   });
 
   it('treats email addresses case-insensitively: a second sign-up is a CONFLICT naming the email', async () => {
     const email = uniqueEmail('case');
-    await new Actor(atrium.url).run(SignUp, { input: { email, password: STRONG_PASSWORD, fullName: 'First' } });
+    await new Actor(atrium.url).run(SignUp, {
+      input: { email, password: STRONG_PASSWORD, fullName: 'First' },
+    });
     const second = await new Actor(atrium.url).execute(SignUp, {
       input: { email: email.toUpperCase(), password: STRONG_PASSWORD, fullName: 'Second' },
     });
@@ -85,7 +98,11 @@ describe('signUp', () => {
     const results = await Promise.all(
       Array.from({ length: 5 }, (_, i) =>
         new Actor(atrium.url).execute(SignUp, {
-          input: { email: i % 2 ? email.toUpperCase() : email, password: STRONG_PASSWORD, fullName: `Racer ${i}` },
+          input: {
+            email: i % 2 ? email.toUpperCase() : email,
+            password: STRONG_PASSWORD,
+            fullName: `Racer ${i}`,
+          },
         }),
       ),
     );
@@ -98,13 +115,20 @@ describe('signUp', () => {
     ['no uppercase', 'password', 'Add an uppercase letter', 'lowercase-only-1'],
     ['no number', 'password', 'Add a number', 'No-Numbers-Here'],
     ['no special character', 'password', 'Add a special character', 'NoSpecial123'],
-  ])('rejects a password with %s as BAD_USER_INPUT on %s, writing nothing', async (_case, field, message, password) => {
-    const email = uniqueEmail('weak');
-    const result = await new Actor(atrium.url).execute(SignUp, { input: { email, password, fullName: 'Weak' } });
-    expect(errorCode(result)).toBe('BAD_USER_INPUT');
-    expect(result.errors?.[0].extensions?.fields).toEqual({ [field]: message });
-    expect(await atrium.dataSource.getRepository(AccountEntity).countBy({ emailNormalized: email })).toBe(0);
-  });
+  ])(
+    'rejects a password with %s as BAD_USER_INPUT on %s, writing nothing',
+    async (_case, field, message, password) => {
+      const email = uniqueEmail('weak');
+      const result = await new Actor(atrium.url).execute(SignUp, {
+        input: { email, password, fullName: 'Weak' },
+      });
+      expect(errorCode(result)).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0].extensions?.fields).toEqual({ [field]: message });
+      expect(
+        await atrium.dataSource.getRepository(AccountEntity).countBy({ emailNormalized: email }),
+      ).toBe(0);
+    },
+  );
 
   it('rejects a password equal to the email address', async () => {
     const email = `Upper-${uniqueEmail('same')}`;
@@ -120,7 +144,10 @@ describe('signUp', () => {
       input: { email: 'not-an-email', password: STRONG_PASSWORD, fullName: '   ' },
     });
     expect(errorCode(result)).toBe('BAD_USER_INPUT');
-    expect(Object.keys(result.errors?.[0].extensions?.fields as object).sort()).toEqual(['email', 'fullName']);
+    expect(Object.keys(result.errors?.[0].extensions?.fields as object).sort()).toEqual([
+      'email',
+      'fullName',
+    ]);
   });
 
   it('accepts a 200-character password without truncating it', async () => {
@@ -129,7 +156,9 @@ describe('signUp', () => {
     await new Actor(atrium.url).run(SignUp, { input: { email, password, fullName: 'Long' } });
     const ok = await new Actor(atrium.url).execute(LogIn, { input: { email, password } });
     expect(ok.data?.logIn.__typename).toBe('AuthPayload');
-    const truncated = await new Actor(atrium.url).execute(LogIn, { input: { email, password: password.slice(0, 72) } });
+    const truncated = await new Actor(atrium.url).execute(LogIn, {
+      input: { email, password: password.slice(0, 72) },
+    });
     expect(errorCode(truncated)).toBe('UNAUTHENTICATED');
   });
 });
@@ -137,7 +166,9 @@ describe('signUp', () => {
 describe('logIn', () => {
   it('answers an unknown email and a wrong password with the same error', async () => {
     const { email } = await signedUpBrowser(atrium.url, 'Wrong Password');
-    const wrongPassword = await new Actor(atrium.url).execute(LogIn, { input: { email, password: 'Nope-nope-1' } });
+    const wrongPassword = await new Actor(atrium.url).execute(LogIn, {
+      input: { email, password: 'Nope-nope-1' },
+    });
     const unknownEmail = await new Actor(atrium.url).execute(LogIn, {
       input: { email: uniqueEmail('nobody'), password: 'Nope-nope-1' },
     });
@@ -151,7 +182,9 @@ describe('logIn', () => {
   it('gives a tool the token in the body and no cookie, and the token works as a bearer', async () => {
     const { email } = await signedUpBrowser(atrium.url, 'Token User');
     const tool = new Actor(atrium.url);
-    const result = await tool.execute(LogIn, { input: { email: email.toUpperCase(), password: STRONG_PASSWORD, issueToken: true } });
+    const result = await tool.execute(LogIn, {
+      input: { email: email.toUpperCase(), password: STRONG_PASSWORD, issueToken: true },
+    });
     expect(result.headers.getSetCookie()).toEqual([]);
     const payload = result.data?.logIn;
     if (payload?.__typename !== 'AuthPayload') throw new Error('expected AuthPayload');
@@ -190,7 +223,9 @@ describe('logOut and me', () => {
 
   it('a revoked bearer token is refused', async () => {
     const { email } = await signedUpBrowser(atrium.url, 'Bearer Out');
-    const login = await new Actor(atrium.url).run(LogIn, { input: { email, password: STRONG_PASSWORD, issueToken: true } });
+    const login = await new Actor(atrium.url).run(LogIn, {
+      input: { email, password: STRONG_PASSWORD, issueToken: true },
+    });
     if (login.logIn.__typename !== 'AuthPayload') throw new Error('expected AuthPayload');
     const tool = new Actor(atrium.url).withToken(login.logIn.token as string);
     expect((await tool.run(LogOut)).logOut).toBe(true);

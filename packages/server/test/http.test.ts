@@ -30,7 +30,9 @@ describe('health', () => {
   });
 
   it('echoes a request id, or makes one', async () => {
-    const given = await fetch(`${atrium.url}/healthz`, { headers: { 'x-request-id': 'trace-1234abcd' } });
+    const given = await fetch(`${atrium.url}/healthz`, {
+      headers: { 'x-request-id': 'trace-1234abcd' },
+    });
     expect(given.headers.get('x-request-id')).toBe('trace-1234abcd');
     const made = await fetch(`${atrium.url}/healthz`);
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
@@ -42,7 +44,9 @@ describe('GraphQL over HTTP', () => {
     const query = encodeURIComponent('{ __typename }');
     const blocked = await fetch(`${atrium.url}/graphql?query=${query}`);
     expect(blocked.status).toBe(400);
-    const allowed = await fetch(`${atrium.url}/graphql?query=${query}`, { headers: { 'apollo-require-preflight': '1' } });
+    const allowed = await fetch(`${atrium.url}/graphql?query=${query}`, {
+      headers: { 'apollo-require-preflight': '1' },
+    });
     expect(await allowed.json()).toEqual({ data: { __typename: 'Query' } });
     const form = await fetch(`${atrium.url}/graphql`, {
       method: 'POST',
@@ -54,7 +58,9 @@ describe('GraphQL over HTTP', () => {
 
   it('refuses operations with too many aliases or too many tokens', async () => {
     const anonymous = new Actor(atrium.url);
-    const aliases = typed<unknown>(`{ ${Array.from({ length: 40 }, (_, i) => `a${i}: __typename`).join(' ')} }`);
+    const aliases = typed<unknown>(
+      `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: __typename`).join(' ')} }`,
+    );
     const aliasResult = await anonymous.execute(aliases);
     expect(errorCode(aliasResult)).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(aliasResult.errors?.[0].message).toMatch(/40 aliases; the limit is 30/);
@@ -91,11 +97,16 @@ describe('production hardening', () => {
   it('sets a __Host- Secure cookie', async () => {
     const { email } = await signedUpTool(production.url);
     const browser = new Actor(production.url);
-    const result = await browser.execute(typed<unknown, { email: string }>(
-      `mutation ($email: String!) { logIn(input: { email: $email, password: "Correct-horse-9" }) { __typename } }`,
-    ), { email });
+    const result = await browser.execute(
+      typed<unknown, { email: string }>(
+        `mutation ($email: String!) { logIn(input: { email: $email, password: "Correct-horse-9" }) { __typename } }`,
+      ),
+      { email },
+    );
     const cookie = result.headers.getSetCookie()[0];
-    expect(cookie).toMatch(/^__Host-atrium_session=[\w-]+; Path=\/; Expires=.+; HttpOnly; SameSite=Lax; Secure$/);
+    expect(cookie).toMatch(
+      /^__Host-atrium_session=[\w-]+; Path=\/; Expires=.+; HttpOnly; SameSite=Lax; Secure$/,
+    );
     expect(cookie).not.toMatch(/Domain=/);
   });
 
@@ -104,9 +115,15 @@ describe('production hardening', () => {
     const typo = await anonymous.execute(typed<unknown>('{ mee { id } }'));
     expect(JSON.stringify(typo.errors)).not.toMatch(/Did you mean/);
     expect(JSON.stringify(typo.errors)).not.toMatch(/stacktrace/);
-    const wrong = await anonymous.execute(typed<unknown>('mutation { logIn(input: { email: "x@y.z", password: "Nope-1234" }) { __typename } }'));
+    const wrong = await anonymous.execute(
+      typed<unknown>(
+        'mutation { logIn(input: { email: "x@y.z", password: "Nope-1234" }) { __typename } }',
+      ),
+    );
     expect(wrong.errors?.[0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
-    const introspection = await anonymous.execute(typed<unknown>('{ __schema { types { name } } }'));
+    const introspection = await anonymous.execute(
+      typed<unknown>('{ __schema { types { name } } }'),
+    );
     expect(errorCode(introspection)).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
@@ -116,7 +133,10 @@ describe('production hardening', () => {
     await production.dataSource.destroy();
     const result = await actor.execute(Me);
     expect(result.status).toBe(500);
-    expect(result.errors?.[0]).toEqual({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(result.errors?.[0]).toEqual({
+      message: 'Internal server error',
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
     expect(JSON.stringify(result)).not.toMatch(/SELECT|sessions|sqlite|mysql|stack/i);
   });
 });
@@ -162,7 +182,9 @@ describe('graphql-ws on /graphql', () => {
           super(address, protocols, { headers: options.origin ? { origin: options.origin } : {} });
         }
       },
-      connectionParams: options.authorization ? { authorization: options.authorization } : undefined,
+      connectionParams: options.authorization
+        ? { authorization: options.authorization }
+        : undefined,
       retryAttempts: 0,
       lazy: true,
       on: { closed: (event) => (closeCode = (event as { code: number }).code) },
@@ -171,7 +193,10 @@ describe('graphql-ws on /graphql', () => {
     const run = (query: string) =>
       new Promise<{ data?: unknown; errors?: unknown }>((resolve, reject) => {
         let result: { data?: unknown; errors?: unknown } = {};
-        client.subscribe({ query }, { next: (value) => (result = value), error: reject, complete: () => resolve(result) });
+        client.subscribe(
+          { query },
+          { next: (value) => (result = value), error: reject, complete: () => resolve(result) },
+        );
       });
     return { run, closeCode: () => closeCode };
   }
@@ -192,13 +217,19 @@ describe('graphql-ws on /graphql', () => {
   it('applies the same operation limits as HTTP', async () => {
     const ws = connect();
     const aliases = `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: __typename`).join(' ')} }`;
-    await expect(ws.run(aliases)).rejects.toEqual([expect.objectContaining({ message: expect.stringMatching(/aliases/) })]);
+    await expect(ws.run(aliases)).rejects.toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/aliases/) }),
+    ]);
   });
 
   it('refuses an upgrade from a foreign Origin', async () => {
-    const socket = new WebSocket(atrium.url.replace('http', 'ws') + '/graphql', 'graphql-transport-ws', {
-      headers: { origin: 'https://evil.example' },
-    });
+    const socket = new WebSocket(
+      atrium.url.replace('http', 'ws') + '/graphql',
+      'graphql-transport-ws',
+      {
+        headers: { origin: 'https://evil.example' },
+      },
+    );
     const status = await new Promise<number | undefined>((resolve) => {
       socket.on('unexpected-response', (_req, res) => resolve(res.statusCode));
       socket.on('open', () => resolve(101));

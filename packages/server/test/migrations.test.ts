@@ -13,7 +13,10 @@ import { usingMysql } from './support/server';
 async function freshDatabase(): Promise<{ config: DatabaseConfig; drop: () => Promise<void> }> {
   if (!usingMysql()) {
     const dir = mkdtempSync(path.join(tmpdir(), 'atrium-migrations-'));
-    return { config: { type: 'sqlite', file: path.join(dir, 'fresh.sqlite') }, drop: async () => undefined };
+    return {
+      config: { type: 'sqlite', file: path.join(dir, 'fresh.sqlite') },
+      drop: async () => undefined,
+    };
   }
   const url = new URL(process.env.DATABASE_URL as string);
   const name = `atrium_migcheck_${process.pid}_${Date.now().toString(36)}`;
@@ -32,12 +35,14 @@ async function freshDatabase(): Promise<{ config: DatabaseConfig; drop: () => Pr
 
 describe('migrations', () => {
   it('has the same migrations, by name, for both driver families', () => {
-    expect(mysqlMigrations.map((m) => new m().name)).toEqual(sqliteMigrations.map((m) => new m().name));
+    expect(mysqlMigrations.map((m) => new m().name)).toEqual(
+      sqliteMigrations.map((m) => new m().name),
+    );
   });
 
   it('two replicas starting together apply each migration once and end matching the entities', async () => {
     const { config, drop } = await freshDatabase();
-    const replicas = [createDataSource(config), createDataSource(config)];
+    const replicas = await Promise.all([createDataSource(config), createDataSource(config)]);
     try {
       await Promise.all(replicas.map((replica) => replica.initialize()));
       const applied = await Promise.all(replicas.map((replica) => runMigrationsUnderLock(replica)));
@@ -52,7 +57,9 @@ describe('migrations', () => {
       const pending = await replicas[0].driver.createSchemaBuilder().log();
       expect(pending.upQueries.map((q) => q.query)).toEqual([]);
     } finally {
-      await Promise.all(replicas.map((replica) => (replica.isInitialized ? replica.destroy() : undefined)));
+      await Promise.all(
+        replicas.map((replica) => (replica.isInitialized ? replica.destroy() : undefined)),
+      );
       await drop();
     }
   });

@@ -19,7 +19,13 @@ describe('updateProfile', () => {
     const { actor } = await signedUpBrowser(atrium.url, 'Profile Owner');
     const username = `Owner.${Date.now().toString(36)}`;
     const data = await actor.run(UpdateProfile, {
-      input: { fullName: 'Profile Renamed', username, timezone: 'Europe/Madrid', locale: 'es', country: 'es' },
+      input: {
+        fullName: 'Profile Renamed',
+        username,
+        timezone: 'Europe/Madrid',
+        locale: 'es',
+        country: 'es',
+      },
     });
     expect(data.updateProfile).toMatchObject({
       fullName: 'Profile Renamed',
@@ -34,9 +40,16 @@ describe('updateProfile', () => {
 
   it('leaves absent fields alone and clears username and country with null', async () => {
     const { actor } = await signedUpBrowser(atrium.url, 'Partial Update');
-    await actor.run(UpdateProfile, { input: { username: `partial${Date.now().toString(36)}`, country: 'MX' } });
+    await actor.run(UpdateProfile, {
+      input: { username: `partial${Date.now().toString(36)}`, country: 'MX' },
+    });
     const data = await actor.run(UpdateProfile, { input: { username: null, country: null } });
-    expect(data.updateProfile).toMatchObject({ fullName: 'Partial Update', username: null, country: null, timezone: 'UTC' });
+    expect(data.updateProfile).toMatchObject({
+      fullName: 'Partial Update',
+      username: null,
+      country: null,
+      timezone: 'UTC',
+    });
   });
 
   const badInputs: Array<[string, UpdateProfileVariables['input'], string]> = [
@@ -54,23 +67,28 @@ describe('updateProfile', () => {
     ['a null locale', { locale: null }, 'locale'],
   ];
 
-  it.each(badInputs)('refuses %s with BAD_USER_INPUT naming the field and writes nothing', async (_case, input, field) => {
-    const { actor } = await signedUpBrowser(atrium.url, 'Careful Person');
-    const before = (await actor.run(Me)).me;
-    // A valid change rides along: a rejected update must not apply it either.
-    const result = await actor.execute(UpdateProfile, { input: { locale: 'es', ...input } });
-    expect(errorCode(result)).toBe('BAD_USER_INPUT');
-    expect(result.errors?.[0].extensions?.fields).toHaveProperty(field);
-    expect(result.errors?.[0].message).toContain(field);
-    expect((await actor.run(Me)).me).toEqual(before);
-  });
+  it.each(badInputs)(
+    'refuses %s with BAD_USER_INPUT naming the field and writes nothing',
+    async (_case, input, field) => {
+      const { actor } = await signedUpBrowser(atrium.url, 'Careful Person');
+      const before = (await actor.run(Me)).me;
+      // A valid change rides along: a rejected update must not apply it either.
+      const result = await actor.execute(UpdateProfile, { input: { locale: 'es', ...input } });
+      expect(errorCode(result)).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0].extensions?.fields).toHaveProperty(field);
+      expect(result.errors?.[0].message).toContain(field);
+      expect((await actor.run(Me)).me).toEqual(before);
+    },
+  );
 
   it('keeps usernames unique regardless of case', async () => {
     const first = await signedUpBrowser(atrium.url, 'First Holder');
     const second = await signedUpBrowser(atrium.url, 'Second Holder');
     const name = `taken${Date.now().toString(36)}`;
     await first.actor.run(UpdateProfile, { input: { username: name } });
-    const result = await second.actor.execute(UpdateProfile, { input: { username: name.toUpperCase(), fullName: 'Changed' } });
+    const result = await second.actor.execute(UpdateProfile, {
+      input: { username: name.toUpperCase(), fullName: 'Changed' },
+    });
     expect(errorCode(result)).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0].extensions?.fields).toEqual({ username: 'This username is taken' });
     expect((await second.actor.run(Me)).me?.fullName).toBe('Second Holder');
@@ -85,7 +103,9 @@ describe('updateProfile', () => {
   });
 
   it('is refused for an anonymous caller', async () => {
-    const result = await new Actor(atrium.url).execute(UpdateProfile, { input: { fullName: 'Nobody' } });
+    const result = await new Actor(atrium.url).execute(UpdateProfile, {
+      input: { fullName: 'Nobody' },
+    });
     expect(errorCode(result)).toBe('UNAUTHENTICATED');
     expect(result.data).toBeNull();
   });

@@ -4,9 +4,7 @@ import { z } from 'zod';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
-export type DatabaseConfig =
-  | { type: 'mysql'; url: string }
-  | { type: 'sqlite'; file: string };
+export type DatabaseConfig = { type: 'mysql'; url: string } | { type: 'sqlite'; file: string };
 
 export interface SmsConfig {
   apiUrl: string;
@@ -70,7 +68,9 @@ const commaList = optionalString.transform((value) =>
 
 const boolean = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
-const asNumber = optionalString.transform((value) => (value === undefined ? undefined : Number(value)));
+const asNumber = optionalString.transform((value) =>
+  value === undefined ? undefined : Number(value),
+);
 
 const positiveInt = (fallback: number) =>
   asNumber.pipe(z.number().int().positive().optional()).transform((v) => v ?? fallback);
@@ -81,7 +81,10 @@ const envSchema = z.object({
   DATABASE_URL: optionalString.pipe(
     z
       .string()
-      .regex(/^(mysql|mariadb):\/\/.+|^sqlite:.+/, 'must be mysql://user:pass@host:3306/db or sqlite:path')
+      .regex(
+        /^(mysql|mariadb):\/\/.+|^sqlite:.+/,
+        'must be mysql://user:pass@host:3306/db or sqlite:path',
+      )
       .optional(),
   ),
   REDIS_URL: optionalString.pipe(url(['redis:', 'rediss:']).optional()),
@@ -115,7 +118,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`),
+      parsed.error.issues.map(
+        (issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`,
+      ),
     );
   }
   const e = parsed.data;
@@ -166,7 +171,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL ?? 'info',
     trustedProxies: e.TRUSTED_PROXIES,
     introspection: e.INTROSPECTION ?? !production,
-    clientDistDir: path.resolve(e.CLIENT_DIST_DIR ?? path.join(__dirname, '..', '..', '..', 'client', 'dist')),
+    clientDistDir: path.resolve(
+      e.CLIENT_DIST_DIR ?? path.join(__dirname, '..', '..', '..', 'client', 'dist'),
+    ),
     session: { idleDays: e.SESSION_IDLE_DAYS, maxDays: e.SESSION_MAX_DAYS },
   };
 }

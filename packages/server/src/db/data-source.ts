@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import type { DatabaseConfig } from '../config/env';
 import { entities } from './entities';
@@ -9,7 +10,7 @@ import { sqliteMigrations } from './migrations/sqlite';
 export type DriverFamily = 'mysql' | 'sqlite';
 
 /** A TypeORM data source for the configured driver; never `synchronize`, always migrations. */
-export function createDataSource(database: DatabaseConfig): DataSource {
+export async function createDataSource(database: DatabaseConfig): Promise<DataSource> {
   if (database.type === 'sqlite') {
     if (database.file !== ':memory:') mkdirSync(path.dirname(database.file), { recursive: true });
     return new DataSource({
@@ -25,7 +26,8 @@ export function createDataSource(database: DatabaseConfig): DataSource {
     });
   }
   return new DataSource({
-    type: 'mysql',
+    // TypeORM reads MariaDB's catalog (defaults, nullability) differently from MySQL's.
+    type: (await isMariaDb(database.url)) ? 'mariadb' : 'mysql',
     url: database.url,
     entities,
     migrations: mysqlMigrations,
@@ -39,4 +41,14 @@ export function createDataSource(database: DatabaseConfig): DataSource {
 
 export function driverFamily(dataSource: DataSource): DriverFamily {
   return dataSource.options.type === 'better-sqlite3' ? 'sqlite' : 'mysql';
+}
+
+async function isMariaDb(url: string): Promise<boolean> {
+  const connection = await createConnection(url);
+  try {
+    const [rows] = await connection.query('SELECT VERSION() AS version');
+    return /mariadb/i.test(String((rows as Array<{ version: string }>)[0]?.version));
+  } finally {
+    await connection.end();
+  }
 }

@@ -77,7 +77,10 @@ export function isExpectedError(error: unknown): boolean {
  * UNAUTHORIZED becomes FORBIDDEN, and anything unexpected becomes a generic message (it is
  * logged with the request id by the error-logging plugin).
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof ArgumentValidationError) {
     const fields = collectFieldErrors(original.extensions.validationErrors as ValidationError[]);

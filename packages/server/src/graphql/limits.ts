@@ -30,7 +30,8 @@ export function operationLimitsRule(limits: OperationLimits) {
   return (context: ValidationContext): ASTVisitor => {
     const fragments = new Map<string, FragmentDefinitionNode>();
     for (const definition of context.getDocument().definitions) {
-      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+      if (definition.kind === Kind.FRAGMENT_DEFINITION)
+        fragments.set(definition.name.value, definition);
     }
     return {
       OperationDefinition(operation) {
@@ -38,12 +39,16 @@ export function operationLimitsRule(limits: OperationLimits) {
         const name = operation.name?.value ?? 'anonymous operation';
         if (measure.depth > limits.maxDepth) {
           context.reportError(
-            new GraphQLError(`${name} is nested ${measure.depth} deep; the limit is ${limits.maxDepth}`),
+            new GraphQLError(
+              `${name} is nested ${measure.depth} deep; the limit is ${limits.maxDepth}`,
+            ),
           );
         }
         if (measure.aliases > limits.maxAliases) {
           context.reportError(
-            new GraphQLError(`${name} uses ${measure.aliases} aliases; the limit is ${limits.maxAliases}`),
+            new GraphQLError(
+              `${name} uses ${measure.aliases} aliases; the limit is ${limits.maxAliases}`,
+            ),
           );
         }
         if (measure.cost > limits.maxCost) {

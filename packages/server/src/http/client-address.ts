@@ -4,7 +4,10 @@ import type { IncomingMessage } from 'node:http';
  * The caller's IP: the socket's peer, or the nearest untrusted hop of X-Forwarded-For when the
  * peer is one of our configured proxies. Anyone else's X-Forwarded-For is ignored.
  */
-export function clientAddress(request: IncomingMessage, trustedProxies: ReadonlySet<string>): string | null {
+export function clientAddress(
+  request: IncomingMessage,
+  trustedProxies: ReadonlySet<string>,
+): string | null {
   const peer = normalize(request.socket.remoteAddress ?? null);
   if (!peer || !trustedProxies.has(peer)) return peer;
   const forwarded = request.headers['x-forwarded-for'];

@@ -24,7 +24,11 @@ export async function handleGraphQLRequest(
     body = await readBody(request);
   } catch (error) {
     const status = error instanceof BodyTooLarge ? 413 : 400;
-    writeJsonError(response, status, status === 413 ? 'Request body too large' : 'Malformed JSON body');
+    writeJsonError(
+      response,
+      status,
+      status === 413 ? 'Request body too large' : 'Malformed JSON body',
+    );
     return;
   }
   const headers = new HeaderMap();

@@ -26,7 +26,11 @@ const SECURITY_HEADERS: Record<string, string> = {
     "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
 };
 
-export type StaticHandler = (request: IncomingMessage, response: ServerResponse, pathname: string) => void;
+export type StaticHandler = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  pathname: string,
+) => void;
 
 /**
  * Serves the built SPA: files as they are (hashed assets cached for a year), and index.html for
@@ -76,7 +80,12 @@ function isFile(file: string): boolean {
   }
 }
 
-function send(request: IncomingMessage, response: ServerResponse, file: string, cacheControl: string): void {
+function send(
+  request: IncomingMessage,
+  response: ServerResponse,
+  file: string,
+  cacheControl: string,
+): void {
   const headers: Record<string, string | number> = {
     'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
     'content-length': statSync(file).size,

@@ -46,7 +46,8 @@ export function attachGraphQLWebSocket(options: WebSocketOptions): { close(): Pr
     const origin = request.headers.origin;
     if (pathname !== '/graphql') return refuse(socket, 404, 'Not Found');
     // Browsers always send Origin; a page on another site must not ride the user's cookie.
-    if (origin !== undefined && !options.allowedOrigins.has(origin)) return refuse(socket, 403, 'Forbidden');
+    if (origin !== undefined && !options.allowedOrigins.has(origin))
+      return refuse(socket, 403, 'Forbidden');
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   };
   options.httpServer.on('upgrade', onUpgrade);

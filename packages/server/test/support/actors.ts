@@ -16,10 +16,16 @@ export async function signedUpBrowser(
 }
 
 /** A tool holding a bearer token for a freshly signed-up account. */
-export async function signedUpTool(baseUrl: string): Promise<{ actor: Actor; email: string; accountId: string }> {
+export async function signedUpTool(
+  baseUrl: string,
+): Promise<{ actor: Actor; email: string; accountId: string }> {
   const email = uniqueEmail('tool');
   const data = await new Actor(baseUrl).run(SignUp, {
     input: { email, password: STRONG_PASSWORD, fullName: 'Tool User', issueToken: true },
   });
-  return { actor: new Actor(baseUrl).withToken(data.signUp.token as string), email, accountId: data.signUp.account.id };
+  return {
+    actor: new Actor(baseUrl).withToken(data.signUp.token as string),
+    email,
+    accountId: data.signUp.account.id,
+  };
 }

@@ -21,7 +21,8 @@ export interface SessionFields {
   expiresAt: string;
 }
 
-const ACCOUNT = 'id email fullName username phone timezone locale country avatarUrl mfaEnabled createdAt';
+const ACCOUNT =
+  'id email fullName username phone timezone locale country avatarUrl mfaEnabled createdAt';
 const SESSION = 'id current createdAt expiresAt';
 
 export interface SignUpVariables extends Record<string, unknown> {
@@ -42,7 +43,12 @@ export interface LogInVariables extends Record<string, unknown> {
 export const LogIn = typed<
   {
     logIn:
-      | { __typename: 'AuthPayload'; account: AccountFields; session: SessionFields; token: string | null }
+      | {
+          __typename: 'AuthPayload';
+          account: AccountFields;
+          session: SessionFields;
+          token: string | null;
+        }
       | { __typename: 'MfaChallenge'; challengeId: string };
   },
   LogInVariables

@@ -48,8 +48,16 @@ export class Actor {
       body: JSON.stringify({ query: print(document), variables }),
     });
     this.storeCookies(response.headers);
-    const body = (await response.json()) as { data?: TData | null; errors?: GraphQLFormattedError[] };
-    return { status: response.status, data: body.data, errors: body.errors, headers: response.headers };
+    const body = (await response.json()) as {
+      data?: TData | null;
+      errors?: GraphQLFormattedError[];
+    };
+    return {
+      status: response.status,
+      data: body.data,
+      errors: body.errors,
+      headers: response.headers,
+    };
   }
 
   /** Executes and insists on success, returning the data. */

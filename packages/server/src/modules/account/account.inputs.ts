@@ -14,7 +14,8 @@ export class UpdateProfileInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Matches(new RegExp(USERNAME_PATTERN.source, 'i'), {
-    message: 'Use 3–30 letters, digits, dots, dashes or underscores, starting and ending with a letter or digit',
+    message:
+      'Use 3–30 letters, digits, dots, dashes or underscores, starting and ending with a letter or digit',
   })
   username?: string | null;
 

@@ -18,21 +18,27 @@ export class AccountService {
     const patch = profilePatch(input);
     const repository = this.dataSource.getRepository(AccountEntity);
     if (patch.username) {
-      const holder = await repository.findOne({ where: { username: patch.username }, select: { id: true } });
+      const holder = await repository.findOne({
+        where: { username: patch.username },
+        select: { id: true },
+      });
       if (holder && holder.id !== accountId) throw badUserInput({ username: USERNAME_TAKEN });
     }
     try {
       await repository.update({ id: accountId }, { ...patch, updatedAt: new Date() });
     } catch (error) {
       // Two accounts racing for one username: the unique index decides.
-      if (isUniqueViolation(error, 'uq_accounts_username')) throw badUserInput({ username: USERNAME_TAKEN });
+      if (isUniqueViolation(error, 'uq_accounts_username'))
+        throw badUserInput({ username: USERNAME_TAKEN });
       throw error;
     }
     return repository.findOneByOrFail({ id: accountId });
   }
 }
 
-type ProfilePatch = Partial<Pick<AccountEntity, 'fullName' | 'username' | 'timezone' | 'locale' | 'country'>>;
+type ProfilePatch = Partial<
+  Pick<AccountEntity, 'fullName' | 'username' | 'timezone' | 'locale' | 'country'>
+>;
 
 /** Normalises the sent fields; fields that may not be emptied are refused when null. */
 function profilePatch(input: UpdateProfileInput): ProfilePatch {

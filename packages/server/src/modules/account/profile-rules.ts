@@ -14,7 +14,8 @@ export function isIanaTimeZone(value: unknown): boolean {
   if (typeof value !== 'string' || !/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(value)) return false;
   if (timeZones.has(value)) return true;
   try {
-    const canonical = new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone;
+    const canonical = new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions()
+      .timeZone;
     return timeZones.has(canonical) && value.includes('/');
   } catch {
     return false;

@@ -6,7 +6,9 @@ import type { SignedIn } from './auth.service';
 
 @Resolver()
 export class AuthResolver {
-  @Mutation(() => AuthPayload, { description: 'Creates an account, its own organization and a session' })
+  @Mutation(() => AuthPayload, {
+    description: 'Creates an account, its own organization and a session',
+  })
   async signUp(@Arg('input') input: SignUpInput, @Ctx() ctx: AppContext): Promise<AuthPayload> {
     const locale = /^es\b/i.test(ctx.acceptLanguage ?? '') ? 'es' : 'en';
     const signedIn = await ctx.services.auth.signUp(input, ctx.client, locale);
@@ -35,6 +37,8 @@ function deliverSession(signedIn: SignedIn, issueToken: boolean, ctx: AppContext
   const { account, session, token } = signedIn;
   ctx.auth = { account, session };
   if (issueToken) return { account, session, token };
-  ctx.cookies.set(serializeSessionCookie(ctx.services.cookiePolicy, token, session.absoluteExpiresAt));
+  ctx.cookies.set(
+    serializeSessionCookie(ctx.services.cookiePolicy, token, session.absoluteExpiresAt),
+  );
   return { account, session, token: null };
 }

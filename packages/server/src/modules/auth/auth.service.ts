@@ -7,7 +7,12 @@ import { createOwnOrganization } from '../organization/organization.service';
 import type { ClientInfo, SessionService } from '../session/session.service';
 import type { SessionEntity } from '../session/session.entity';
 import type { LogInInput, SignUpInput } from './auth.types';
-import { hashPassword, passwordPolicyProblem, verifyAgainstDummy, verifyPassword } from './password';
+import {
+  hashPassword,
+  passwordPolicyProblem,
+  verifyAgainstDummy,
+  verifyPassword,
+} from './password';
 
 export interface SignedIn {
   account: AccountEntity;

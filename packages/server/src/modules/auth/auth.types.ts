@@ -49,7 +49,10 @@ export class SignUpInput {
   @Matches(/\S/, { message: 'Enter your name' })
   fullName: string;
 
-  @Field({ defaultValue: false, description: 'Return the session token instead of setting a cookie' })
+  @Field({
+    defaultValue: false,
+    description: 'Return the session token instead of setting a cookie',
+  })
   issueToken: boolean;
 }
 
@@ -63,6 +66,9 @@ export class LogInInput {
   @MaxLength(PASSWORD_MAX_LENGTH, { message: `Use at most ${PASSWORD_MAX_LENGTH} characters` })
   password: string;
 
-  @Field({ defaultValue: false, description: 'Return the session token instead of setting a cookie' })
+  @Field({
+    defaultValue: false,
+    description: 'Return the session token instead of setting a cookie',
+  })
   issueToken: boolean;
 }

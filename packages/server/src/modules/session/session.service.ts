@@ -106,6 +106,8 @@ export class SessionService {
   }
 
   private slidingExpiry(now: Date, absoluteExpiresAt: Date): Date {
-    return new Date(Math.min(now.getTime() + this.policy.idleDays * DAY_MS, absoluteExpiresAt.getTime()));
+    return new Date(
+      Math.min(now.getTime() + this.policy.idleDays * DAY_MS, absoluteExpiresAt.getTime()),
+    );
   }
 }

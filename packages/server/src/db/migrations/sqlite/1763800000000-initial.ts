@@ -21,7 +21,9 @@ export class Initial1763800000000 implements MigrationInterface {
       "mfa_enabled" boolean NOT NULL DEFAULT (0),
       "created_at" datetime(3) NOT NULL,
       "updated_at" datetime(3) NOT NULL)`);
-    await db.query(`CREATE UNIQUE INDEX "uq_accounts_email_normalized" ON "accounts" ("email_normalized")`);
+    await db.query(
+      `CREATE UNIQUE INDEX "uq_accounts_email_normalized" ON "accounts" ("email_normalized")`,
+    );
     await db.query(`CREATE UNIQUE INDEX "uq_accounts_username" ON "accounts" ("username")`);
     await db.query(`CREATE TABLE "organizations" (
       "id" varchar(36) PRIMARY KEY NOT NULL,
