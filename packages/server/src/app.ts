@@ -7,6 +7,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config/env';
+import { resolveSecretKey } from './config/secret-key';
 import { createDataSource } from './db/data-source';
 import { runMigrationsUnderLock } from './db/migrate';
 import { authenticate } from './graphql/authenticate';
@@ -45,7 +46,9 @@ export async function startAtrium(
   const applied = await runMigrationsUnderLock(dataSource);
   if (applied.length > 0) logger.info({ migrations: applied }, 'applied migrations');
 
-  const services = createServices(dataSource, config);
+  // Resolved (or generated into the data directory) now, so a bad key stops the start, not a request.
+  const secretKey = resolveSecretKey(config);
+  const services = createServices(dataSource, config, secretKey);
   const schema = await buildAtriumSchema();
   const trustedProxies = new Set(config.trustedProxies);
   const limitsRule = operationLimitsRule(DEFAULT_LIMITS);

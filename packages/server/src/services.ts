@@ -11,14 +11,21 @@ export interface Services {
   auth: AuthService;
   sessions: SessionService;
   cookiePolicy: SessionCookiePolicy;
+  /** Key material for encryption at rest and signing (SPEC §5 SECRET_KEY). */
+  secretKey: string;
 }
 
-export function createServices(dataSource: DataSource, config: Config): Services {
+export function createServices(
+  dataSource: DataSource,
+  config: Config,
+  secretKey: string,
+): Services {
   const sessions = new SessionService(dataSource, config.session);
   return {
     accounts: new AccountService(dataSource),
     auth: new AuthService(dataSource, sessions),
     sessions,
     cookiePolicy: sessionCookiePolicy(config.production),
+    secretKey,
   };
 }

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { newId } from '../../db/columns';
+import { PrecompiledSelect } from '../../db/precompiled-select';
 import { generateToken, hashToken } from '../../lib/tokens';
 import { AccountEntity } from '../account/account.entity';
 import { SessionEntity } from './session.entity';
@@ -24,10 +25,22 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const ACTIVITY_WRITE_INTERVAL_MS = 60 * 1000;
 
 export class SessionService {
+  private readonly sessionColumns: PrecompiledSelect<SessionEntity>;
+  private readonly accountColumns: PrecompiledSelect<AccountEntity>;
+  private readonly lookupSql: string;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly policy: SessionPolicy,
-  ) {}
+  ) {
+    this.sessionColumns = new PrecompiledSelect(dataSource, SessionEntity, 's');
+    this.accountColumns = new PrecompiledSelect(dataSource, AccountEntity, 'a');
+    const q = (name: string) => dataSource.driver.escape(name);
+    this.lookupSql =
+      `SELECT ${this.sessionColumns.columns}, ${this.accountColumns.columns} ` +
+      `FROM ${this.sessionColumns.table} INNER JOIN ${this.accountColumns.table} ON ${q('a')}.${q('id')} = ${q('s')}.${q('account_id')} ` +
+      `WHERE ${q('s')}.${q('token_hash')} = ?`;
+  }
 
   /** Starts a session; the returned token is shown to the client once and never stored. */
   async create(
@@ -66,23 +79,21 @@ export class SessionService {
    * activity write happens at most once a minute.
    */
   async authenticate(token: string): Promise<Authenticated | null> {
-    const session = await this.dataSource
-      .getRepository(SessionEntity)
-      .createQueryBuilder('session')
-      .innerJoinAndSelect('session.account', 'account')
-      .where('session.tokenHash = :tokenHash', { tokenHash: hashToken(token) })
-      .getOne();
-    if (!session?.account) return null;
+    const rows = (await this.dataSource.query(this.lookupSql, [hashToken(token)])) as Array<
+      Record<string, unknown>
+    >;
+    if (rows.length === 0) return null;
+    const session = this.sessionColumns.hydrate(rows[0]);
+    const account = this.accountColumns.hydrate(rows[0]);
     const now = new Date();
     if (session.revokedAt || session.expiresAt <= now || session.absoluteExpiresAt <= now) {
       return null;
     }
-    if (session.account.status === 'DEACTIVATED') return null;
+    if (account.status === 'DEACTIVATED') return null;
     if (now.getTime() - session.lastActiveAt.getTime() >= ACTIVITY_WRITE_INTERVAL_MS) {
       await this.recordActivity(session, now);
     }
-    const { account, ...rest } = session;
-    return { account, session: Object.assign(new SessionEntity(), rest) };
+    return { account, session };
   }
 
   /** Marks a session revoked; true when this call revoked it (it was still live). */

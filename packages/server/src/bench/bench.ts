@@ -1,0 +1,180 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { createConnection } from 'mysql2/promise';
+
+/**
+ * `pnpm bench`: in one run, the same load against (a) a bare Apollo Server, (b) Atrium, both
+ * answering `{ __typename }`, and (c) Atrium answering an authenticated `me` on MySQL/MariaDB.
+ * Targets (SPEC §6): b/a ≥ 0.85 and c/a ≥ 0.6 in requests/s, c's p99 ≤ 3× a's.
+ */
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const DATABASE_URL =
+  process.env.BENCH_DATABASE_URL ??
+  process.env.DATABASE_URL ??
+  'mysql://root@127.0.0.1:3306/atrium_bench';
+const TYPENAME = JSON.stringify({ query: '{ __typename }' });
+const ME = JSON.stringify({ query: 'query Me { me { id email fullName timezone locale } }' });
+
+interface Figure {
+  name: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  failures: number;
+}
+
+async function main(): Promise<void> {
+  if (!/^(mysql|mariadb):/.test(DATABASE_URL))
+    throw new Error('The bench runs (c) on MySQL/MariaDB: set BENCH_DATABASE_URL');
+  await ensureDatabase(DATABASE_URL);
+
+  const bare = await launch(path.join(__dirname, 'bare-apollo.js'), {});
+  const atrium = await launch(path.join(__dirname, '..', 'main.js'), {
+    DATABASE_URL,
+    SECRET_KEY: 'bench-secret-key-0123456789abcdef0123456789abcdef',
+    LOG_LEVEL: 'info',
+  });
+  try {
+    const token = await signUp(atrium.url);
+    const a = await measure('(a) bare Apollo { __typename }', bare.url, TYPENAME);
+    const b = await measure('(b) Atrium { __typename }', atrium.url, TYPENAME);
+    const c = await measure('(c) Atrium authenticated me (MySQL/MariaDB)', atrium.url, ME, {
+      authorization: `Bearer ${token}`,
+    });
+    report([a, b, c]);
+  } finally {
+    bare.process.kill('SIGTERM');
+    atrium.process.kill('SIGTERM');
+  }
+}
+
+function report(figures: Figure[]): void {
+  const [a, b, c] = figures;
+  console.log(`\nbench: ${DURATION}s each, ${CONNECTIONS} connections, Node ${process.version}`);
+  for (const f of figures) {
+    console.log(
+      `${f.name.padEnd(46)} ${f.requestsPerSecond.toFixed(0).padStart(7)} req/s   p50 ${f.p50} ms   p99 ${f.p99} ms${f.failures ? `   FAILURES ${f.failures}` : ''}`,
+    );
+  }
+  const checks = [
+    [
+      'b/a requests/s',
+      b.requestsPerSecond / a.requestsPerSecond,
+      '≥ 0.85',
+      b.requestsPerSecond / a.requestsPerSecond >= 0.85,
+    ],
+    [
+      'c/a requests/s',
+      c.requestsPerSecond / a.requestsPerSecond,
+      '≥ 0.60',
+      c.requestsPerSecond / a.requestsPerSecond >= 0.6,
+    ],
+    ['c/a p99', c.p99 / Math.max(a.p99, 1), '≤ 3.00', c.p99 / Math.max(a.p99, 1) <= 3],
+  ] as const;
+  for (const [label, ratio, target, met] of checks) {
+    console.log(
+      `${label.padEnd(16)} ${ratio.toFixed(2)}  (target ${target}) ${met ? 'met' : 'NOT MET'}`,
+    );
+  }
+}
+
+async function measure(
+  name: string,
+  url: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<Figure> {
+  const options = {
+    url: `${url}/graphql`,
+    method: 'POST' as const,
+    body,
+    headers: { 'content-type': 'application/json', ...headers },
+    connections: CONNECTIONS,
+  };
+  await autocannon({ ...options, duration: 2 }); // warm-up: JIT, pools, caches
+  const result = await autocannon({ ...options, duration: DURATION });
+  return {
+    name,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    failures: result.errors + result.non2xx,
+  };
+}
+
+async function launch(
+  script: string,
+  env: Record<string, string>,
+): Promise<{ url: string; process: ChildProcess }> {
+  const port = await freePort();
+  const child = fork(script, [], {
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), ...env },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const url = `http://localhost:${port}`;
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: TYPENAME,
+      });
+      if (response.ok) return { url, process: child };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill();
+  throw new Error(`${script} did not start`);
+}
+
+async function signUp(url: string): Promise<string> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation ($input: SignUpInput!) { signUp(input: $input) { token } }',
+      variables: {
+        input: {
+          email: `bench-${Date.now()}@example.test`,
+          password: 'Bench-pass-1',
+          fullName: 'Bench',
+          issueToken: true,
+        },
+      },
+    }),
+  });
+  const body = (await response.json()) as { data?: { signUp: { token: string } } };
+  if (!body.data) throw new Error(`sign-up failed: ${JSON.stringify(body)}`);
+  return body.data.signUp.token;
+}
+
+async function ensureDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = target.pathname.slice(1);
+  target.pathname = '/';
+  const connection = await createConnection(target.toString());
+  await connection.query(`CREATE DATABASE IF NOT EXISTS \`${name.replace(/`/g, '')}\``);
+  await connection.end();
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
