@@ -1,0 +1,111 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startServer, type RunningServer } from './server';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+
+let server: RunningServer | undefined;
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** One person in one browser tab, with the steps they take named as they would name them. */
+function aPerson(page: Page, email: string, password: string) {
+  const path = () => new URL(page.url()).pathname;
+  const heading = (name: string) => page.getByRole('heading', { name, exact: true }).waitFor();
+  return {
+    path,
+    heading,
+    statusSays: (text: string) => page.getByRole('status').filter({ hasText: text }).waitFor(),
+    async signUp(fullName: string) {
+      await page.goto('/signup');
+      await page.getByLabel('Full name').fill(fullName);
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill(password);
+      await page.getByRole('button', { name: 'Create account' }).click();
+    },
+    async logInWithEnter() {
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill(password);
+      await page.getByLabel('Password').press('Enter');
+    },
+  };
+}
+
+describe('a person managing their account in the browser', () => {
+  it('signs up, logs out and in, edits the profile and switches to Spanish', async () => {
+    if (!browser || !server) throw new Error('setup failed');
+    const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'en-US' });
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
+    const email = `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+    const person = aPerson(page, email, 'Atrium-e2e-Pass-42!');
+
+    // Sign up: straight into the app.
+    await person.signUp('Grace Hopper');
+    await person.heading('Profile');
+    expect(person.path()).toBe('/settings/profile');
+    await page.getByRole('banner').getByText('Grace Hopper').waitFor();
+
+    // Log out: back to the login page, and the session is gone on the server too.
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await person.heading('Log in to Atrium');
+    expect(person.path()).toBe('/login');
+    await page.goto('/settings/security');
+    await person.heading('Log in to Atrium');
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/settings/security');
+
+    // Log in: back to the page they asked for.
+    await person.logInWithEnter();
+    await person.heading('Security');
+    await page.getByRole('navigation').getByRole('link', { name: 'Profile' }).click();
+    await person.heading('Profile');
+
+    // Edit the profile; the change survives a reload.
+    await page.getByLabel('Full name').fill('Grace B. Hopper');
+    await page.getByLabel('Time zone').selectOption('America/New_York');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await person.statusSays('Profile saved');
+    await page.reload();
+    await person.heading('Profile');
+    expect(await page.getByLabel('Full name').inputValue()).toBe('Grace B. Hopper');
+    expect(await page.getByLabel('Time zone').inputValue()).toBe('America/New_York');
+    await page.getByRole('banner').getByText('Grace B. Hopper').waitFor();
+
+    // Switch to Spanish; the UI follows, also after a reload.
+    await page.getByLabel('Language').selectOption('es');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await person.heading('Perfil');
+    await person.statusSays('Perfil guardado');
+    expect(await page.locator('html').getAttribute('lang')).toBe('es');
+    await page.reload();
+    await person.heading('Perfil');
+    await page.getByRole('navigation').getByRole('link', { name: 'Seguridad' }).waitFor();
+    await page.getByRole('button', { name: 'Cerrar sesión' }).waitFor();
+    expect(await page.getByLabel('Idioma').inputValue()).toBe('es');
+
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,45 @@
+import { Navigate, type RouteObject } from 'react-router';
+import { LogInPage } from '../features/auth/LogInPage';
+import { DEFAULT_SIGNED_IN_PATH } from '../features/auth/nextPath';
+import { RedirectIfSignedIn } from '../features/auth/RedirectIfSignedIn';
+import { RequireAuth } from '../features/auth/RequireAuth';
+import { SignUpPage } from '../features/auth/SignUpPage';
+import { ProfilePage } from '../features/profile/ProfilePage';
+import { AppShell } from './AppShell';
+import { NotFoundPage } from './NotFoundPage';
+import { PlaceholderPage } from './PlaceholderPage';
+import { SETTINGS_SECTIONS } from './settingsSections';
+
+const sectionRoutes: RouteObject[] = SETTINGS_SECTIONS.map((section) => ({
+  path: section.path,
+  element: section.path === 'profile' ? <ProfilePage /> : <PlaceholderPage section={section} />,
+}));
+
+export const routes: RouteObject[] = [
+  { path: '/', element: <Navigate to={DEFAULT_SIGNED_IN_PATH} replace /> },
+  {
+    element: <RedirectIfSignedIn />,
+    children: [
+      { path: '/login', element: <LogInPage /> },
+      { path: '/signup', element: <SignUpPage /> },
+    ],
+  },
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <AppShell />,
+        children: [
+          {
+            path: '/settings',
+            children: [
+              { index: true, element: <Navigate to={DEFAULT_SIGNED_IN_PATH} replace /> },
+              ...sectionRoutes,
+            ],
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];

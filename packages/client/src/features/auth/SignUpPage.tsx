@@ -1,0 +1,99 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { TextField } from '../../components/Field';
+import { FormAlert } from '../../components/FormAlert';
+import { useSignUpMutation } from '../../generated/graphql';
+import { toApiError, type FieldErrors } from '../../lib/apiError';
+import { blankFieldErrors, hasErrors } from '../../lib/forms';
+import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { useErrorText } from '../../lib/useErrorText';
+import { useFocusFirstInvalid } from '../../lib/useFocusFirstInvalid';
+import { AuthLayout } from './AuthLayout';
+import { safeNextPath } from './nextPath';
+import { writeSignedInAccount } from './signedInAccount';
+
+export function SignUpPage() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  useDocumentTitle(t('auth.signUp.title'));
+  const [searchParams] = useSearchParams();
+  const next = safeNextPath(searchParams.get('next'));
+  const formRef = useRef<HTMLFormElement>(null);
+  const [values, setValues] = useState({ fullName: '', email: '', password: '' });
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [alert, setAlert] = useState<string | null>(null);
+  useFocusFirstInvalid(formRef, fieldErrors);
+
+  // On success the account lands in the cache and RedirectIfSignedIn takes the person on.
+  const [signUp, { loading }] = useSignUpMutation({
+    update(cache, { data }) {
+      if (data) writeSignedInAccount(cache, data.signUp.account);
+    },
+  });
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const blank = blankFieldErrors(values, ['fullName', 'email', 'password'], t('form.required'));
+    setFieldErrors(blank);
+    setAlert(hasErrors(blank) ? t('form.fixErrors') : null);
+    if (hasErrors(blank)) return;
+    try {
+      await signUp({ variables: { input: { ...values, issueToken: false } } });
+    } catch (error) {
+      const apiError = toApiError(error);
+      setFieldErrors(apiError.fieldErrors);
+      setAlert(errorText(apiError));
+    }
+  }
+
+  function update(name: keyof typeof values, value: string) {
+    setValues((current) => ({ ...current, [name]: value }));
+  }
+
+  const logInSearch = next ? `?next=${encodeURIComponent(next)}` : '';
+  return (
+    <AuthLayout title={t('auth.signUp.title')}>
+      <form ref={formRef} noValidate onSubmit={(event) => void handleSubmit(event)}>
+        <FormAlert message={alert} />
+        <TextField
+          label={t('auth.fullName')}
+          name="fullName"
+          autoComplete="name"
+          required
+          value={values.fullName}
+          onChange={(event) => update('fullName', event.target.value)}
+          error={fieldErrors.fullName}
+        />
+        <TextField
+          label={t('auth.email')}
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          value={values.email}
+          onChange={(event) => update('email', event.target.value)}
+          error={fieldErrors.email}
+        />
+        <TextField
+          label={t('auth.password')}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          hint={t('auth.signUp.passwordHint')}
+          value={values.password}
+          onChange={(event) => update('password', event.target.value)}
+          error={fieldErrors.password}
+        />
+        <button type="submit" className="primary" disabled={loading}>
+          {loading ? t('auth.signUp.submitting') : t('auth.signUp.submit')}
+        </button>
+      </form>
+      <p className="switch-auth">
+        {t('auth.signUp.haveAccount')}{' '}
+        <Link to={{ pathname: '/login', search: logInSearch }}>{t('auth.signUp.logInLink')}</Link>
+      </p>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,69 @@
+import { screen, within } from '@testing-library/react';
+import { SignUpDocument } from '../../../generated/graphql';
+import { anAccount, errorResult, meMock } from '../../../test/mocks';
+import { renderApp } from '../../../test/renderApp';
+
+const input = {
+  fullName: 'Ada Lovelace',
+  email: 'ada@example.com',
+  password: 'Analytical-Engine-1',
+  issueToken: false,
+};
+
+async function fillInAndSubmit(user: ReturnType<typeof renderApp>['user']) {
+  await user.type(await screen.findByLabelText('Full name'), input.fullName);
+  await user.type(screen.getByLabelText('Email'), input.email);
+  await user.type(screen.getByLabelText('Password'), `${input.password}{Enter}`);
+}
+
+describe('SignUpPage', () => {
+  it('creates the account and takes the person into the app', async () => {
+    const { router, user } = renderApp('/signup', [
+      meMock(null),
+      {
+        request: { query: SignUpDocument, variables: { input } },
+        result: { data: { signUp: { __typename: 'AuthPayload', account: anAccount() } } },
+      },
+    ]);
+
+    await fillInAndSubmit(user);
+
+    expect(await screen.findByRole('heading', { name: 'Profile' })).toBeInTheDocument();
+    expect(within(screen.getByRole('banner')).getByText('Ada Lovelace')).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/settings/profile');
+  });
+
+  it('shows an email problem next to the email field', async () => {
+    const { user } = renderApp('/signup', [
+      meMock(null),
+      {
+        request: { query: SignUpDocument, variables: { input } },
+        result: errorResult('Invalid input', {
+          code: 'BAD_USER_INPUT',
+          fields: { email: 'An account with this email already exists' },
+        }),
+      },
+    ]);
+
+    await fillInAndSubmit(user);
+
+    const email = screen.getByLabelText('Email');
+    await screen.findByText('An account with this email already exists');
+    expect(email).toHaveAttribute('aria-invalid', 'true');
+    expect(email).toHaveAccessibleDescription('An account with this email already exists');
+    expect(email).toHaveFocus();
+    expect(screen.getByLabelText('Password')).not.toHaveAttribute('aria-invalid');
+    expect(screen.getByRole('alert')).toHaveTextContent('Please correct the highlighted fields.');
+  });
+
+  it('asks for blank fields without calling the server', async () => {
+    const { user } = renderApp('/signup', [meMock(null)]);
+
+    await user.click(await screen.findByRole('button', { name: 'Create account' }));
+
+    expect(screen.getByLabelText('Full name')).toHaveAccessibleDescription(
+      'This field is required.',
+    );
+    expect(screen.getByLabelText('Full name')).toHaveFocus();
+  });
+});

@@ -1,0 +1,95 @@
+import { screen, within } from '@testing-library/react';
+import { UpdateProfileDocument } from '../../../generated/graphql';
+import { anAccount, errorResult, meMock } from '../../../test/mocks';
+import { renderApp } from '../../../test/renderApp';
+
+const account = anAccount();
+
+function updateProfileMock(input: Record<string, unknown>, result: object) {
+  return { request: { query: UpdateProfileDocument, variables: { input } }, result };
+}
+
+describe('ProfilePage', () => {
+  it('shows the saved profile with the email read-only', async () => {
+    renderApp('/settings/profile', [meMock(anAccount({ username: 'ada', country: 'GB' }))]);
+
+    expect(await screen.findByLabelText('Full name')).toHaveValue('Ada Lovelace');
+    expect(screen.getByLabelText('Email')).toHaveValue('ada@example.com');
+    expect(screen.getByLabelText('Email')).toHaveAttribute('readonly');
+    expect(screen.getByLabelText('Username')).toHaveValue('ada');
+    expect(screen.getByLabelText('Time zone')).toHaveValue('Europe/London');
+    expect(screen.getByLabelText('Language')).toHaveValue('en');
+    expect(screen.getByLabelText('Country or region')).toHaveDisplayValue('United Kingdom');
+  });
+
+  it('sends only the changed fields and confirms the save', async () => {
+    // The mock matches these exact variables, so any extra field would fail the request.
+    const input = { fullName: 'Ada King', timezone: 'America/New_York', country: null };
+    const { user } = renderApp('/settings/profile', [
+      meMock(account),
+      updateProfileMock(input, { data: { updateProfile: { ...account, ...input } } }),
+    ]);
+
+    const fullName = await screen.findByLabelText('Full name');
+    await user.clear(fullName);
+    await user.type(fullName, 'Ada King');
+    await user.selectOptions(screen.getByLabelText('Time zone'), 'America/New_York');
+    await user.selectOptions(screen.getByLabelText('Country or region'), 'None');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    expect(await screen.findByText('Profile saved')).toBe(screen.getByRole('status'));
+    expect(within(screen.getByRole('banner')).getByText('Ada King')).toBeInTheDocument();
+  });
+
+  it('says so when nothing changed', async () => {
+    const { user } = renderApp('/settings/profile', [meMock(account)]);
+
+    await user.click(await screen.findByRole('button', { name: 'Save changes' }));
+
+    expect(screen.getByRole('status')).toHaveTextContent('There are no changes to save.');
+  });
+
+  it('shows a username problem next to the username field', async () => {
+    const { user } = renderApp('/settings/profile', [
+      meMock(account),
+      updateProfileMock(
+        { username: 'taken' },
+        errorResult('Invalid input', {
+          code: 'BAD_USER_INPUT',
+          fields: { username: 'This username is already taken' },
+        }),
+      ),
+    ]);
+
+    await user.type(await screen.findByLabelText('Username'), 'taken{Enter}');
+
+    await screen.findByText('This username is already taken');
+    const username = screen.getByLabelText('Username');
+    expect(username).toHaveAttribute('aria-invalid', 'true');
+    expect(username).toHaveAccessibleDescription(/This username is already taken/);
+    expect(screen.getByLabelText('Full name')).not.toHaveAttribute('aria-invalid');
+    expect(screen.getByRole('status')).toBeEmptyDOMElement();
+  });
+
+  it('switches the whole UI to Spanish after saving Español', async () => {
+    const { user } = renderApp('/settings/profile', [
+      meMock(account),
+      updateProfileMock(
+        { locale: 'es' },
+        { data: { updateProfile: { ...account, locale: 'es' } } },
+      ),
+    ]);
+
+    await user.selectOptions(await screen.findByLabelText('Language'), 'Español');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    expect(await screen.findByRole('heading', { name: 'Perfil' })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Perfil guardado');
+    expect(screen.getByLabelText('Nombre completo')).toHaveValue('Ada Lovelace');
+    expect(screen.getByLabelText('País o región')).toHaveDisplayValue('Reino Unido');
+    const nav = screen.getByRole('navigation', { name: 'Configuración' });
+    expect(within(nav).getByRole('link', { name: 'Seguridad' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Cerrar sesión' })).toBeInTheDocument();
+    expect(document.documentElement).toHaveAttribute('lang', 'es');
+  });
+});
