@@ -15,7 +15,7 @@ import type { AppContext, ResponseCookies } from './graphql/context';
 import { formatError, isExpectedError } from './graphql/errors';
 import { DEFAULT_LIMITS, operationLimitsRule } from './graphql/limits';
 import { buildAtriumSchema } from './graphql/schema';
-import { clientAddress } from './http/client-address';
+import { clientAddress, trustedProxyList } from './http/client-address';
 import { clearSessionCookie } from './http/cookies';
 import { handleGraphQLRequest } from './http/graphql-handler';
 import { createSpaHandler } from './http/static-files';
@@ -50,7 +50,7 @@ export async function startAtrium(
   const secretKey = resolveSecretKey(config);
   const services = createServices(dataSource, config, secretKey);
   const schema = await buildAtriumSchema();
-  const trustedProxies = new Set(config.trustedProxies);
+  const trustedProxies = trustedProxyList(config.trustedProxies);
   const limitsRule = operationLimitsRule(DEFAULT_LIMITS);
   const httpServer = createServer();
   let draining = false;

@@ -101,8 +101,8 @@ const envSchema = z.object({
   LOG_LEVEL: optionalString.pipe(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   ),
-  TRUSTED_PROXIES: commaList.refine((list) => list.every((ip) => isIP(ip) !== 0), {
-    message: 'must be a comma-separated list of IP addresses',
+  TRUSTED_PROXIES: commaList.refine((list) => list.every(isAddressOrNetwork), {
+    message: 'must be a comma-separated list of IP addresses or networks (10.0.0.0/8)',
   }),
   ALLOWED_ORIGINS: commaList.refine((list) => list.every((o) => /^https?:\/\/[^/]+$/.test(o)), {
     message: 'must be a comma-separated list of origins such as https://app.example.com',
@@ -176,6 +176,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ),
     session: { idleDays: e.SESSION_IDLE_DAYS, maxDays: e.SESSION_MAX_DAYS },
   };
+}
+
+function isAddressOrNetwork(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits <= (version === 4 ? 32 : 128);
 }
 
 function resolveSqliteFile(file: string): string {

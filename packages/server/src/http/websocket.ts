@@ -1,4 +1,5 @@
 import type { IncomingMessage, Server } from 'node:http';
+import type { BlockList } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { parse, specifiedRules, validate, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -19,7 +20,7 @@ export interface WebSocketOptions {
   services: Services;
   logger: Logger;
   allowedOrigins: ReadonlySet<string>;
-  trustedProxies: ReadonlySet<string>;
+  trustedProxies: BlockList;
   validationRules: ValidationRule[];
   maxTokens: number;
   newRequestId: () => string;
