@@ -9,6 +9,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from './config/env';
 import { resolveSecretKey } from './config/secret-key';
 import { createDataSource } from './db/data-source';
+import { createEventBus, type EventBus } from './events/event-bus';
 import { runMigrationsUnderLock } from './db/migrate';
 import { authenticate } from './graphql/authenticate';
 import type { AppContext, ResponseCookies } from './graphql/context';
@@ -29,6 +30,7 @@ export interface AtriumServer {
   httpServer: Server;
   dataSource: DataSource;
   services: Services;
+  eventBus: EventBus;
   logger: Logger;
   /** Stops taking work, drains HTTP and WebSocket, then closes the database. */
   close(): Promise<void>;
@@ -48,8 +50,10 @@ export async function startAtrium(
 
   // Resolved (or generated into the data directory) now, so a bad key stops the start, not a request.
   const secretKey = resolveSecretKey(config);
-  const services = createServices(dataSource, config, secretKey);
-  const schema = await buildAtriumSchema();
+  const eventBus = createEventBus(config.redisUrl, logger);
+  const services = createServices(dataSource, config, secretKey, eventBus.pubSub);
+  const schema = await buildAtriumSchema(eventBus.pubSub);
+  const stopCleanup = scheduleSessionCleanup(services, logger);
   const trustedProxies = trustedProxyList(config.trustedProxies);
   const limitsRule = operationLimitsRule(DEFAULT_LIMITS);
   const httpServer = createServer();
@@ -172,14 +176,40 @@ export async function startAtrium(
   const close = () => {
     closing ??= (async () => {
       draining = true;
+      stopCleanup();
       await webSocket.close();
       await apollo.stop();
+      await eventBus.close();
       if (dataSource.isInitialized) await dataSource.destroy();
     })();
     return closing;
   };
 
-  return { url: `http://localhost:${port}`, port, httpServer, dataSource, services, logger, close };
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    httpServer,
+    dataSource,
+    services,
+    eventBus,
+    logger,
+    close,
+  };
+}
+
+const CLEANUP_INTERVAL_MS = 60 * 60 * 1000;
+
+/** Deletes expired sessions at start and hourly; every replica may do it, the deletes are idempotent. */
+function scheduleSessionCleanup(services: Services, logger: Logger): () => void {
+  const run = () =>
+    services.sessions.deleteStale().then(
+      (deleted) => deleted > 0 && logger.info({ deleted }, 'deleted stale sessions'),
+      (error: unknown) => logger.warn({ err: error }, 'session cleanup failed'),
+    );
+  void run();
+  const timer = setInterval(() => void run(), CLEANUP_INTERVAL_MS);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /** Logs what was not meant to happen, with the request id the client can quote. */

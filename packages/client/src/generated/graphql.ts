@@ -69,6 +69,10 @@ export type Mutation = {
   logIn: LogInResult;
   /** Ends the current session; true when one was ended */
   logOut: Scalars['Boolean']['output'];
+  /** Signs out every device but this one; returns how many */
+  revokeOtherSessions: Scalars['Int']['output'];
+  /** Signs one of my devices out */
+  revokeSession: Session;
   /** Creates an account, its own organization and a session */
   signUp: AuthPayload;
   updateProfile: Account;
@@ -77,6 +81,11 @@ export type Mutation = {
 
 export type MutationLogInArgs = {
   input: LogInInput;
+};
+
+
+export type MutationRevokeSessionArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -93,6 +102,8 @@ export type Query = {
   __typename: 'Query';
   /** The signed-in account, or null */
   me: Maybe<Account>;
+  /** My signed-in devices; the one asking is `current` */
+  mySessions: Array<Session>;
 };
 
 export type Session = {
@@ -111,6 +122,17 @@ export type Session = {
   revokedAt: Maybe<Scalars['DateTimeISO']['output']>;
 };
 
+export type SessionEvent = {
+  __typename: 'SessionEvent';
+  session: Session;
+  type: SessionEventType;
+};
+
+/** What happened to one of my sessions */
+export type SessionEventType =
+  | 'CREATED'
+  | 'REVOKED';
+
 export type SignUpInput = {
   email: Scalars['String']['input'];
   fullName: Scalars['String']['input'];
@@ -118,6 +140,12 @@ export type SignUpInput = {
   issueToken?: Scalars['Boolean']['input'];
   /** At least 8 characters with an uppercase letter, a number and a symbol */
   password: Scalars['String']['input'];
+};
+
+export type Subscription = {
+  __typename: 'Subscription';
+  /** A session of mine was created or revoked, on any instance */
+  sessionEvents: SessionEvent;
 };
 
 export type UpdateProfileInput = {

@@ -22,6 +22,13 @@ export interface AppContext {
   cookies: ResponseCookies;
   services: Services;
   log: Logger;
+  /** Set for graphql-ws operations: the socket the operation arrived on. */
+  connection?: LiveConnection;
+}
+
+export interface LiveConnection {
+  /** Closes the socket with 4403 once the message being delivered now has been sent. */
+  closeAfterDelivery(): void;
 }
 
 export interface Credentials {

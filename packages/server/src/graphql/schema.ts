@@ -1,17 +1,20 @@
+import type { PubSub } from '@graphql-yoga/subscription';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AccountResolver } from '../modules/account/account.resolver';
 import { AuthResolver } from '../modules/auth/auth.resolver';
 import { SessionResolver } from '../modules/session/session.resolver';
+import type { AtriumEvents } from '../events/event-bus';
 import { authChecker } from './auth-checker';
 
 export const resolvers = [AccountResolver, AuthResolver, SessionResolver] as const;
 
-/** The executable schema; resolvers reach services through the context, so it is stateless. */
-export function buildAtriumSchema(): Promise<GraphQLSchema> {
+/** The executable schema; resolvers reach services through the context, subscriptions the bus. */
+export function buildAtriumSchema(pubSub: PubSub<AtriumEvents>): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers,
     authChecker,
+    pubSub,
     validate: { forbidUnknownValues: false },
   });
 }

@@ -3,7 +3,7 @@ import type { BlockList } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { parse, specifiedRules, validate, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
 import { authenticate } from '../graphql/authenticate';
 import { NO_COOKIES, type AppContext } from '../graphql/context';
@@ -28,9 +28,14 @@ export interface WebSocketOptions {
 
 interface ConnectionState {
   requestId: string;
+  socket: WebSocket;
   credentials: { authorization: string | null; cookieHeader: string | null };
   auth: Authenticated | null;
+  activeOperations: number;
 }
+
+/** How long a revoked connection with live operations may take to deliver the REVOKED event. */
+const REVOKED_DELIVERY_GRACE_MS = 250;
 
 /**
  * graphql-ws on the HTTP server's `/graphql`: the upgrade is refused for foreign origins, the
@@ -41,6 +46,35 @@ export function attachGraphQLWebSocket(options: WebSocketOptions): { close(): Pr
   const { services, logger } = options;
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   const state = new WeakMap<object, ConnectionState>();
+  /** Open connections by the session they authenticated with, to close them when it is revoked. */
+  const bySession = new Map<string, Set<ConnectionState>>();
+
+  const track = (connection: ConnectionState) => {
+    const sessionId = connection.auth?.session.id;
+    if (!sessionId) return;
+    let connections = bySession.get(sessionId);
+    if (!connections) bySession.set(sessionId, (connections = new Set()));
+    connections.add(connection);
+    connection.socket.once('close', () => {
+      connections.delete(connection);
+      if (connections.size === 0) bySession.delete(sessionId);
+    });
+  };
+
+  const revocations = services.pubSub.subscribe('SESSION_REVOKED');
+  void (async () => {
+    for await (const { sessionId } of revocations) {
+      for (const connection of bySession.get(sessionId) ?? []) {
+        // A socket with operations gets a moment to deliver the REVOKED event first (its
+        // sessionEvents resolver closes it right after); an idle one is closed at once.
+        if (connection.activeOperations > 0) {
+          setTimeout(() => closeForbidden(connection.socket), REVOKED_DELIVERY_GRACE_MS).unref();
+        } else {
+          closeForbidden(connection.socket);
+        }
+      }
+    }
+  })();
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const pathname = (request.url ?? '/').split('?')[0];
@@ -61,6 +95,8 @@ export function attachGraphQLWebSocket(options: WebSocketOptions): { close(): Pr
         const authorization = ctx.connectionParams?.authorization;
         const connection: ConnectionState = {
           requestId: options.newRequestId(),
+          socket: ctx.extra.socket,
+          activeOperations: 0,
           credentials: {
             authorization: typeof authorization === 'string' ? authorization : null,
             cookieHeader: ctx.extra.request.headers.cookie ?? null,
@@ -71,6 +107,7 @@ export function attachGraphQLWebSocket(options: WebSocketOptions): { close(): Pr
         if (result.rejected) return false;
         connection.auth = result.auth;
         state.set(ctx.extra.socket, connection);
+        track(connection);
         return true;
       },
       onSubscribe: async (ctx, _id, payload) => {
@@ -80,7 +117,7 @@ export function attachGraphQLWebSocket(options: WebSocketOptions): { close(): Pr
         if (connection.auth) {
           const result = await authenticate(services, connection.credentials);
           if (result.rejected) {
-            ctx.extra.socket.close(FORBIDDEN_CLOSE_CODE, 'Forbidden');
+            closeForbidden(ctx.extra.socket);
             return [];
           }
           connection.auth = result.auth;
@@ -93,6 +130,7 @@ export function attachGraphQLWebSocket(options: WebSocketOptions): { close(): Pr
         }
         const errors = validate(options.schema, document, rules);
         if (errors.length > 0) return errors;
+        connection.activeOperations += 1;
         return {
           schema: options.schema,
           document,
@@ -100,6 +138,10 @@ export function attachGraphQLWebSocket(options: WebSocketOptions): { close(): Pr
           operationName: payload.operationName ?? undefined,
           contextValue: wsContext(connection, ctx.extra.request),
         };
+      },
+      onComplete: (ctx) => {
+        const connection = state.get(ctx.extra.socket);
+        if (connection) connection.activeOperations = Math.max(0, connection.activeOperations - 1);
       },
     },
     wss,
@@ -116,16 +158,27 @@ export function attachGraphQLWebSocket(options: WebSocketOptions): { close(): Pr
     cookies: NO_COOKIES,
     services,
     log: logger.child({ reqId: connection.requestId }),
+    connection: {
+      // After the current message is handed to the socket (same tick), then close.
+      closeAfterDelivery: () => setImmediate(() => closeForbidden(connection.socket)),
+    },
   });
 
   return {
     async close() {
       options.httpServer.off('upgrade', onUpgrade);
+      await revocations.return?.();
       for (const client of wss.clients) client.close(1001, 'Server shutting down');
       await server.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+function closeForbidden(socket: WebSocket): void {
+  if (socket.readyState === WebSocket.OPEN || socket.readyState === WebSocket.CONNECTING) {
+    socket.close(FORBIDDEN_CLOSE_CODE, 'Forbidden');
+  }
 }
 
 function refuse(socket: Duplex, status: number, text: string): void {

@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import path from 'node:path';
+import { createPubSub } from '@graphql-yoga/subscription';
 import { emitSchemaDefinitionFile } from 'type-graphql';
 import { buildAtriumSchema } from '../graphql/schema';
 
 /** Writes the checked-in schema.graphql at the repository root from the code-first schema. */
 async function main(): Promise<void> {
   const target = path.resolve(__dirname, '..', '..', '..', '..', 'schema.graphql');
-  await emitSchemaDefinitionFile(target, await buildAtriumSchema());
+  await emitSchemaDefinitionFile(target, await buildAtriumSchema(createPubSub()));
 }
 
 main().catch((error: unknown) => {

@@ -77,3 +77,27 @@ export interface UpdateProfileVariables extends Record<string, unknown> {
 export const UpdateProfile = typed<{ updateProfile: AccountFields }, UpdateProfileVariables>(
   `mutation UpdateProfile($input: UpdateProfileInput!) { updateProfile(input: $input) { ${ACCOUNT} } }`,
 );
+
+export interface SessionDetails extends SessionFields {
+  lastActiveAt: string;
+  deviceType: string | null;
+  browser: string | null;
+  os: string | null;
+  ipAddress: string | null;
+  location: string | null;
+  revokedAt: string | null;
+}
+
+const SESSION_DETAILS = `${SESSION} lastActiveAt deviceType browser os ipAddress location revokedAt`;
+
+export const MySessions = typed<{ mySessions: SessionDetails[] }>(
+  `query MySessions { mySessions { ${SESSION_DETAILS} } }`,
+);
+
+export const RevokeSession = typed<{ revokeSession: SessionDetails }, { id: string }>(
+  `mutation RevokeSession($id: ID!) { revokeSession(id: $id) { ${SESSION_DETAILS} } }`,
+);
+
+export const RevokeOtherSessions = typed<{ revokeOtherSessions: number }>(
+  `mutation RevokeOtherSessions { revokeOtherSessions }`,
+);

@@ -23,6 +23,21 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   return startAtrium(config, createLogger(config.logLevel));
 }
 
+/** Several instances on one database, as replicas behind a proxy would be. */
+export async function startTestCluster(
+  size: number,
+  env: Record<string, string> = {},
+): Promise<AtriumServer[]> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'atrium-cluster-'));
+  const shared = {
+    DATABASE_URL: process.env.DATABASE_URL ?? `sqlite:${path.join(dir, 'atrium.sqlite')}`,
+    ...env,
+  };
+  const instances: AtriumServer[] = [];
+  for (let i = 0; i < size; i += 1) instances.push(await startTestServer(shared));
+  return instances;
+}
+
 export function usingMysql(): boolean {
   return Boolean(process.env.DATABASE_URL?.match(/^(mysql|mariadb):/));
 }

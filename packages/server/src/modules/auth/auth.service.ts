@@ -46,8 +46,9 @@ export class AuthService {
       throw conflict(EMAIL_TAKEN, { email: EMAIL_TAKEN });
     }
     const passwordHash = await hashPassword(input.password);
+    let signedIn: SignedIn;
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      signedIn = await this.dataSource.transaction(async (manager) => {
         const now = new Date();
         const account = manager.create(AccountEntity, {
           id: newId(),
@@ -78,6 +79,8 @@ export class AuthService {
       }
       throw error;
     }
+    this.sessions.announce('CREATED', signedIn.session);
+    return signedIn;
   }
 
   /** Unknown email and wrong password fail alike, in about the same time. */
@@ -90,6 +93,7 @@ export class AuthService {
       : await verifyAgainstDummy(input.password);
     if (!account || !valid) throw invalidCredentials();
     const { session, token } = await this.sessions.create(account.id, client);
+    this.sessions.announce('CREATED', session);
     return { account, session, token };
   }
 }

@@ -1,8 +1,14 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, IsNull, LessThan, MoreThan, Not, type DataSource, type EntityManager } from 'typeorm';
 import { newId } from '../../db/columns';
 import { PrecompiledSelect } from '../../db/precompiled-select';
+import type { AtriumEvents, SessionEventType } from '../../events/event-bus';
+import type { PubSub } from '@graphql-yoga/subscription';
+import { AppError } from '../../graphql/errors';
+import { approximateLocation } from '../../lib/geoip';
 import { generateToken, hashToken } from '../../lib/tokens';
 import { AccountEntity } from '../account/account.entity';
+import { parseUserAgent } from './device';
+import { snapshotSession } from './session-event.type';
 import { SessionEntity } from './session.entity';
 
 export interface ClientInfo {
@@ -20,9 +26,13 @@ export interface Authenticated {
   session: SessionEntity;
 }
 
+export type RevocationReason = 'LOGOUT' | 'REVOKED' | 'REVOKED_OTHERS';
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** lastActiveAt is written at most this often per session, not on every request. */
 const ACTIVITY_WRITE_INTERVAL_MS = 60 * 1000;
+/** Revoked sessions stay listed in the database this long (for the security timeline), then go. */
+const REVOKED_RETENTION_MS = 30 * DAY_MS;
 
 export class SessionService {
   private readonly sessionColumns: PrecompiledSelect<SessionEntity>;
@@ -32,6 +42,7 @@ export class SessionService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly policy: SessionPolicy,
+    private readonly pubSub: PubSub<AtriumEvents>,
   ) {
     this.sessionColumns = new PrecompiledSelect(dataSource, SessionEntity, 's');
     this.accountColumns = new PrecompiledSelect(dataSource, AccountEntity, 'a');
@@ -42,7 +53,10 @@ export class SessionService {
       `WHERE ${q('s')}.${q('token_hash')} = ?`;
   }
 
-  /** Starts a session; the returned token is shown to the client once and never stored. */
+  /**
+   * Starts a session; the returned token is shown to the client once and never stored. Inside
+   * a caller's transaction, the caller announces it after commit (`announce`).
+   */
   async create(
     accountId: string,
     client: ClientInfo,
@@ -51,6 +65,7 @@ export class SessionService {
     const token = generateToken();
     const now = new Date();
     const absoluteExpiresAt = new Date(now.getTime() + this.policy.maxDays * DAY_MS);
+    const userAgent = client.userAgent?.slice(0, 512) ?? null;
     const session = manager.create(SessionEntity, {
       id: newId(),
       accountId,
@@ -59,12 +74,10 @@ export class SessionService {
       lastActiveAt: now,
       expiresAt: this.slidingExpiry(now, absoluteExpiresAt),
       absoluteExpiresAt,
-      userAgent: client.userAgent?.slice(0, 512) ?? null,
-      deviceType: null,
-      browser: null,
-      os: null,
+      userAgent,
+      ...parseUserAgent(userAgent),
       ipAddress: client.ip,
-      location: null,
+      location: approximateLocation(client.ip),
       mfaLevel: 'PASSWORD',
       reauthenticatedAt: now,
       revokedAt: null,
@@ -86,25 +99,94 @@ export class SessionService {
     const session = this.sessionColumns.hydrate(rows[0]);
     const account = this.accountColumns.hydrate(rows[0]);
     const now = new Date();
-    if (session.revokedAt || session.expiresAt <= now || session.absoluteExpiresAt <= now) {
+    if (session.revokedAt || account.status === 'DEACTIVATED') return null;
+    if (session.expiresAt <= now || session.absoluteExpiresAt <= now) {
+      await this.dataSource.getRepository(SessionEntity).delete({ id: session.id });
       return null;
     }
-    if (account.status === 'DEACTIVATED') return null;
     if (now.getTime() - session.lastActiveAt.getTime() >= ACTIVITY_WRITE_INTERVAL_MS) {
       await this.recordActivity(session, now);
     }
     return { account, session };
   }
 
-  /** Marks a session revoked; true when this call revoked it (it was still live). */
-  async revoke(sessionId: string, reason: string): Promise<boolean> {
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .update(SessionEntity)
-      .set({ revokedAt: new Date(), revokedReason: reason })
-      .where('id = :sessionId AND revoked_at IS NULL', { sessionId })
-      .execute();
-    return (result.affected ?? 0) === 1;
+  /** My signed-in devices, most recently active first. */
+  async listLive(accountId: string): Promise<SessionEntity[]> {
+    return this.dataSource.getRepository(SessionEntity).find({
+      where: { accountId, revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      order: { lastActiveAt: 'DESC', id: 'DESC' },
+    });
+  }
+
+  /** Revokes one of the account's own sessions; anyone else's id is NOT_FOUND and untouched. */
+  async revokeOwn(accountId: string, sessionId: string): Promise<SessionEntity> {
+    const repository = this.dataSource.getRepository(SessionEntity);
+    const session = await repository.findOneBy({ id: sessionId, accountId });
+    if (!session) throw new AppError('NOT_FOUND', 'No such session');
+    if (await this.revoke(session.id, 'REVOKED')) {
+      return repository.findOneByOrFail({ id: session.id });
+    }
+    return session;
+  }
+
+  /** Revokes every live session of the account but the current one; returns how many. */
+  async revokeOthers(accountId: string, currentSessionId: string): Promise<number> {
+    const repository = this.dataSource.getRepository(SessionEntity);
+    const others = await repository.find({
+      where: { accountId, id: Not(currentSessionId), revokedAt: IsNull() },
+      select: { id: true },
+    });
+    if (others.length === 0) return 0;
+    const ids = others.map((session) => session.id);
+    const revokedAt = new Date();
+    const result = await repository.update(
+      { id: In(ids), revokedAt: IsNull() },
+      { revokedAt, revokedReason: 'REVOKED_OTHERS' },
+    );
+    const revoked = await repository.findBy({ id: In(ids), revokedAt });
+    for (const session of revoked) this.announce('REVOKED', session);
+    return result.affected ?? revoked.length;
+  }
+
+  /** Marks a session revoked and tells every instance; true when this call revoked it. */
+  async revoke(sessionId: string, reason: RevocationReason): Promise<boolean> {
+    const repository = this.dataSource.getRepository(SessionEntity);
+    const result = await repository.update(
+      { id: sessionId, revokedAt: IsNull() },
+      { revokedAt: new Date(), revokedReason: reason },
+    );
+    if ((result.affected ?? 0) !== 1) return false;
+    this.announce('REVOKED', await repository.findOneByOrFail({ id: sessionId }));
+    return true;
+  }
+
+  /**
+   * Publishes a session event to the account's subscribers on every instance. For a
+   * revocation, the per-session notice goes second, so a subscriber gets the event before its
+   * socket is closed.
+   */
+  announce(type: SessionEventType, session: SessionEntity): void {
+    this.pubSub.publish('SESSION_EVENT', session.accountId, {
+      type,
+      accountId: session.accountId,
+      session: snapshotSession(session),
+    });
+    if (type === 'REVOKED') {
+      this.pubSub.publish('SESSION_REVOKED', {
+        sessionId: session.id,
+        accountId: session.accountId,
+      });
+    }
+  }
+
+  /** Deletes expired sessions and long-revoked ones; returns how many. */
+  async deleteStale(now = new Date()): Promise<number> {
+    const repository = this.dataSource.getRepository(SessionEntity);
+    const expired = await repository.delete({ expiresAt: LessThan(now) });
+    const revoked = await repository.delete({
+      revokedAt: LessThan(new Date(now.getTime() - REVOKED_RETENTION_MS)),
+    });
+    return (expired.affected ?? 0) + (revoked.affected ?? 0);
   }
 
   private async recordActivity(session: SessionEntity, now: Date): Promise<void> {
