@@ -2,12 +2,16 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { createConnection } from 'mysql2/promise';
 
 /**
  * `pnpm bench`: in one run, the same load against (a) a bare Apollo Server, (b) Atrium, both
  * answering `{ __typename }`, and (c) Atrium answering an authenticated `me` on MySQL/MariaDB.
- * Targets (SPEC §6): b/a ≥ 0.85 and c/a ≥ 0.6 in requests/s, c's p99 ≤ 3× a's.
+ * Targets (SPEC §6): b/a ≥ 0.85 and c/a ≥ 0.6 in requests/s, c's p99 ≤ 3× a's. Then (d) the
+ * latency of a revocation on instance A reaching a sessionEvents subscriber on instance B
+ * through Redis: p99 < 100 ms over REVOCATIONS revocations.
  */
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
@@ -15,6 +19,8 @@ const DATABASE_URL =
   process.env.BENCH_DATABASE_URL ??
   process.env.DATABASE_URL ??
   'mysql://root@127.0.0.1:3306/atrium_bench';
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REVOCATIONS = Number(process.env.BENCH_REVOCATIONS ?? 200);
 const TYPENAME = JSON.stringify({ query: '{ __typename }' });
 const ME = JSON.stringify({ query: 'query Me { me { id email fullName timezone locale } }' });
 
@@ -49,6 +55,104 @@ async function main(): Promise<void> {
     bare.process.kill('SIGTERM');
     atrium.process.kill('SIGTERM');
   }
+  await revocationLatency();
+}
+
+/** (d): revoke on A, time until B's subscriber hears it. */
+async function revocationLatency(): Promise<void> {
+  const env = {
+    DATABASE_URL,
+    REDIS_URL,
+    SECRET_KEY: 'bench-secret-key-0123456789abcdef0123456789abcdef',
+    LOG_LEVEL: 'warn',
+  };
+  const a = await launch(path.join(__dirname, '..', 'main.js'), env);
+  const b = await launch(path.join(__dirname, '..', 'main.js'), env);
+  const email = `bench-revoke-${Date.now()}@example.test`;
+  const observerToken = await signUp(a.url, email);
+  const heard = new Map<string, (at: number) => void>();
+  const observer = createClient({
+    url: `${b.url.replace('http', 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${observerToken}` },
+  });
+  const subscribed = new Promise<void>((resolve) => observer.on('connected', () => resolve()));
+  observer.subscribe<{ sessionEvents: { type: string; session: { id: string } } }>(
+    { query: 'subscription { sessionEvents { type session { id } } }' },
+    {
+      next: ({ data }) => {
+        if (data?.sessionEvents.type === 'REVOKED')
+          heard.get(data.sessionEvents.session.id)?.(performance.now());
+      },
+      error: (error) => console.error('subscription failed', error),
+      complete: () => undefined,
+    },
+  );
+  await subscribed;
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const latencies: number[] = [];
+  try {
+    for (let i = 0; i < REVOCATIONS; i += 1) {
+      const sessionId = await logInSession(a.url, email);
+      const arrived = new Promise<number>((resolve, reject) => {
+        heard.set(sessionId, resolve);
+        setTimeout(
+          () => reject(new Error(`no event for revocation ${i} within 5 s`)),
+          5000,
+        ).unref();
+      });
+      const started = performance.now();
+      await graphql(a.url, observerToken, 'mutation ($id: ID!) { revokeSession(id: $id) { id } }', {
+        id: sessionId,
+      });
+      latencies.push((await arrived) - started);
+      heard.delete(sessionId);
+    }
+  } finally {
+    await observer.dispose();
+    a.process.kill('SIGTERM');
+    b.process.kill('SIGTERM');
+  }
+  latencies.sort((x, y) => x - y);
+  const at = (q: number) =>
+    latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)];
+  console.log(
+    `(d) revocation on A → event on B via Redis, ${latencies.length} revocations: p50 ${at(0.5).toFixed(1)} ms   p99 ${at(0.99).toFixed(1)} ms   max ${at(1).toFixed(1)} ms`,
+  );
+  console.log(
+    `d p99           ${at(0.99).toFixed(1)} ms (target < 100 ms) ${at(0.99) < 100 ? 'met' : 'NOT MET'}`,
+  );
+}
+
+async function logInSession(url: string, email: string): Promise<string> {
+  const data = (await graphql(
+    url,
+    null,
+    'mutation ($input: LogInInput!) { logIn(input: $input) { ... on AuthPayload { session { id } } } }',
+    {
+      input: { email, password: 'Bench-pass-1', issueToken: true },
+    },
+  )) as { logIn: { session: { id: string } } };
+  return data.logIn.session.id;
+}
+
+async function graphql(
+  url: string,
+  token: string | null,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<unknown> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: unknown; errors?: unknown };
+  if (body.errors || !body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
+  return body.data;
 }
 
 function report(figures: Figure[]): void {
@@ -133,7 +237,7 @@ async function launch(
   throw new Error(`${script} did not start`);
 }
 
-async function signUp(url: string): Promise<string> {
+async function signUp(url: string, email = `bench-${Date.now()}@example.test`): Promise<string> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -141,7 +245,7 @@ async function signUp(url: string): Promise<string> {
       query: 'mutation ($input: SignUpInput!) { signUp(input: $input) { token } }',
       variables: {
         input: {
-          email: `bench-${Date.now()}@example.test`,
+          email,
           password: 'Bench-pass-1',
           fullName: 'Bench',
           issueToken: true,

@@ -41,6 +41,11 @@ export class PrecompiledSelect<T extends ObjectLiteral> {
     return entity;
   }
 
+  /** The result-set name of a column of this entity. */
+  keyOf(columnName: string): string {
+    return this.key(columnName);
+  }
+
   private key(columnName: string): string {
     return `${this.alias}_${columnName}`;
   }
