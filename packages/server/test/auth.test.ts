@@ -232,3 +232,24 @@ describe('logOut and me', () => {
     expect((await tool.run(Me)).me).toBeNull();
   });
 });
+
+describe('concurrent requests', () => {
+  it('each gets its own account when their session lookups share one database query', async () => {
+    const tools = await Promise.all(
+      Array.from({ length: 12 }, async (_, i) => {
+        const email = uniqueEmail(`batch${i}`);
+        const data = await new Actor(atrium.url).run(SignUp, {
+          input: { email, password: STRONG_PASSWORD, fullName: `Batch ${i}`, issueToken: true },
+        });
+        return { email, actor: new Actor(atrium.url).withToken(data.signUp.token as string) };
+      }),
+    );
+    const impostor = new Actor(atrium.url).withToken('not-a-token');
+    const [answers, impostorAnswer] = await Promise.all([
+      Promise.all(tools.map(({ actor }) => actor.run(Me))),
+      impostor.run(Me),
+    ]);
+    expect(answers.map((answer) => answer.me?.email)).toEqual(tools.map((tool) => tool.email));
+    expect(impostorAnswer.me).toBeNull();
+  });
+});
