@@ -18,6 +18,7 @@ import { DEFAULT_LIMITS, operationLimitsRule } from './graphql/limits';
 import { buildAtriumSchema } from './graphql/schema';
 import { clientAddress, trustedProxyList } from './http/client-address';
 import { clearSessionCookie } from './http/cookies';
+import { handleAvatarRoutes } from './http/avatar-routes';
 import { handleGraphQLRequest } from './http/graphql-handler';
 import { createSpaHandler } from './http/static-files';
 import { attachGraphQLWebSocket } from './http/websocket';
@@ -51,7 +52,14 @@ export async function startAtrium(
   // Resolved (or generated into the data directory) now, so a bad key stops the start, not a request.
   const secretKey = resolveSecretKey(config);
   const eventBus = createEventBus(config.redisUrl, logger);
-  const services = createServices(dataSource, config, secretKey, eventBus.pubSub);
+  const services = createServices({
+    dataSource,
+    config,
+    secretKey,
+    pubSub: eventBus.pubSub,
+    redis: eventBus.redis,
+    logger,
+  });
   const schema = await buildAtriumSchema(eventBus.pubSub);
   const stopCleanup = scheduleSessionCleanup(services, logger);
   const trustedProxies = trustedProxyList(config.trustedProxies);
@@ -101,6 +109,9 @@ export async function startAtrium(
     };
   };
 
+  const allowedOrigins: ReadonlySet<string> = new Set(
+    config.production ? config.allowedOrigins : [...config.allowedOrigins, ...DEV_ORIGINS],
+  );
   const serveSpa = createSpaHandler(config.clientDistDir);
   if (!serveSpa)
     logger.info({ dir: config.clientDistDir }, 'no built SPA found; serving the API only');
@@ -112,6 +123,18 @@ export async function startAtrium(
     const url = request.url ?? '/';
     const queryStart = url.indexOf('?');
     const pathname = queryStart === -1 ? url : url.slice(0, queryStart);
+    response.once('finish', () => {
+      logger.info(
+        {
+          reqId: requestId,
+          method: request.method,
+          path: pathname,
+          status: response.statusCode,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+        },
+        'request',
+      );
+    });
     try {
       if (pathname === '/graphql') {
         await handleGraphQLRequest(
@@ -126,6 +149,8 @@ export async function startAtrium(
         writeJson(response, 200, { status: 'ok' });
       } else if (pathname === '/readyz') {
         writeJson(response, ...(await readiness(dataSource, draining)));
+      } else if (await handleAvatarRoutes(services, allowedOrigins, request, response, pathname)) {
+        // answered
       } else if (serveSpa) {
         serveSpa(request, response, pathname);
       } else {
@@ -137,18 +162,6 @@ export async function startAtrium(
         writeJson(response, 500, { error: 'Internal server error', requestId });
       else response.destroy();
     }
-    response.once('finish', () => {
-      logger.info(
-        {
-          reqId: requestId,
-          method: request.method,
-          path: pathname,
-          status: response.statusCode,
-          ms: Number(process.hrtime.bigint() - started) / 1e6,
-        },
-        'request',
-      );
-    });
   };
   httpServer.on('request', (request, response) => void handle(request, response));
 
@@ -157,9 +170,7 @@ export async function startAtrium(
     schema,
     services,
     logger,
-    allowedOrigins: new Set(
-      config.production ? config.allowedOrigins : [...config.allowedOrigins, ...DEV_ORIGINS],
-    ),
+    allowedOrigins,
     trustedProxies,
     validationRules: [limitsRule],
     maxTokens: DEFAULT_LIMITS.maxTokens,

@@ -1,36 +1,79 @@
 import type { PubSub } from '@graphql-yoga/subscription';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config/env';
 import type { AtriumEvents } from './events/event-bus';
 import { sessionCookiePolicy, type SessionCookiePolicy } from './http/cookies';
+import { Delivery } from './messaging/delivery';
+import { createMailer } from './messaging/mailer';
+import { createSmsSender } from './messaging/sms';
 import { AccountService } from './modules/account/account.service';
+import { EmailService } from './modules/account/email.service';
+import { PhoneService } from './modules/account/phone.service';
 import { AuthService } from './modules/auth/auth.service';
+import { PasswordService } from './modules/auth/password.service';
+import { AvatarService } from './modules/avatar/avatar.service';
 import { SessionService } from './modules/session/session.service';
+import { OneTimeTokenService } from './modules/tokens/one-time-token.service';
+import { RateLimits } from './security/rate-limits';
 
 /** The application's services, built once per server instance and shared by every request. */
 export interface Services {
   accounts: AccountService;
   auth: AuthService;
   sessions: SessionService;
+  emails: EmailService;
+  phones: PhoneService;
+  passwords: PasswordService;
+  avatars: AvatarService;
+  tokens: OneTimeTokenService;
+  limits: RateLimits;
   cookiePolicy: SessionCookiePolicy;
-  /** Key material for encryption at rest and signing (SPEC §5 SECRET_KEY). */
-  secretKey: string;
+  /** Public origin of the SPA and API, for links and avatar URLs. */
+  appUrl: string;
   pubSub: PubSub<AtriumEvents>;
 }
 
-export function createServices(
-  dataSource: DataSource,
-  config: Config,
-  secretKey: string,
-  pubSub: PubSub<AtriumEvents>,
-): Services {
+export interface Infrastructure {
+  dataSource: DataSource;
+  config: Config;
+  secretKey: string;
+  pubSub: PubSub<AtriumEvents>;
+  redis: Redis | null;
+  logger: Logger;
+}
+
+export function createServices({
+  dataSource,
+  config,
+  secretKey,
+  pubSub,
+  redis,
+  logger,
+}: Infrastructure): Services {
   const sessions = new SessionService(dataSource, config.session, pubSub);
+  const tokens = new OneTimeTokenService(dataSource, secretKey);
+  const limits = new RateLimits(redis);
+  const delivery = new Delivery(
+    createMailer(config.smtpUrl, config.outboxDir, logger),
+    createSmsSender(config.sms, config.outboxDir, logger),
+    logger,
+    config.appUrl,
+  );
+  const emails = new EmailService(dataSource, tokens, delivery, limits);
   return {
     accounts: new AccountService(dataSource),
-    auth: new AuthService(dataSource, sessions),
+    auth: new AuthService(dataSource, sessions, emails, limits),
     sessions,
+    emails,
+    phones: new PhoneService(dataSource, tokens, delivery, limits),
+    passwords: new PasswordService(dataSource, tokens, sessions, delivery, limits),
+    avatars: new AvatarService(dataSource),
+    tokens,
+    limits,
     cookiePolicy: sessionCookiePolicy(config.production),
-    secretKey,
+    appUrl: config.appUrl,
     pubSub,
   };
 }

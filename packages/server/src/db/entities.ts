@@ -2,5 +2,14 @@ import { AccountEntity } from '../modules/account/account.entity';
 import { OrganizationEntity } from '../modules/organization/organization.entity';
 import { TeamMemberEntity } from '../modules/organization/team-member.entity';
 import { SessionEntity } from '../modules/session/session.entity';
+import { OneTimeTokenEntity } from '../modules/tokens/one-time-token.entity';
+import { AvatarEntity } from '../modules/avatar/avatar.entity';
 
-export const entities = [AccountEntity, OrganizationEntity, TeamMemberEntity, SessionEntity];
+export const entities = [
+  AccountEntity,
+  OrganizationEntity,
+  TeamMemberEntity,
+  SessionEntity,
+  OneTimeTokenEntity,
+  AvatarEntity,
+];

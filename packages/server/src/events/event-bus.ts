@@ -32,6 +32,8 @@ export type AtriumEvents = {
 
 export interface EventBus {
   pubSub: PubSub<AtriumEvents>;
+  /** A command connection (no offline queue) for others to share, such as rate limits. */
+  redis: Redis | null;
   close(): Promise<void>;
 }
 
@@ -41,7 +43,8 @@ export interface EventBus {
  * database stays the truth) and the subscriber re-subscribes when Redis returns.
  */
 export function createEventBus(redisUrl: string | null, logger: Logger): EventBus {
-  if (!redisUrl) return { pubSub: createPubSub<AtriumEvents>(), close: async () => undefined };
+  if (!redisUrl)
+    return { pubSub: createPubSub<AtriumEvents>(), redis: null, close: async () => undefined };
   const health = redisHealthLogger(logger);
   const publisher = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   const subscriber = new Redis(redisUrl, { maxRetriesPerRequest: null });
@@ -55,6 +58,7 @@ export function createEventBus(redisUrl: string | null, logger: Logger): EventBu
   const eventTarget = redisEventTarget(publisher, subscriber, logger);
   return {
     pubSub: createPubSub<AtriumEvents>({ eventTarget }),
+    redis: publisher,
     async close() {
       publisher.disconnect();
       subscriber.disconnect();

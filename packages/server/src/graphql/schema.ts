@@ -3,11 +3,19 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AccountResolver } from '../modules/account/account.resolver';
 import { AuthResolver } from '../modules/auth/auth.resolver';
+import { CredentialsResolver } from '../modules/account/credentials.resolver';
+import { PasswordResolver } from '../modules/auth/password.resolver';
 import { SessionResolver } from '../modules/session/session.resolver';
 import type { AtriumEvents } from '../events/event-bus';
 import { authChecker } from './auth-checker';
 
-export const resolvers = [AccountResolver, AuthResolver, SessionResolver] as const;
+export const resolvers = [
+  AccountResolver,
+  AuthResolver,
+  CredentialsResolver,
+  PasswordResolver,
+  SessionResolver,
+] as const;
 
 /** The executable schema; resolvers reach services through the context, subscriptions the bus. */
 export function buildAtriumSchema(pubSub: PubSub<AtriumEvents>): Promise<GraphQLSchema> {

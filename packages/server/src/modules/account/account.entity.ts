@@ -49,6 +49,10 @@ export class AccountEntity {
   @Column({ type: 'varchar', length: 20, default: 'ACTIVE' })
   status: AccountStatus;
 
+  /** Changes with every new avatar, so its URL can be cached forever; null without one. */
+  @Column({ name: 'avatar_version', type: 'varchar', length: 16, nullable: true })
+  avatarVersion: string | null;
+
   @Column({ name: 'mfa_enabled', type: 'boolean', default: false })
   mfaEnabled: boolean;
 

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { avatarPath } from '../avatar/avatar.service';
 import { requireAuth, type AppContext } from '../../graphql/context';
 import type { AccountEntity } from './account.entity';
 import { UpdateProfileInput } from './account.inputs';
@@ -20,8 +21,17 @@ export class AccountResolver {
     return ctx.services.accounts.updateProfile(requireAuth(ctx).account.id, input);
   }
 
-  @FieldResolver(() => String, { nullable: true })
-  avatarUrl(): string | null {
-    return null;
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Absolute URL of the 256×256 avatar',
+  })
+  avatarUrl(@Root() account: AccountEntity, @Ctx() ctx: AppContext): string | null {
+    const path = avatarPath(account);
+    return path ? `${ctx.services.appUrl}${path}` : null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'The address was confirmed through a mailed link' })
+  emailVerified(@Root() account: AccountEntity): boolean {
+    return account.emailVerifiedAt !== null;
   }
 }

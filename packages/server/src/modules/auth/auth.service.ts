@@ -4,15 +4,13 @@ import { isUniqueViolation } from '../../db/errors';
 import { AppError, badUserInput, conflict } from '../../graphql/errors';
 import { AccountEntity } from '../account/account.entity';
 import { createOwnOrganization } from '../organization/organization.service';
+import type { EmailService } from '../account/email.service';
+import type { RateLimits } from '../../security/rate-limits';
 import type { ClientInfo, SessionService } from '../session/session.service';
 import type { SessionEntity } from '../session/session.entity';
 import type { LogInInput, SignUpInput } from './auth.types';
-import {
-  hashPassword,
-  passwordPolicyProblem,
-  verifyAgainstDummy,
-  verifyPassword,
-} from './password';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from './password';
+import { passwordPolicyProblem } from './password-policy';
 
 export interface SignedIn {
   account: AccountEntity;
@@ -33,6 +31,8 @@ export class AuthService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly sessions: SessionService,
+    private readonly emails: EmailService,
+    private readonly limits: RateLimits,
   ) {}
 
   /** Account, its own organization (as OWNER) and the first session, in one transaction. */
@@ -64,6 +64,7 @@ export class AuthService {
           locale,
           country: null,
           status: 'ACTIVE',
+          avatarVersion: null,
           mfaEnabled: false,
           createdAt: now,
           updatedAt: now,
@@ -80,18 +81,30 @@ export class AuthService {
       throw error;
     }
     this.sessions.announce('CREATED', signedIn.session);
+    await this.emails.sendVerification(signedIn.account);
     return signedIn;
   }
 
-  /** Unknown email and wrong password fail alike, in about the same time. */
+  /**
+   * Unknown email and wrong password fail alike, in about the same time. Every attempt counts
+   * against the caller's IP; after 100 consecutive failures for an address, even the right
+   * password gets the same answer (a lockout that says nothing more) until a day has passed.
+   */
   async logIn(input: LogInInput, client: ClientInfo): Promise<SignedIn> {
-    const account = await this.dataSource
-      .getRepository(AccountEntity)
-      .findOneBy({ emailNormalized: normalizeEmail(input.email) });
+    const emailNormalized = normalizeEmail(input.email);
+    await this.limits.consume('logInPerIp', client.ip ?? 'unknown');
+    const locked = await this.limits.isExhausted('logInFailuresPerAccount', emailNormalized);
+    const account = locked
+      ? null
+      : await this.dataSource.getRepository(AccountEntity).findOneBy({ emailNormalized });
     const valid = account
       ? await verifyPassword(account.passwordHash, input.password)
       : await verifyAgainstDummy(input.password);
-    if (!account || !valid) throw invalidCredentials();
+    if (!account || !valid) {
+      await this.limits.consume('logInFailuresPerAccount', emailNormalized).catch(() => undefined);
+      throw invalidCredentials();
+    }
+    await this.limits.reset('logInFailuresPerAccount', emailNormalized);
     const { session, token } = await this.sessions.create(account.id, client);
     this.sessions.announce('CREATED', session);
     return { account, session, token };

@@ -4,7 +4,7 @@ import { Account } from '../account/account.type';
 import { Session } from '../session/session.type';
 import type { AccountEntity } from '../account/account.entity';
 import type { SessionEntity } from '../session/session.entity';
-import { PASSWORD_MAX_LENGTH } from './password';
+import { PASSWORD_MAX_LENGTH } from './password-policy';
 
 @ObjectType('AuthPayload', { description: 'A successful sign-in' })
 export class AuthPayload {

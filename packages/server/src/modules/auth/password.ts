@@ -8,8 +8,6 @@ const HASH_OPTIONS = {
   parallelism: 1,
 } as const;
 
-export const PASSWORD_MAX_LENGTH = 1024;
-
 export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, HASH_OPTIONS);
 }
@@ -32,20 +30,4 @@ export async function verifyAgainstDummy(password: string): Promise<false> {
   dummyHash ??= hashPassword('not-a-real-password-Atrium-1!');
   await verifyPassword(await dummyHash, password);
   return false;
-}
-
-/**
- * The product's stated policy (SPEC §3.3): at least 8 characters with an uppercase letter, a
- * number and a special character, and not the email address. Returns the first problem, or null.
- */
-export function passwordPolicyProblem(password: string, email: string): string | null {
-  if (password.length < 8) return 'Use at least 8 characters';
-  if (password.length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters`;
-  if (!/\p{Lu}/u.test(password)) return 'Add an uppercase letter';
-  if (!/\p{Nd}/u.test(password)) return 'Add a number';
-  if (!/[^\p{L}\p{Nd}\s]/u.test(password)) return 'Add a special character';
-  if (password.trim().toLowerCase() === email.trim().toLowerCase()) {
-    return 'Your password must not be your email address';
-  }
-  return null;
 }

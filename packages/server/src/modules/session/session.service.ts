@@ -27,7 +27,7 @@ export interface Authenticated {
   session: SessionEntity;
 }
 
-export type RevocationReason = 'LOGOUT' | 'REVOKED' | 'REVOKED_OTHERS';
+export type RevocationReason = 'LOGOUT' | 'REVOKED' | 'REVOKED_OTHERS' | 'PASSWORD_RESET';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** lastActiveAt is written at most this often per session, not on every request. */
@@ -150,21 +150,45 @@ export class SessionService {
 
   /** Revokes every live session of the account but the current one; returns how many. */
   async revokeOthers(accountId: string, currentSessionId: string): Promise<number> {
-    const repository = this.dataSource.getRepository(SessionEntity);
-    const others = await repository.find({
-      where: { accountId, id: Not(currentSessionId), revokedAt: IsNull() },
+    const revoked = await this.dataSource.transaction((manager) =>
+      this.revokeAllWithin(manager, accountId, 'REVOKED_OTHERS', currentSessionId),
+    );
+    this.announceRevoked(revoked);
+    return revoked.length;
+  }
+
+  /**
+   * Revokes the account's live sessions (but `exceptSessionId`) inside the caller's
+   * transaction; the caller announces the returned sessions once it has committed.
+   */
+  async revokeAllWithin(
+    manager: EntityManager,
+    accountId: string,
+    reason: RevocationReason,
+    exceptSessionId?: string,
+  ): Promise<SessionEntity[]> {
+    const repository = manager.getRepository(SessionEntity);
+    const live = await repository.find({
+      where: {
+        accountId,
+        revokedAt: IsNull(),
+        ...(exceptSessionId ? { id: Not(exceptSessionId) } : {}),
+      },
       select: { id: true },
     });
-    if (others.length === 0) return 0;
-    const ids = others.map((session) => session.id);
+    if (live.length === 0) return [];
+    const ids = live.map((session) => session.id);
     const revokedAt = new Date();
-    const result = await repository.update(
+    await repository.update(
       { id: In(ids), revokedAt: IsNull() },
-      { revokedAt, revokedReason: 'REVOKED_OTHERS' },
+      { revokedAt, revokedReason: reason },
     );
-    const revoked = await repository.findBy({ id: In(ids), revokedAt });
-    for (const session of revoked) this.announce('REVOKED', session);
-    return result.affected ?? revoked.length;
+    // Only the rows this call revoked (a racing revocation stamped its own time).
+    return repository.findBy({ id: In(ids), revokedAt });
+  }
+
+  announceRevoked(sessions: SessionEntity[]): void {
+    for (const session of sessions) this.announce('REVOKED', session);
   }
 
   /** Marks a session revoked and tells every instance; true when this call revoked it. */

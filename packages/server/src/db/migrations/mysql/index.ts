@@ -1,4 +1,5 @@
 import { Initial1763800000000 } from './1763800000000-initial';
+import { Credentials1763900000000 } from './1763900000000-credentials';
 
 /** MySQL / MariaDB migrations, oldest first. Keep in step with ../sqlite. */
-export const mysqlMigrations = [Initial1763800000000];
+export const mysqlMigrations = [Initial1763800000000, Credentials1763900000000];

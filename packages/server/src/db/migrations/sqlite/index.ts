@@ -1,4 +1,5 @@
 import { Initial1763800000000 } from './1763800000000-initial';
+import { Credentials1763900000000 } from './1763900000000-credentials';
 
 /** SQLite migrations, oldest first. Keep in step with ../mysql. */
-export const sqliteMigrations = [Initial1763800000000];
+export const sqliteMigrations = [Initial1763800000000, Credentials1763900000000];

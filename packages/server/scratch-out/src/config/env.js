@@ -1,0 +1,135 @@
+"use strict";
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.ConfigError = void 0;
+exports.loadConfig = loadConfig;
+const node_net_1 = require("node:net");
+const node_path_1 = __importDefault(require("node:path"));
+const zod_1 = require("zod");
+class ConfigError extends Error {
+    problems;
+    constructor(problems) {
+        super(`Invalid configuration:\n${problems.join('\n')}`);
+        this.problems = problems;
+    }
+}
+exports.ConfigError = ConfigError;
+const optionalString = zod_1.z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+const url = (protocols) => zod_1.z.string().refine((value) => {
+    try {
+        return protocols.includes(new URL(value).protocol);
+    }
+    catch {
+        return false;
+    }
+}, { message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` });
+const commaList = optionalString.transform((value) => value
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : []);
+const boolean = zod_1.z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const asNumber = optionalString.transform((value) => value === undefined ? undefined : Number(value));
+const positiveInt = (fallback) => asNumber.pipe(zod_1.z.number().int().positive().optional()).transform((v) => v ?? fallback);
+const envSchema = zod_1.z.object({
+    NODE_ENV: optionalString,
+    PORT: asNumber.pipe(zod_1.z.number().int().min(0).max(65535).optional()),
+    DATABASE_URL: optionalString.pipe(zod_1.z
+        .string()
+        .regex(/^(mysql|mariadb):\/\/.+|^sqlite:.+/, 'must be mysql://user:pass@host:3306/db or sqlite:path')
+        .optional()),
+    REDIS_URL: optionalString.pipe(url(['redis:', 'rediss:']).optional()),
+    APP_URL: optionalString.pipe(url(['http:', 'https:']).optional()),
+    SMTP_URL: optionalString.pipe(url(['smtp:', 'smtps:']).optional()),
+    SMS_API_URL: optionalString.pipe(url(['http:', 'https:']).optional()),
+    SMS_ACCOUNT_SID: optionalString,
+    SMS_AUTH_TOKEN: optionalString,
+    SMS_FROM: optionalString,
+    OUTBOX_DIR: optionalString,
+    SECRET_KEY: optionalString.pipe(zod_1.z.string().min(32, 'must be at least 32 characters (32+ bytes of key material)').optional()),
+    LOG_LEVEL: optionalString.pipe(zod_1.z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
+    TRUSTED_PROXIES: commaList.refine((list) => list.every(isAddressOrNetwork), {
+        message: 'must be a comma-separated list of IP addresses or networks (10.0.0.0/8)',
+    }),
+    ALLOWED_ORIGINS: commaList.refine((list) => list.every((o) => /^https?:\/\/[^/]+$/.test(o)), {
+        message: 'must be a comma-separated list of origins such as https://app.example.com',
+    }),
+    INTROSPECTION: optionalString.pipe(boolean.optional()),
+    CLIENT_DIST_DIR: optionalString,
+    SESSION_IDLE_DAYS: positiveInt(30),
+    SESSION_MAX_DAYS: positiveInt(90),
+});
+/** Reads and validates the environment; throws ConfigError listing every problem at once. */
+function loadConfig(env = process.env) {
+    const parsed = envSchema.safeParse(env);
+    if (!parsed.success) {
+        throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`));
+    }
+    const e = parsed.data;
+    const production = e.NODE_ENV === 'production';
+    const problems = [];
+    if (production && !e.SECRET_KEY) {
+        problems.push('SECRET_KEY: is required when NODE_ENV=production (32+ random bytes)');
+    }
+    const smsParts = [e.SMS_ACCOUNT_SID, e.SMS_AUTH_TOKEN, e.SMS_FROM];
+    if (e.SMS_API_URL && smsParts.some((part) => !part)) {
+        problems.push('SMS_API_URL: needs SMS_ACCOUNT_SID, SMS_AUTH_TOKEN and SMS_FROM as well');
+    }
+    if (e.SESSION_MAX_DAYS < e.SESSION_IDLE_DAYS) {
+        problems.push('SESSION_MAX_DAYS: must not be shorter than SESSION_IDLE_DAYS');
+    }
+    if (problems.length > 0)
+        throw new ConfigError(problems);
+    const databaseUrl = e.DATABASE_URL ?? 'sqlite:./data/atrium.sqlite';
+    const database = databaseUrl.startsWith('sqlite:')
+        ? { type: 'sqlite', file: resolveSqliteFile(databaseUrl.slice('sqlite:'.length)) }
+        : { type: 'mysql', url: databaseUrl.replace(/^mariadb:/, 'mysql:') };
+    const appUrl = (e.APP_URL ?? 'http://localhost:4000').replace(/\/+$/, '');
+    const dataDir = database.type === 'sqlite' && database.file !== ':memory:'
+        ? node_path_1.default.dirname(database.file)
+        : node_path_1.default.resolve('data');
+    return {
+        production,
+        port: e.PORT ?? 4000,
+        database,
+        redisUrl: e.REDIS_URL ?? null,
+        appUrl,
+        allowedOrigins: [...new Set([new URL(appUrl).origin, ...e.ALLOWED_ORIGINS])],
+        smtpUrl: e.SMTP_URL ?? null,
+        sms: e.SMS_API_URL
+            ? {
+                apiUrl: e.SMS_API_URL,
+                accountSid: e.SMS_ACCOUNT_SID,
+                authToken: e.SMS_AUTH_TOKEN,
+                from: e.SMS_FROM,
+            }
+            : null,
+        outboxDir: node_path_1.default.resolve(e.OUTBOX_DIR ?? './data/outbox'),
+        secretKey: e.SECRET_KEY ?? null,
+        dataDir,
+        logLevel: e.LOG_LEVEL ?? 'info',
+        trustedProxies: e.TRUSTED_PROXIES,
+        introspection: e.INTROSPECTION ?? !production,
+        clientDistDir: node_path_1.default.resolve(e.CLIENT_DIST_DIR ?? node_path_1.default.join(__dirname, '..', '..', '..', 'client', 'dist')),
+        session: { idleDays: e.SESSION_IDLE_DAYS, maxDays: e.SESSION_MAX_DAYS },
+    };
+}
+function isAddressOrNetwork(entry) {
+    const [address, prefix, ...rest] = entry.split('/');
+    const version = (0, node_net_1.isIP)(address);
+    if (version === 0 || rest.length > 0)
+        return false;
+    if (prefix === undefined)
+        return true;
+    const bits = Number(prefix);
+    return /^\d+$/.test(prefix) && bits <= (version === 4 ? 32 : 128);
+}
+function resolveSqliteFile(file) {
+    return file === ':memory:' ? file : node_path_1.default.resolve(file);
+}

@@ -1,0 +1,148 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import busboy from 'busboy';
+import { GraphQLError } from 'graphql';
+import { authenticate } from '../graphql/authenticate';
+import { AppError } from '../graphql/errors';
+import { AVATAR_MAX_BYTES, avatarPath } from '../modules/avatar/avatar.service';
+import type { Services } from '../services';
+
+/** The header the SPA sends with uploads: a cross-site form cannot set it without a preflight. */
+export const CSRF_HEADER = 'x-atrium-csrf';
+
+const AVATAR_ROUTE = /^\/avatars\/([0-9a-f-]{36})\/([0-9a-f]{16})\.webp$/;
+
+/**
+ * `POST /avatar` (multipart, one `avatar` file) sets the caller's avatar; GraphQL has no upload,
+ * so this sits beside /graphql with the same authentication. `GET /avatars/<id>/<version>.webp`
+ * serves it; the version changes with every upload, so the URL can be cached forever.
+ */
+export async function handleAvatarRoutes(
+  services: Services,
+  allowedOrigins: ReadonlySet<string>,
+  request: IncomingMessage,
+  response: ServerResponse,
+  pathname: string,
+): Promise<boolean> {
+  if (pathname === '/avatar') {
+    await upload(services, allowedOrigins, request, response);
+    return true;
+  }
+  const match = AVATAR_ROUTE.exec(pathname);
+  if (!match) return false;
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    writeError(response, 405, new AppError('BAD_USER_INPUT', 'Use GET'));
+    return true;
+  }
+  const avatar = await services.avatars.find(match[1], match[2]);
+  if (!avatar) {
+    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+    return true;
+  }
+  const etag = `"${match[2]}"`;
+  if (request.headers['if-none-match'] === etag) {
+    response.writeHead(304, { etag }).end();
+    return true;
+  }
+  response.writeHead(200, {
+    'content-type': avatar.contentType,
+    'content-length': avatar.data.length,
+    'cache-control': 'public, max-age=31536000, immutable',
+    'x-content-type-options': 'nosniff',
+    etag,
+  });
+  response.end(request.method === 'HEAD' ? undefined : avatar.data);
+  return true;
+}
+
+async function upload(
+  services: Services,
+  allowedOrigins: ReadonlySet<string>,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  if (request.method !== 'POST')
+    return writeError(response, 405, new AppError('BAD_USER_INPUT', 'Use POST'));
+  const origin = request.headers.origin;
+  if (!request.headers[CSRF_HEADER] || (origin !== undefined && !allowedOrigins.has(origin))) {
+    return writeError(
+      response,
+      403,
+      new AppError('FORBIDDEN', `Uploads need the ${CSRF_HEADER} header`),
+    );
+  }
+  const { auth } = await authenticate(services, {
+    authorization: request.headers.authorization ?? null,
+    cookieHeader: request.headers.cookie ?? null,
+  });
+  if (!auth)
+    return writeError(response, 401, new AppError('UNAUTHENTICATED', 'You must be signed in'));
+
+  let file: Buffer;
+  try {
+    file = await readSingleFile(request);
+  } catch (error) {
+    return writeError(response, error instanceof UploadTooLarge ? 413 : 400, error as AppError);
+  }
+  try {
+    const account = await services.avatars.replace(auth.account.id, file);
+    const path = avatarPath(account);
+    response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+    response.end(JSON.stringify({ avatarUrl: path ? `${services.appUrl}${path}` : null }));
+  } catch (error) {
+    if (error instanceof AppError) return writeError(response, 400, error);
+    throw error;
+  }
+}
+
+class UploadTooLarge extends AppError {
+  constructor() {
+    super('BAD_USER_INPUT', 'Invalid input: avatar', {
+      fields: { avatar: 'Choose an image of at most 2 MB' },
+    });
+  }
+}
+
+function readSingleFile(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const missing = () =>
+      new AppError('BAD_USER_INPUT', 'Invalid input: avatar', {
+        fields: { avatar: 'Choose an image file' },
+      });
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({
+        headers: request.headers,
+        limits: { files: 1, fileSize: AVATAR_MAX_BYTES, fields: 0, parts: 2 },
+      });
+    } catch {
+      reject(missing());
+      return;
+    }
+    let result: Buffer | null = null;
+    let tooLarge = false;
+    parser.on('file', (field, stream) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => {
+        if (field === 'avatar') chunks.push(chunk);
+      });
+      stream.on('limit', () => (tooLarge = true));
+      stream.on('close', () => {
+        if (field === 'avatar') result = Buffer.concat(chunks);
+      });
+    });
+    parser.on('error', () => reject(missing()));
+    parser.on('close', () => {
+      if (tooLarge) reject(new UploadTooLarge());
+      else if (!result || result.length === 0) reject(missing());
+      else resolve(result);
+    });
+    request.pipe(parser);
+  });
+}
+
+function writeError(response: ServerResponse, status: number, error: GraphQLError): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  response.end(
+    JSON.stringify({ errors: [{ message: error.message, extensions: error.extensions }] }),
+  );
+}

@@ -1,0 +1,153 @@
+import type { MailMessage } from './mailer';
+
+export type Locale = 'en' | 'es';
+
+interface Template {
+  subject: string;
+  /** Paragraphs; `{link}` becomes the call to action. */
+  paragraphs: string[];
+  action?: string;
+}
+
+type TemplateName =
+  'verifyEmail' | 'emailChangeVerify' | 'emailChangeNotice' | 'passwordReset' | 'passwordChanged';
+
+const TEMPLATES: Record<Locale, Record<TemplateName, Template>> = {
+  en: {
+    verifyEmail: {
+      subject: 'Confirm your email address',
+      paragraphs: [
+        'Hi {name},',
+        'Please confirm that this is your email address for Atrium.',
+        'The link is valid for 24 hours.',
+      ],
+      action: 'Confirm email address',
+    },
+    emailChangeVerify: {
+      subject: 'Confirm your new email address',
+      paragraphs: [
+        'Hi {name},',
+        'You asked to sign in to Atrium with this address from now on. Confirm it to finish the change.',
+        'The link is valid for 24 hours. If you did not ask for this, ignore this message.',
+      ],
+      action: 'Confirm new address',
+    },
+    emailChangeNotice: {
+      subject: 'Your Atrium email address is changing',
+      paragraphs: [
+        'Hi {name},',
+        'Someone asked to change the email address of your Atrium account to {newEmail}. It changes only when the link sent to that address is used.',
+        'If this was not you, change your password now.',
+      ],
+    },
+    passwordReset: {
+      subject: 'Reset your Atrium password',
+      paragraphs: [
+        'Hi {name},',
+        'Use the link below to choose a new password. It is valid for one hour and works once. Resetting signs you out everywhere.',
+        'If you did not ask for this, ignore this message.',
+      ],
+      action: 'Choose a new password',
+    },
+    passwordChanged: {
+      subject: 'Your Atrium password was changed',
+      paragraphs: [
+        'Hi {name},',
+        'The password of your Atrium account was just changed.',
+        'If this was not you, reset your password now and review your devices.',
+      ],
+    },
+  },
+  es: {
+    verifyEmail: {
+      subject: 'Confirma tu dirección de correo',
+      paragraphs: [
+        'Hola, {name}:',
+        'Confirma que esta es tu dirección de correo para Atrium.',
+        'El enlace es válido durante 24 horas.',
+      ],
+      action: 'Confirmar dirección',
+    },
+    emailChangeVerify: {
+      subject: 'Confirma tu nueva dirección de correo',
+      paragraphs: [
+        'Hola, {name}:',
+        'Pediste iniciar sesión en Atrium con esta dirección a partir de ahora. Confírmala para completar el cambio.',
+        'El enlace es válido durante 24 horas. Si no lo pediste tú, ignora este mensaje.',
+      ],
+      action: 'Confirmar nueva dirección',
+    },
+    emailChangeNotice: {
+      subject: 'Tu dirección de correo de Atrium va a cambiar',
+      paragraphs: [
+        'Hola, {name}:',
+        'Alguien pidió cambiar la dirección de correo de tu cuenta de Atrium a {newEmail}. Solo cambiará cuando se use el enlace enviado a esa dirección.',
+        'Si no fuiste tú, cambia tu contraseña ahora.',
+      ],
+    },
+    passwordReset: {
+      subject: 'Restablece tu contraseña de Atrium',
+      paragraphs: [
+        'Hola, {name}:',
+        'Usa el enlace para elegir una contraseña nueva. Es válido durante una hora y funciona una sola vez. Al restablecerla se cerrarán todas tus sesiones.',
+        'Si no lo pediste tú, ignora este mensaje.',
+      ],
+      action: 'Elegir una contraseña nueva',
+    },
+    passwordChanged: {
+      subject: 'Se cambió tu contraseña de Atrium',
+      paragraphs: [
+        'Hola, {name}:',
+        'Se acaba de cambiar la contraseña de tu cuenta de Atrium.',
+        'Si no fuiste tú, restablece tu contraseña ahora y revisa tus dispositivos.',
+      ],
+    },
+  },
+};
+
+const SMS: Record<Locale, (code: string) => string> = {
+  en: (code) => `Your Atrium verification code is ${code}. It expires in 10 minutes.`,
+  es: (code) => `Tu código de verificación de Atrium es ${code}. Caduca en 10 minutos.`,
+};
+
+export function toLocale(locale: string): Locale {
+  return locale === 'es' ? 'es' : 'en';
+}
+
+/** A mail with text and HTML parts in the recipient's language. */
+export function renderMail(
+  name: TemplateName,
+  locale: string,
+  to: string,
+  values: { name: string; link?: string; newEmail?: string },
+): MailMessage {
+  const template = TEMPLATES[toLocale(locale)][name];
+  const fill = (text: string, escape: (s: string) => string) =>
+    text.replace(/\{(\w+)\}/g, (_, key: string) =>
+      escape(String(values[key as keyof typeof values] ?? '')),
+    );
+  const textParagraphs = template.paragraphs.map((p) => fill(p, (s) => s));
+  const htmlParagraphs = template.paragraphs.map((p) => `<p>${fill(p, escapeHtml)}</p>`);
+  if (template.action && values.link) {
+    textParagraphs.splice(2, 0, `${template.action}: ${values.link}`);
+    htmlParagraphs.splice(
+      2,
+      0,
+      `<p><a href="${escapeHtml(values.link)}" style="font-weight:bold">${escapeHtml(template.action)}</a></p>`,
+    );
+  }
+  return {
+    to,
+    subject: template.subject,
+    text: `${textParagraphs.join('\n\n')}\n\n— Atrium\n`,
+    html: `<!doctype html><html lang="${toLocale(locale)}"><body style="font-family:sans-serif">${htmlParagraphs.join('')}<p>— Atrium</p></body></html>`,
+  };
+}
+
+export function renderSmsCode(locale: string, code: string): string {
+  return SMS[toLocale(locale)](code);
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,72 @@
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { requireAuth, type AppContext } from '../../graphql/context';
+import type { AccountEntity } from './account.entity';
+import { Account } from './account.type';
+import { RequestEmailChangeInput, RequestPhoneChangeInput } from './credentials.inputs';
+
+@Resolver()
+export class CredentialsResolver {
+  @Authorized()
+  @Mutation(() => Boolean, {
+    description:
+      'Mails a link to the new address (and a notice to the old); the address changes when it is used',
+  })
+  async requestEmailChange(
+    @Arg('input') input: RequestEmailChangeInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<boolean> {
+    await ctx.services.emails.requestChange(
+      requireAuth(ctx).account,
+      input.newEmail,
+      input.password,
+      ctx.client.ip,
+    );
+    return true;
+  }
+
+  @Mutation(() => Account, {
+    description: 'Redeems a /verify-email link: confirms a new address or the sign-up address',
+  })
+  confirmEmailChange(@Arg('token') token: string, @Ctx() ctx: AppContext): Promise<AccountEntity> {
+    return ctx.services.emails.confirm(token, ctx.client.ip);
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, {
+    description: 'Sends the sign-up verification link again; false when already verified',
+  })
+  resendVerificationEmail(@Ctx() ctx: AppContext): Promise<boolean> {
+    return ctx.services.emails.resendVerification(requireAuth(ctx).account, ctx.client.ip);
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, {
+    description: 'Texts a 6-digit code (valid 10 minutes) to the new number',
+  })
+  async requestPhoneChange(
+    @Arg('input') input: RequestPhoneChangeInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<boolean> {
+    await ctx.services.phones.requestChange(
+      requireAuth(ctx).account,
+      input.phone,
+      input.password,
+      ctx.client.ip,
+    );
+    return true;
+  }
+
+  @Authorized()
+  @Mutation(() => Account, {
+    description: 'Sets the new number once its code is right (5 tries per code)',
+  })
+  confirmPhoneChange(@Arg('code') code: string, @Ctx() ctx: AppContext): Promise<AccountEntity> {
+    return ctx.services.phones.confirm(requireAuth(ctx).account.id, code);
+  }
+
+  @Authorized()
+  @Mutation(() => Account)
+  removeAvatar(@Ctx() ctx: AppContext): Promise<AccountEntity> {
+    return ctx.services.avatars.remove(requireAuth(ctx).account.id);
+  }
+}

@@ -1,0 +1,39 @@
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { requireAuth, type AppContext } from '../../graphql/context';
+import { ChangePasswordInput, ResetPasswordInput } from './password.inputs';
+
+@Resolver()
+export class PasswordResolver {
+  @Authorized()
+  @Mutation(() => Boolean)
+  async changePassword(
+    @Arg('input') input: ChangePasswordInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<boolean> {
+    const auth = requireAuth(ctx);
+    await ctx.services.passwords.change(auth.account, input, auth.session.id);
+    return true;
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Mails a reset link if the address has an account; answers the same either way',
+  })
+  async requestPasswordReset(
+    @Arg('email') email: string,
+    @Ctx() ctx: AppContext,
+  ): Promise<boolean> {
+    await ctx.services.passwords.requestReset(email, ctx.client.ip);
+    return true;
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Sets a new password from a reset link and signs out every session',
+  })
+  async resetPassword(
+    @Arg('input') input: ResetPasswordInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<boolean> {
+    await ctx.services.passwords.reset(input.token, input.newPassword, ctx.client.ip);
+    return true;
+  }
+}

@@ -1,0 +1,91 @@
+import { isEmail } from 'class-validator';
+import type { DataSource } from 'typeorm';
+import { badUserInput } from '../../graphql/errors';
+import type { Delivery } from '../../messaging/delivery';
+import { renderMail } from '../../messaging/templates';
+import type { RateLimits } from '../../security/rate-limits';
+import { AccountEntity } from '../account/account.entity';
+import type { SessionService } from '../session/session.service';
+import type { OneTimeTokenService } from '../tokens/one-time-token.service';
+import { normalizeEmail } from './auth.service';
+import { hashPassword, verifyPassword } from './password';
+import { passwordPolicyProblem } from './password-policy';
+
+const RESET_TTL_MS = 60 * 60 * 1000;
+const BAD_LINK = 'This link is invalid, expired or already used';
+
+export class PasswordService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tokens: OneTimeTokenService,
+    private readonly sessions: SessionService,
+    private readonly delivery: Delivery,
+    private readonly limits: RateLimits,
+  ) {}
+
+  async change(
+    account: AccountEntity,
+    input: { currentPassword: string; newPassword: string; signOutOtherSessions: boolean },
+    currentSessionId: string,
+  ): Promise<void> {
+    const problem = passwordPolicyProblem(input.newPassword, account.email);
+    if (problem) throw badUserInput({ newPassword: problem });
+    if (!(await verifyPassword(account.passwordHash, input.currentPassword))) {
+      throw badUserInput({ currentPassword: 'Wrong password' });
+    }
+    const passwordHash = await hashPassword(input.newPassword);
+    await this.dataSource
+      .getRepository(AccountEntity)
+      .update({ id: account.id }, { passwordHash, updatedAt: new Date() });
+    if (input.signOutOtherSessions) await this.sessions.revokeOthers(account.id, currentSessionId);
+    this.delivery.mail(
+      renderMail('passwordChanged', account.locale, account.email, { name: account.fullName }),
+    );
+  }
+
+  /** Answers the same whether or not the address has an account. */
+  async requestReset(email: string, ip: string | null): Promise<void> {
+    const normalized = normalizeEmail(email);
+    if (!isEmail(normalized) || normalized.length > 254)
+      throw badUserInput({ email: 'Enter a valid email address' });
+    await this.limits.consume('resetRequestPerIp', ip ?? 'unknown');
+    await this.limits.consume('resetRequestPerEmail', normalized);
+    const account = await this.dataSource
+      .getRepository(AccountEntity)
+      .findOneBy({ emailNormalized: normalized });
+    if (!account) return;
+    const token = await this.tokens.issueLink(account.id, 'PASSWORD_RESET', RESET_TTL_MS);
+    this.delivery.mail(
+      renderMail('passwordReset', account.locale, account.email, {
+        name: account.fullName,
+        link: this.delivery.link('/reset-password', token),
+      }),
+    );
+  }
+
+  /** Sets the new password and signs out every session, in one transaction with the token. */
+  async reset(token: string, newPassword: string, ip: string | null): Promise<void> {
+    await this.limits.consume('tokenAttemptPerIp', ip ?? 'unknown');
+    const pending =
+      token && token.length <= 128 ? await this.tokens.peekLink(token, 'PASSWORD_RESET') : null;
+    if (!pending) throw badUserInput({ token: BAD_LINK });
+    const account = await this.dataSource
+      .getRepository(AccountEntity)
+      .findOneByOrFail({ id: pending.accountId });
+    const problem = passwordPolicyProblem(newPassword, account.email);
+    if (problem) throw badUserInput({ newPassword: problem });
+    const passwordHash = await hashPassword(newPassword);
+    const revoked = await this.dataSource.transaction(async (manager) => {
+      if (!(await this.tokens.redeemLink(manager, token, ['PASSWORD_RESET'])))
+        throw badUserInput({ token: BAD_LINK });
+      await manager
+        .getRepository(AccountEntity)
+        .update({ id: account.id }, { passwordHash, updatedAt: new Date() });
+      return this.sessions.revokeAllWithin(manager, account.id, 'PASSWORD_RESET');
+    });
+    this.sessions.announceRevoked(revoked);
+    this.delivery.mail(
+      renderMail('passwordChanged', account.locale, account.email, { name: account.fullName }),
+    );
+  }
+}

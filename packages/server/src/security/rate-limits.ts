@@ -1,0 +1,82 @@
+import type { Redis } from 'ioredis';
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
+import { AppError } from '../graphql/errors';
+
+/** Every limit, in one place: how many attempts per how many seconds, per key. */
+export const LIMITS = {
+  /** Verification and email-change links requested, per account and per IP. */
+  mailRequestPerAccount: { points: 5, duration: 3600 },
+  mailRequestPerIp: { points: 20, duration: 3600 },
+  /** Password-reset links, per address asked for (whether or not it exists) and per IP. */
+  resetRequestPerEmail: { points: 3, duration: 3600 },
+  resetRequestPerIp: { points: 10, duration: 3600 },
+  /** SMS codes sent, per account and per IP. */
+  smsRequestPerAccount: { points: 3, duration: 3600 },
+  smsRequestPerIp: { points: 10, duration: 3600 },
+  /** Guesses at emailed tokens and SMS codes. */
+  tokenAttemptPerIp: { points: 30, duration: 900 },
+  codeAttemptPerAccount: { points: 20, duration: 3600 },
+  /** Log-in attempts per IP, and consecutive failures per account before a silent lockout. */
+  logInPerIp: { points: 100, duration: 900 },
+  logInFailuresPerAccount: { points: 100, duration: 24 * 3600 },
+} as const;
+
+export type LimitName = keyof typeof LIMITS;
+
+export function rateLimited(retryAfterSeconds: number): AppError {
+  return new AppError('RATE_LIMITED', `Too many attempts; try again in ${retryAfterSeconds} s`, {
+    retryAfterSeconds,
+  });
+}
+
+/**
+ * Counters shared by every instance through Redis when it is configured, in-process otherwise.
+ * With Redis away, an in-memory limiter stands in, so requests are still limited and served.
+ */
+export class RateLimits {
+  private readonly limiters: Record<LimitName, RateLimiterAbstract>;
+
+  constructor(redis: Redis | null) {
+    const entries = Object.entries(LIMITS).map(([name, { points, duration }]) => {
+      const keyPrefix = `atrium:rl:${name}`;
+      const memory = new RateLimiterMemory({ keyPrefix, points, duration });
+      const limiter = redis
+        ? new RateLimiterRedis({
+            storeClient: redis,
+            keyPrefix,
+            points,
+            duration,
+            insuranceLimiter: memory,
+          })
+        : memory;
+      return [name, limiter];
+    });
+    this.limiters = Object.fromEntries(entries) as Record<LimitName, RateLimiterAbstract>;
+  }
+
+  /** Counts one attempt; throws RATE_LIMITED with retryAfterSeconds when over the limit. */
+  async consume(name: LimitName, key: string): Promise<void> {
+    try {
+      await this.limiters[name].consume(key);
+    } catch (error) {
+      if (error instanceof RateLimiterRes)
+        throw rateLimited(Math.max(1, Math.ceil(error.msBeforeNext / 1000)));
+      throw error;
+    }
+  }
+
+  /** True when the key has no attempts left (without counting one). */
+  async isExhausted(name: LimitName, key: string): Promise<boolean> {
+    const state = await this.limiters[name].get(key);
+    return state !== null && state.remainingPoints <= 0;
+  }
+
+  async reset(name: LimitName, key: string): Promise<void> {
+    await this.limiters[name].delete(key);
+  }
+}
