@@ -1,24 +1,13 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { aPerson, collectPageErrors, launchChromium, uniqueEmail } from './browser';
 import { startServer, type RunningServer } from './server';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
 
 let server: RunningServer | undefined;
 let browser: Browser | undefined;
 
 beforeAll(async () => {
   server = await startServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -26,41 +15,13 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** One person in one browser tab, with the steps they take named as they would name them. */
-function aPerson(page: Page, email: string, password: string) {
-  const path = () => new URL(page.url()).pathname;
-  const heading = (name: string) => page.getByRole('heading', { name, exact: true }).waitFor();
-  return {
-    path,
-    heading,
-    statusSays: (text: string) => page.getByRole('status').filter({ hasText: text }).waitFor(),
-    async signUp(fullName: string) {
-      await page.goto('/signup');
-      await page.getByLabel('Full name').fill(fullName);
-      await page.getByLabel('Email').fill(email);
-      await page.getByLabel('Password').fill(password);
-      await page.getByRole('button', { name: 'Create account' }).click();
-    },
-    async logInWithEnter() {
-      await page.getByLabel('Email').fill(email);
-      await page.getByLabel('Password').fill(password);
-      await page.getByLabel('Password').press('Enter');
-    },
-  };
-}
-
 describe('a person managing their account in the browser', () => {
   it('signs up, logs out and in, edits the profile and switches to Spanish', async () => {
     if (!browser || !server) throw new Error('setup failed');
     const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'en-US' });
     const page = await context.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
-    const email = `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
-    const person = aPerson(page, email, 'Atrium-e2e-Pass-42!');
+    const pageErrors = collectPageErrors(page);
+    const person = aPerson(page, uniqueEmail(), 'Atrium-e2e-Pass-42!');
 
     // Sign up: straight into the app.
     await person.signUp('Grace Hopper');

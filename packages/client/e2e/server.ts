@@ -60,7 +60,10 @@ function stopProcess(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Starts the compiled production server on a free port with a fresh SQLite database. */
+/**
+ * Starts the compiled production server on a free port. It uses `DATABASE_URL` and `REDIS_URL`
+ * when they are set (CI's MariaDB + Redis pass), and a fresh SQLite file otherwise.
+ */
 export async function startServer(): Promise<RunningServer> {
   if (!existsSync(SERVER_MAIN)) {
     throw new Error(`${SERVER_MAIN} is missing: build the server first (pnpm build).`);
@@ -78,7 +81,8 @@ export async function startServer(): Promise<RunningServer> {
       PATH: process.env.PATH,
       NODE_ENV: 'production',
       PORT: String(port),
-      DATABASE_URL: `sqlite:${path.join(dataDir, 'e2e.sqlite')}`,
+      DATABASE_URL: process.env.DATABASE_URL || `sqlite:${path.join(dataDir, 'e2e.sqlite')}`,
+      ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
       SECRET_KEY: randomBytes(32).toString('hex'),
       APP_URL: baseUrl,
       OUTBOX_DIR: path.join(dataDir, 'outbox'),

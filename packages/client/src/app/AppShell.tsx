@@ -4,6 +4,7 @@ import { Outlet } from 'react-router';
 import { FormAlert } from '../components/FormAlert';
 import { useCurrentAccount } from '../features/auth/CurrentAccount';
 import { useLogOut } from '../features/auth/useLogOut';
+import { SessionEventsListener } from '../features/sessions/SessionEventsListener';
 import { useErrorText } from '../lib/useErrorText';
 import { useAccountLanguage } from './i18n';
 import { SettingsNav } from './SettingsNav';
@@ -15,7 +16,10 @@ function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
   main.focus();
 }
 
-/** The signed-in frame: header with the account and log-out, settings navigation, content. */
+/**
+ * The signed-in frame: header with the account and log-out, settings navigation, content, and
+ * the live session events that can end it.
+ */
 export function AppShell() {
   const { t } = useTranslation();
   const account = useCurrentAccount();
@@ -25,6 +29,7 @@ export function AppShell() {
 
   return (
     <div className="app">
+      <SessionEventsListener />
       <a className="skip-link" href="#main" onClick={skipToMain}>
         {t('app.skipToContent')}
       </a>

@@ -1,7 +1,8 @@
 import { ApolloClient, ApolloLink, HttpLink } from '@apollo/client';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { OperationTypeNode } from 'graphql';
-import { createClient } from 'graphql-ws';
+import { createClient, type ClientOptions } from 'graphql-ws';
+import { isSessionRefused, reportSessionEnded } from '../features/sessions/sessionEnded';
 import { createCache } from './cache';
 
 const GRAPHQL_PATH = '/graphql';
@@ -11,6 +12,30 @@ function webSocketUrl(location: Location): string {
   return `${protocol}//${location.host}${GRAPHQL_PATH}`;
 }
 
+function isCloseEvent(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && 'code' in value && 'reason' in value;
+}
+
+/**
+ * The graphql-ws client: no socket until the first subscription; a dropped socket reconnects,
+ * except when the server refuses this browser's session (4403), because the same cookie is
+ * refused again. That close means another device signed this one out, so the app is told.
+ */
+export function webSocketClientOptions(url: string): ClientOptions {
+  return {
+    url,
+    lazy: true,
+    retryAttempts: 10,
+    shouldRetry: (closeEventOrError) =>
+      isCloseEvent(closeEventOrError) && !isSessionRefused(closeEventOrError),
+    on: {
+      closed: (closeEvent) => {
+        if (isSessionRefused(closeEvent)) reportSessionEnded();
+      },
+    },
+  };
+}
+
 /**
  * Queries and mutations go over HTTP POST (Apollo's JSON content type satisfies the server's
  * CSRF prevention); subscriptions over graphql-ws on the same path. The session cookie
@@ -18,13 +43,7 @@ function webSocketUrl(location: Location): string {
  */
 export function createApolloClient(location: Location = window.location): ApolloClient {
   const httpLink = new HttpLink({ uri: GRAPHQL_PATH, credentials: 'same-origin' });
-  const wsLink = new GraphQLWsLink(
-    createClient({
-      url: webSocketUrl(location),
-      lazy: true, // no socket until the first subscription
-      retryAttempts: 10,
-    }),
-  );
+  const wsLink = new GraphQLWsLink(createClient(webSocketClientOptions(webSocketUrl(location))));
   const link = ApolloLink.split(
     ({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION,
     wsLink,

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
 import { LogInPage } from '../features/auth/LogInPage';
 import { DEFAULT_SIGNED_IN_PATH } from '../features/auth/nextPath';
@@ -5,14 +6,21 @@ import { RedirectIfSignedIn } from '../features/auth/RedirectIfSignedIn';
 import { RequireAuth } from '../features/auth/RequireAuth';
 import { SignUpPage } from '../features/auth/SignUpPage';
 import { ProfilePage } from '../features/profile/ProfilePage';
+import { SecurityPage } from '../features/security/SecurityPage';
 import { AppShell } from './AppShell';
 import { NotFoundPage } from './NotFoundPage';
 import { PlaceholderPage } from './PlaceholderPage';
-import { SETTINGS_SECTIONS } from './settingsSections';
+import { SETTINGS_SECTIONS, type SettingsSection } from './settingsSections';
+
+/** The sections built so far; the others show a placeholder. */
+const SECTION_PAGES: Partial<Record<SettingsSection['path'], ReactNode>> = {
+  profile: <ProfilePage />,
+  security: <SecurityPage />,
+};
 
 const sectionRoutes: RouteObject[] = SETTINGS_SECTIONS.map((section) => ({
   path: section.path,
-  element: section.path === 'profile' ? <ProfilePage /> : <PlaceholderPage section={section} />,
+  element: SECTION_PAGES[section.path] ?? <PlaceholderPage section={section} />,
 }));
 
 export const routes: RouteObject[] = [

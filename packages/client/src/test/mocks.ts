@@ -2,9 +2,15 @@ import type { MockLink } from '@apollo/client/testing';
 import { GraphQLError } from 'graphql';
 import {
   MeDocument,
+  MySessionsDocument,
   type AccountFieldsFragment,
   type MeQuery,
   type MeQueryVariables,
+  type MySessionsQuery,
+  type MySessionsQueryVariables,
+  type SessionEventsSubscription,
+  type SessionEventType,
+  type SessionFieldsFragment,
 } from '../generated/graphql';
 
 export function anAccount(overrides: Partial<AccountFieldsFragment> = {}): AccountFieldsFragment {
@@ -31,4 +37,36 @@ export function meMock(
 /** An error answer shaped like the server's (`extensions.code`, `extensions.fields`…). */
 export function errorResult(message: string, extensions: Record<string, unknown>) {
   return { errors: [new GraphQLError(message, { extensions })] };
+}
+
+export function aSession(overrides: Partial<SessionFieldsFragment> = {}): SessionFieldsFragment {
+  return {
+    __typename: 'Session',
+    id: 'ses_this',
+    current: true,
+    createdAt: '2025-03-01T09:00:00.000Z',
+    lastActiveAt: '2025-03-10T14:05:00.000Z',
+    expiresAt: '2025-04-09T14:05:00.000Z',
+    deviceType: 'desktop',
+    browser: 'Firefox 133',
+    os: 'macOS 15',
+    ipAddress: '203.0.113.7',
+    location: 'London, GB',
+    revokedAt: null,
+    ...overrides,
+  };
+}
+
+export function mySessionsMock(
+  sessions: SessionFieldsFragment[],
+): MockLink.MockedResponse<MySessionsQuery, MySessionsQueryVariables> {
+  return { request: { query: MySessionsDocument }, result: { data: { mySessions: sessions } } };
+}
+
+/** A `sessionEvents` message as the server pushes it. */
+export function sessionEvent(
+  type: SessionEventType,
+  session: SessionFieldsFragment,
+): SessionEventsSubscription {
+  return { sessionEvents: { __typename: 'SessionEvent', type, session } };
 }

@@ -1,22 +1,43 @@
-import type { MockLink } from '@apollo/client/testing';
+import { ApolloLink } from '@apollo/client';
+import { MockLink, MockSubscriptionLink } from '@apollo/client/testing';
 import { MockedProvider } from '@apollo/client/testing/react';
-import { render } from '@testing-library/react';
+import { act, render, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { OperationTypeNode } from 'graphql';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { createCache } from '../app/cache';
 import { routes } from '../app/routes';
 
 /**
  * Renders the whole app at `path` with the Apollo mock provider, so a test drives it the way a
- * person would: through the routes, the guards, the shell and the page.
+ * person would: through the routes, the guards, the shell and the page. Queries and mutations
+ * answer from `mocks`; subscriptions stay open and quiet until the test pushes a result.
  */
 export function renderApp(path: string, mocks: ReadonlyArray<MockLink.MockedResponse>) {
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   const user = userEvent.setup();
+  const subscriptionLink = new MockSubscriptionLink();
+  const link = ApolloLink.split(
+    ({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION,
+    subscriptionLink,
+    new MockLink(mocks),
+  );
   const view = render(
-    <MockedProvider mocks={mocks} cache={createCache()}>
+    <MockedProvider link={link} cache={createCache()}>
       <RouterProvider router={router} />
     </MockedProvider>,
   );
-  return { ...view, router, user };
+
+  /** Delivers `data` to the open subscription, as the server would push an event. */
+  async function pushSubscriptionData(data: Record<string, unknown>) {
+    await waitFor(() => {
+      if (!subscriptionLink.operation) throw new Error('no subscription is open yet');
+    });
+    await act(async () => {
+      subscriptionLink.simulateResult({ result: { data } });
+      await new Promise((resolve) => setTimeout(resolve, 0)); // simulateResult delivers on a timer
+    });
+  }
+
+  return { ...view, router, user, pushSubscriptionData };
 }

@@ -13,17 +13,19 @@ export type DriverFamily = 'mysql' | 'sqlite';
 export async function createDataSource(database: DatabaseConfig): Promise<DataSource> {
   if (database.type === 'sqlite') {
     if (database.file !== ':memory:') mkdirSync(path.dirname(database.file), { recursive: true });
-    return new DataSource({
-      type: 'better-sqlite3',
-      database: database.file,
-      entities,
-      migrations: sqliteMigrations,
-      migrationsTransactionMode: 'each',
-      synchronize: false,
-      enableWAL: database.file !== ':memory:',
-      // Replicas on one file wait for each other's write transactions instead of failing.
-      timeout: 10_000,
-    });
+    return serializeTransactions(
+      new DataSource({
+        type: 'better-sqlite3',
+        database: database.file,
+        entities,
+        migrations: sqliteMigrations,
+        migrationsTransactionMode: 'each',
+        synchronize: false,
+        enableWAL: database.file !== ':memory:',
+        // Replicas on one file wait for each other's write transactions instead of failing.
+        timeout: 10_000,
+      }),
+    );
   }
   return new DataSource({
     // TypeORM reads MariaDB's catalog (defaults, nullability) differently from MySQL's.
@@ -51,4 +53,22 @@ async function isMariaDb(url: string): Promise<boolean> {
   } finally {
     await connection.end();
   }
+}
+
+/**
+ * TypeORM drives better-sqlite3 through one connection, so two requests' transactions would
+ * interleave on it ("cannot start a transaction within a transaction"). On SQLite they take
+ * turns; MySQL gives each transaction a pooled connection of its own.
+ */
+function serializeTransactions(dataSource: DataSource): DataSource {
+  const manager = dataSource.manager;
+  const transaction = manager.transaction.bind(manager) as (...args: unknown[]) => Promise<unknown>;
+  let tail: Promise<unknown> = Promise.resolve();
+  const serialized = (...args: unknown[]): Promise<unknown> => {
+    const run = tail.then(() => transaction(...args));
+    tail = run.catch(() => undefined);
+    return run;
+  };
+  Object.assign(manager, { transaction: serialized });
+  return dataSource;
 }

@@ -101,3 +101,54 @@ export const RevokeSession = typed<{ revokeSession: SessionDetails }, { id: stri
 export const RevokeOtherSessions = typed<{ revokeOtherSessions: number }>(
   `mutation RevokeOtherSessions { revokeOtherSessions }`,
 );
+
+export const RequestEmailChange = typed<
+  { requestEmailChange: boolean },
+  { input: { newEmail: string; password: string } }
+>(
+  `mutation RequestEmailChange($input: RequestEmailChangeInput!) { requestEmailChange(input: $input) }`,
+);
+
+export const ConfirmEmailChange = typed<
+  { confirmEmailChange: AccountFields & { emailVerified: boolean } },
+  { token: string }
+>(
+  `mutation ConfirmEmailChange($token: String!) { confirmEmailChange(token: $token) { ${ACCOUNT} emailVerified } }`,
+);
+
+export const ResendVerificationEmail = typed<{ resendVerificationEmail: boolean }>(
+  `mutation ResendVerificationEmail { resendVerificationEmail }`,
+);
+
+export const EmailVerified = typed<{ me: { emailVerified: boolean } | null }>(
+  `query EmailVerified { me { emailVerified } }`,
+);
+
+export const RequestPhoneChange = typed<
+  { requestPhoneChange: boolean },
+  { input: { phone: string; password: string } }
+>(
+  `mutation RequestPhoneChange($input: RequestPhoneChangeInput!) { requestPhoneChange(input: $input) }`,
+);
+
+export const ConfirmPhoneChange = typed<{ confirmPhoneChange: AccountFields }, { code: string }>(
+  `mutation ConfirmPhoneChange($code: String!) { confirmPhoneChange(code: $code) { ${ACCOUNT} } }`,
+);
+
+export const ChangePassword = typed<
+  { changePassword: boolean },
+  { input: { currentPassword: string; newPassword: string; signOutOtherSessions?: boolean } }
+>(`mutation ChangePassword($input: ChangePasswordInput!) { changePassword(input: $input) }`);
+
+export const RequestPasswordReset = typed<{ requestPasswordReset: boolean }, { email: string }>(
+  `mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }`,
+);
+
+export const ResetPassword = typed<
+  { resetPassword: boolean },
+  { input: { token: string; newPassword: string } }
+>(`mutation ResetPassword($input: ResetPasswordInput!) { resetPassword(input: $input) }`);
+
+export const RemoveAvatar = typed<{ removeAvatar: AccountFields }>(
+  `mutation RemoveAvatar { removeAvatar { ${ACCOUNT} } }`,
+);

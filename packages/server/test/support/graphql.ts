@@ -23,10 +23,22 @@ export class Actor {
   cookies = new Map<string, string>();
   token: string | null = null;
 
+  readonly headers: Record<string, string>;
+
+  /**
+   * Each actor comes from an address of its own (test servers trust loopback as their proxy),
+   * so per-IP rate limits count per actor, as they would for separate people.
+   */
   constructor(
     readonly baseUrl: string,
-    readonly headers: Record<string, string> = {},
-  ) {}
+    headers: Record<string, string> = {},
+  ) {
+    this.headers = { 'x-forwarded-for': randomClientIp(), ...headers };
+  }
+
+  get ip(): string {
+    return this.headers['x-forwarded-for'];
+  }
 
   withToken(token: string): this {
     this.token = token;
@@ -87,4 +99,9 @@ export class Actor {
 
 export function errorCode(result: { errors?: readonly GraphQLFormattedError[] }): unknown {
   return result.errors?.[0]?.extensions?.code;
+}
+
+function randomClientIp(): string {
+  const byte = () => Math.floor(Math.random() * 254) + 1;
+  return `10.${byte()}.${byte()}.${byte()}`;
 }

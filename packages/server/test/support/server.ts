@@ -17,7 +17,9 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     SECRET_KEY: 'test-secret-key-0123456789abcdef0123456789abcdef',
     OUTBOX_DIR: path.join(dir, 'outbox'),
     CLIENT_DIST_DIR: path.join(dir, 'no-client'),
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // Actors send X-Forwarded-For (see Actor) through this "proxy".
+    TRUSTED_PROXIES: '127.0.0.1,::1',
     ...env,
   });
   return startAtrium(config, createLogger(config.logLevel));

@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { TextField } from '../../components/Field';
 import { FormAlert } from '../../components/FormAlert';
 import { useLogInMutation } from '../../generated/graphql';
@@ -10,6 +10,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useErrorText } from '../../lib/useErrorText';
 import { useFocusFirstInvalid } from '../../lib/useFocusFirstInvalid';
 import { AuthLayout } from './AuthLayout';
+import { logInNoticeFrom } from './logInNotice';
 import { safeNextPath } from './nextPath';
 import { writeSignedInAccount } from './signedInAccount';
 
@@ -19,6 +20,7 @@ export function LogInPage() {
   useDocumentTitle(t('auth.logIn.title'));
   const [searchParams] = useSearchParams();
   const next = safeNextPath(searchParams.get('next'));
+  const notice = logInNoticeFrom(useLocation().state);
   const formRef = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState({ email: '', password: '' });
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -59,6 +61,11 @@ export function LogInPage() {
   const signUpSearch = next ? `?next=${encodeURIComponent(next)}` : '';
   return (
     <AuthLayout title={t('auth.logIn.title')}>
+      {notice === 'signedOutElsewhere' && (
+        <p role="status" className="notice">
+          {t('auth.logIn.signedOutElsewhere')}
+        </p>
+      )}
       <form ref={formRef} noValidate onSubmit={(event) => void handleSubmit(event)}>
         <FormAlert message={alert} />
         <TextField

@@ -1,5 +1,5 @@
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
-import { IsNull, LessThan, MoreThan, type DataSource, type EntityManager } from 'typeorm';
+import { In, IsNull, LessThan, MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import { newId } from '../../db/columns';
 import { generateToken, hashToken } from '../../lib/tokens';
 import { OneTimeTokenEntity, type TokenPurpose } from './one-time-token.entity';
@@ -129,9 +129,14 @@ export class OneTimeTokenService {
     payload: string | null,
   ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await manager
-        .getRepository(OneTimeTokenEntity)
-        .delete({ accountId, purpose, usedAt: IsNull() });
+      const repository = manager.getRepository(OneTimeTokenEntity);
+      // Earlier tokens are found with a plain read and deleted by primary key: a DELETE by
+      // (account, purpose) would take InnoDB gap locks that deadlock concurrent inserts.
+      const earlier = await repository.find({
+        where: { accountId, purpose, usedAt: IsNull() },
+        select: { id: true },
+      });
+      if (earlier.length > 0) await repository.delete({ id: In(earlier.map((token) => token.id)) });
       const now = new Date();
       await manager.insert(OneTimeTokenEntity, {
         id: newId(),

@@ -1,0 +1,71 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+
+/** Debian's Chromium (or CHROMIUM_PATH), headless. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/** An address no earlier run (or the other pass on a shared database) has used. */
+export function uniqueEmail(): string {
+  return `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+}
+
+/** Uncaught errors and console errors of a page, which a test expects to stay empty. */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  return errors;
+}
+
+/**
+ * Resolves once the page has asked the server for `sessionEvents` over graphql-ws. Call it
+ * before the page opens its socket.
+ */
+export function sessionEventsSubscribed(page: Page): Promise<void> {
+  return new Promise((resolve) => {
+    page.on('websocket', (socket) => {
+      socket.on('framesent', ({ payload }) => {
+        const text = typeof payload === 'string' ? payload : payload.toString('utf8');
+        if (text.includes('"subscribe"') && text.includes('sessionEvents')) resolve();
+      });
+    });
+  });
+}
+
+/** One person in one browser tab, with the steps they take named as they would name them. */
+export function aPerson(page: Page, email: string, password: string) {
+  const path = () => new URL(page.url()).pathname;
+  const heading = (name: string) => page.getByRole('heading', { name, exact: true }).waitFor();
+  return {
+    path,
+    heading,
+    statusSays: (text: string) => page.getByRole('status').filter({ hasText: text }).waitFor(),
+    async signUp(fullName: string) {
+      await page.goto('/signup');
+      await page.getByLabel('Full name').fill(fullName);
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill(password);
+      await page.getByRole('button', { name: 'Create account' }).click();
+    },
+    async logInWithEnter() {
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill(password);
+      await page.getByLabel('Password').press('Enter');
+    },
+  };
+}

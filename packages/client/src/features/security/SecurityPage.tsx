@@ -1,0 +1,16 @@
+import { useTranslation } from 'react-i18next';
+import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { DevicesSection } from '../sessions/DevicesSection';
+
+/** Settings → Security: one section per concern; devices (sessions) come first. */
+export function SecurityPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('security.title'));
+  return (
+    <>
+      <h1>{t('security.title')}</h1>
+      <p className="intro">{t('security.intro')}</p>
+      <DevicesSection />
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * The one place that learns this browser's own session was ended elsewhere (another device
+ * revoked it). Two messengers report it, and whichever is first wins:
+ * - the `sessionEvents` listener, on a REVOKED event for the `current` session;
+ * - the graphql-ws client, when the server closes the socket (or refuses a reconnect) with 4403.
+ * The signed-in app registers what to do about it; outside the app, or while the person is
+ * logging out on purpose, a report means nothing and is dropped.
+ */
+
+/** The close code the server uses for a socket whose session is revoked (graphql-ws Forbidden). */
+export const SESSION_REFUSED_CLOSE_CODE = 4403;
+
+type SessionEndedHandler = () => void;
+
+let handler: SessionEndedHandler | null = null;
+let loggingOut = false;
+
+/** Whether a graphql-ws close or error is the server refusing this browser's session. */
+export function isSessionRefused(closeEventOrError: unknown): boolean {
+  return (
+    typeof closeEventOrError === 'object' &&
+    closeEventOrError !== null &&
+    'code' in closeEventOrError &&
+    closeEventOrError.code === SESSION_REFUSED_CLOSE_CODE
+  );
+}
+
+/** Tells the signed-in app that its session is gone. Acts once; later reports are echoes. */
+export function reportSessionEnded(): void {
+  if (loggingOut || !handler) return;
+  const endSession = handler;
+  handler = null;
+  endSession();
+}
+
+/**
+ * Registers how the signed-in app leaves when its session ends (one app, one handler).
+ * Returns the unregister function, so it fits a `useEffect`.
+ */
+export function onSessionEnded(endSession: SessionEndedHandler): () => void {
+  handler = endSession;
+  loggingOut = false; // a newly signed-in app starts listening afresh
+  return () => {
+    if (handler === endSession) handler = null;
+  };
+}
+
+/**
+ * A deliberate log-out revokes this session too, and its REVOKED event or 4403 close may arrive
+ * before the log-out answer; that echo must not read as "signed out from another device".
+ * Returns the function to call if the log-out fails and the person stays signed in.
+ */
+export function expectLogOut(): () => void {
+  loggingOut = true;
+  return () => {
+    loggingOut = false;
+  };
+}
