@@ -89,7 +89,7 @@ export async function startAtrium(
     cookies: ResponseCookies,
   ): Promise<AppContext> => {
     const authorization = request.headers.authorization ?? null;
-    const { auth, rejected } = await authenticate(services, {
+    const { auth, via, rejected } = await authenticate(services, {
       authorization,
       cookieHeader: request.headers.cookie ?? null,
     });
@@ -103,6 +103,7 @@ export async function startAtrium(
       },
       acceptLanguage: request.headers['accept-language'] ?? null,
       auth,
+      authVia: via,
       cookies,
       services,
       log: logger.child({ reqId: requestId }),

@@ -17,6 +17,11 @@ import { AvatarService } from './modules/avatar/avatar.service';
 import { SessionService } from './modules/session/session.service';
 import { OneTimeTokenService } from './modules/tokens/one-time-token.service';
 import { RateLimits } from './security/rate-limits';
+import { RecentAuthentication } from './modules/auth/recent-auth';
+import { MfaService } from './modules/mfa/mfa.service';
+import { MfaChallengeService } from './modules/mfa/mfa-challenge.service';
+import { MfaSettingsService } from './modules/mfa/mfa-settings.service';
+import { SecurityEventService } from './modules/security-events/security-event.service';
 
 /** The application's services, built once per server instance and shared by every request. */
 export interface Services {
@@ -29,6 +34,8 @@ export interface Services {
   avatars: AvatarService;
   tokens: OneTimeTokenService;
   limits: RateLimits;
+  mfaSettings: MfaSettingsService;
+  securityEvents: SecurityEventService;
   cookiePolicy: SessionCookiePolicy;
   /** Public origin of the SPA and API, for links and avatar URLs. */
   appUrl: string;
@@ -52,7 +59,10 @@ export function createServices({
   redis,
   logger,
 }: Infrastructure): Services {
-  const sessions = new SessionService(dataSource, config.session, pubSub);
+  const securityEvents = new SecurityEventService(dataSource);
+  const sessions = new SessionService(dataSource, config.session, pubSub, securityEvents);
+  const recentAuth = new RecentAuthentication(config.reauthWindowMinutes * 60 * 1000);
+  const mfa = new MfaService(dataSource, secretKey, config.totpIssuer);
   const tokens = new OneTimeTokenService(dataSource, secretKey);
   const limits = new RateLimits(redis);
   const delivery = new Delivery(
@@ -61,17 +71,37 @@ export function createServices({
     logger,
     config.appUrl,
   );
-  const emails = new EmailService(dataSource, tokens, delivery, limits);
+  const emails = new EmailService(dataSource, tokens, delivery, limits, recentAuth, securityEvents);
+  const challenges = new MfaChallengeService(dataSource, mfa, limits);
   return {
     accounts: new AccountService(dataSource),
-    auth: new AuthService(dataSource, sessions, emails, limits),
+    auth: new AuthService(
+      dataSource,
+      sessions,
+      emails,
+      limits,
+      mfa,
+      challenges,
+      securityEvents,
+      delivery,
+    ),
     sessions,
     emails,
-    phones: new PhoneService(dataSource, tokens, delivery, limits),
-    passwords: new PasswordService(dataSource, tokens, sessions, delivery, limits),
+    phones: new PhoneService(dataSource, tokens, delivery, limits, recentAuth, securityEvents),
+    passwords: new PasswordService(
+      dataSource,
+      tokens,
+      sessions,
+      delivery,
+      limits,
+      recentAuth,
+      securityEvents,
+    ),
     avatars: new AvatarService(dataSource),
     tokens,
     limits,
+    mfaSettings: new MfaSettingsService(mfa, recentAuth, sessions, securityEvents, delivery),
+    securityEvents,
     cookiePolicy: sessionCookiePolicy(config.production),
     appUrl: config.appUrl,
     pubSub,

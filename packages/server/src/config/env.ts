@@ -32,6 +32,9 @@ export interface Config {
   introspection: boolean;
   clientDistDir: string;
   session: { idleDays: number; maxDays: number };
+  /** How long a password confirmation unlocks sensitive changes (sudo mode). */
+  reauthWindowMinutes: number;
+  totpIssuer: string;
 }
 
 export class ConfigError extends Error {
@@ -111,6 +114,8 @@ const envSchema = z.object({
   CLIENT_DIST_DIR: optionalString,
   SESSION_IDLE_DAYS: positiveInt(30),
   SESSION_MAX_DAYS: positiveInt(90),
+  REAUTH_WINDOW_MINUTES: positiveInt(10),
+  TOTP_ISSUER: optionalString.pipe(z.string().max(64).optional()),
 });
 
 /** Reads and validates the environment; throws ConfigError listing every problem at once. */
@@ -175,6 +180,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.CLIENT_DIST_DIR ?? path.join(__dirname, '..', '..', '..', 'client', 'dist'),
     ),
     session: { idleDays: e.SESSION_IDLE_DAYS, maxDays: e.SESSION_MAX_DAYS },
+    reauthWindowMinutes: e.REAUTH_WINDOW_MINUTES,
+    totpIssuer: e.TOTP_ISSUER ?? 'Atrium',
   };
 }
 

@@ -4,6 +4,9 @@ import { TeamMemberEntity } from '../modules/organization/team-member.entity';
 import { SessionEntity } from '../modules/session/session.entity';
 import { OneTimeTokenEntity } from '../modules/tokens/one-time-token.entity';
 import { AvatarEntity } from '../modules/avatar/avatar.entity';
+import { BackupCodeEntity } from '../modules/mfa/backup-code.entity';
+import { MfaChallengeEntity } from '../modules/mfa/mfa-challenge.entity';
+import { SecurityEventEntity } from '../modules/security-events/security-event.entity';
 
 export const entities = [
   AccountEntity,
@@ -12,4 +15,7 @@ export const entities = [
   SessionEntity,
   OneTimeTokenEntity,
   AvatarEntity,
+  BackupCodeEntity,
+  MfaChallengeEntity,
+  SecurityEventEntity,
 ];

@@ -5,6 +5,8 @@ import type { Credentials } from './context';
 
 export interface AuthenticationResult {
   auth: Authenticated | null;
+  /** How the caller presented the session: a browser's cookie or a tool's bearer token. */
+  via: 'cookie' | 'bearer' | null;
   /** A token was presented but is unknown, revoked or expired. */
   rejected: boolean;
 }
@@ -17,12 +19,12 @@ export async function authenticate(
   services: Services,
   credentials: Credentials,
 ): Promise<AuthenticationResult> {
+  const bearer = bearerToken(credentials.authorization);
   const token =
-    bearerToken(credentials.authorization) ??
-    readCookie(credentials.cookieHeader ?? undefined, services.cookiePolicy.name);
-  if (!token) return { auth: null, rejected: false };
+    bearer ?? readCookie(credentials.cookieHeader ?? undefined, services.cookiePolicy.name);
+  if (!token) return { auth: null, via: null, rejected: false };
   const auth = await services.sessions.authenticate(token);
-  return { auth, rejected: auth === null };
+  return { auth, via: auth ? (bearer ? 'bearer' : 'cookie') : null, rejected: auth === null };
 }
 
 function bearerToken(header: string | null | undefined): string | null {

@@ -19,6 +19,7 @@ export interface AppContext {
   acceptLanguage: string | null;
   /** The signed-in account and the session it signed in with; null for anonymous callers. */
   auth: Authenticated | null;
+  authVia: 'cookie' | 'bearer' | null;
   cookies: ResponseCookies;
   services: Services;
   log: Logger;

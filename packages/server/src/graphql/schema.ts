@@ -6,6 +6,8 @@ import { AuthResolver } from '../modules/auth/auth.resolver';
 import { CredentialsResolver } from '../modules/account/credentials.resolver';
 import { PasswordResolver } from '../modules/auth/password.resolver';
 import { SessionResolver } from '../modules/session/session.resolver';
+import { MfaResolver } from '../modules/mfa/mfa.resolver';
+import { SecurityEventResolver } from '../modules/security-events/security-event.resolver';
 import type { AtriumEvents } from '../events/event-bus';
 import { authChecker } from './auth-checker';
 
@@ -15,6 +17,8 @@ export const resolvers = [
   CredentialsResolver,
   PasswordResolver,
   SessionResolver,
+  MfaResolver,
+  SecurityEventResolver,
 ] as const;
 
 /** The executable schema; resolvers reach services through the context, subscriptions the bus. */

@@ -155,6 +155,7 @@ export function attachGraphQLWebSocket(options: WebSocketOptions): { close(): Pr
     },
     acceptLanguage: request.headers['accept-language'] ?? null,
     auth: connection.auth,
+    authVia: connection.credentials.authorization ? 'bearer' : 'cookie',
     cookies: NO_COOKIES,
     services,
     log: logger.child({ reqId: connection.requestId }),

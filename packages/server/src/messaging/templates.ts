@@ -10,7 +10,14 @@ interface Template {
 }
 
 type TemplateName =
-  'verifyEmail' | 'emailChangeVerify' | 'emailChangeNotice' | 'passwordReset' | 'passwordChanged';
+  | 'verifyEmail'
+  | 'emailChangeVerify'
+  | 'emailChangeNotice'
+  | 'passwordReset'
+  | 'passwordChanged'
+  | 'newSignIn'
+  | 'mfaEnabled'
+  | 'mfaDisabled';
 
 const TEMPLATES: Record<Locale, Record<TemplateName, Template>> = {
   en: {
@@ -55,6 +62,30 @@ const TEMPLATES: Record<Locale, Record<TemplateName, Template>> = {
         'Hi {name},',
         'The password of your Atrium account was just changed.',
         'If this was not you, reset your password now and review your devices.',
+      ],
+    },
+    newSignIn: {
+      subject: 'New sign-in to your Atrium account',
+      paragraphs: [
+        'Hi {name},',
+        'Your account was just signed in to from a device it had not used before: {device}, {place}.',
+        'If this was not you, change your password and sign that device out under Security → Devices.',
+      ],
+    },
+    mfaEnabled: {
+      subject: 'Two-factor authentication is on',
+      paragraphs: [
+        'Hi {name},',
+        'Two-factor authentication was turned on for your Atrium account. Keep your backup codes somewhere safe.',
+        'If this was not you, reset your password now.',
+      ],
+    },
+    mfaDisabled: {
+      subject: 'Two-factor authentication was turned off',
+      paragraphs: [
+        'Hi {name},',
+        'Two-factor authentication was turned off for your Atrium account.',
+        'If this was not you, reset your password now and turn it on again.',
       ],
     },
   },
@@ -102,6 +133,30 @@ const TEMPLATES: Record<Locale, Record<TemplateName, Template>> = {
         'Si no fuiste tú, restablece tu contraseña ahora y revisa tus dispositivos.',
       ],
     },
+    newSignIn: {
+      subject: 'Nuevo inicio de sesión en tu cuenta de Atrium',
+      paragraphs: [
+        'Hola, {name}:',
+        'Se acaba de iniciar sesión en tu cuenta desde un dispositivo que no había usado antes: {device}, {place}.',
+        'Si no fuiste tú, cambia tu contraseña y cierra la sesión de ese dispositivo en Seguridad → Dispositivos.',
+      ],
+    },
+    mfaEnabled: {
+      subject: 'La verificación en dos pasos está activada',
+      paragraphs: [
+        'Hola, {name}:',
+        'Se activó la verificación en dos pasos en tu cuenta de Atrium. Guarda tus códigos de respaldo en un lugar seguro.',
+        'Si no fuiste tú, restablece tu contraseña ahora.',
+      ],
+    },
+    mfaDisabled: {
+      subject: 'Se desactivó la verificación en dos pasos',
+      paragraphs: [
+        'Hola, {name}:',
+        'Se desactivó la verificación en dos pasos en tu cuenta de Atrium.',
+        'Si no fuiste tú, restablece tu contraseña ahora y vuelve a activarla.',
+      ],
+    },
   },
 };
 
@@ -119,7 +174,7 @@ export function renderMail(
   name: TemplateName,
   locale: string,
   to: string,
-  values: { name: string; link?: string; newEmail?: string },
+  values: { name: string; link?: string; newEmail?: string; device?: string; place?: string },
 ): MailMessage {
   const template = TEMPLATES[toLocale(locale)][name];
   const fill = (text: string, escape: (s: string) => string) =>

@@ -24,6 +24,10 @@ export const LIMITS = {
   /** Log-in attempts per IP, and consecutive failures per account before a silent lockout. */
   logInPerIp: { points: 100, duration: 900 },
   logInFailuresPerAccount: { points: 100, duration: 24 * 3600 },
+  /** Second-factor codes at log-in, across challenges, and password confirmations (sudo). */
+  mfaAttemptPerAccount: { points: 20, duration: 900 },
+  mfaAttemptPerIp: { points: 50, duration: 900 },
+  reauthAttemptPerAccount: { points: 10, duration: 900 },
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

@@ -152,3 +152,66 @@ export const ResetPassword = typed<
 export const RemoveAvatar = typed<{ removeAvatar: AccountFields }>(
   `mutation RemoveAvatar { removeAvatar { ${ACCOUNT} } }`,
 );
+
+export const StartTotpEnrollment = typed<{
+  startTotpEnrollment: { secret: string; otpauthUri: string; qrCodeDataUrl: string };
+}>(`mutation StartTotpEnrollment { startTotpEnrollment { secret otpauthUri qrCodeDataUrl } }`);
+
+export const ConfirmTotpEnrollment = typed<
+  { confirmTotpEnrollment: { codes: string[] } },
+  { code: string; signOutOtherSessions?: boolean }
+>(
+  `mutation ConfirmTotpEnrollment($code: String!, $signOutOtherSessions: Boolean) {
+    confirmTotpEnrollment(code: $code, signOutOtherSessions: $signOutOtherSessions) { codes }
+  }`,
+);
+
+export const RegenerateBackupCodes = typed<{ regenerateBackupCodes: { codes: string[] } }>(
+  `mutation RegenerateBackupCodes { regenerateBackupCodes { codes } }`,
+);
+
+export const DisableMfa = typed<{ disableMfa: boolean }>(`mutation DisableMfa { disableMfa }`);
+
+export const CompleteMfaChallenge = typed<
+  {
+    completeMfaChallenge: { account: AccountFields; session: SessionFields; token: string | null };
+  },
+  { input: { challengeId: string; code: string; issueToken?: boolean } }
+>(
+  `mutation CompleteMfaChallenge($input: CompleteMfaChallengeInput!) {
+    completeMfaChallenge(input: $input) { account { ${ACCOUNT} } session { ${SESSION} } token }
+  }`,
+);
+
+export const Reauthenticate = typed<
+  { reauthenticate: SessionFields },
+  { input: { password?: string; code?: string } }
+>(
+  `mutation Reauthenticate($input: ReauthenticateInput!) { reauthenticate(input: $input) { ${SESSION} } }`,
+);
+
+export interface SecurityEventNode {
+  id: string;
+  type: string;
+  createdAt: string;
+  ipAddress: string | null;
+  device: string | null;
+  newDevice: boolean;
+}
+
+export const MySecurityEvents = typed<
+  {
+    mySecurityEvents: {
+      edges: Array<{ cursor: string; node: SecurityEventNode }>;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+  },
+  { first?: number; after?: string | null }
+>(
+  `query MySecurityEvents($first: Int, $after: String) {
+    mySecurityEvents(first: $first, after: $after) {
+      edges { cursor node { id type createdAt ipAddress device newDevice } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }`,
+);

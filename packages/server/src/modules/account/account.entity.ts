@@ -56,6 +56,18 @@ export class AccountEntity {
   @Column({ name: 'mfa_enabled', type: 'boolean', default: false })
   mfaEnabled: boolean;
 
+  /** The TOTP seed, sealed with AES-256-GCM (SecretBox); null without MFA. */
+  @Column({ name: 'totp_secret', type: 'varchar', length: 255, nullable: true })
+  totpSecret: string | null;
+
+  /** A seed being enrolled, until a code from it is confirmed. */
+  @Column({ name: 'totp_pending_secret', type: 'varchar', length: 255, nullable: true })
+  totpPendingSecret: string | null;
+
+  /** The last time step a code was accepted for: no step is accepted twice. */
+  @Column({ name: 'totp_last_step', type: 'int', nullable: true })
+  totpLastStep: number | null;
+
   @DateColumn({ name: 'created_at' })
   createdAt: Date;
 

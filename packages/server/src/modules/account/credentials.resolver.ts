@@ -16,7 +16,7 @@ export class CredentialsResolver {
     @Ctx() ctx: AppContext,
   ): Promise<boolean> {
     await ctx.services.emails.requestChange(
-      requireAuth(ctx).account,
+      requireAuth(ctx),
       input.newEmail,
       input.password,
       ctx.client.ip,
@@ -28,7 +28,7 @@ export class CredentialsResolver {
     description: 'Redeems a /verify-email link: confirms a new address or the sign-up address',
   })
   confirmEmailChange(@Arg('token') token: string, @Ctx() ctx: AppContext): Promise<AccountEntity> {
-    return ctx.services.emails.confirm(token, ctx.client.ip);
+    return ctx.services.emails.confirm(token, ctx.client);
   }
 
   @Authorized()
@@ -48,7 +48,7 @@ export class CredentialsResolver {
     @Ctx() ctx: AppContext,
   ): Promise<boolean> {
     await ctx.services.phones.requestChange(
-      requireAuth(ctx).account,
+      requireAuth(ctx),
       input.phone,
       input.password,
       ctx.client.ip,
@@ -61,7 +61,7 @@ export class CredentialsResolver {
     description: 'Sets the new number once its code is right (5 tries per code)',
   })
   confirmPhoneChange(@Arg('code') code: string, @Ctx() ctx: AppContext): Promise<AccountEntity> {
-    return ctx.services.phones.confirm(requireAuth(ctx).account.id, code);
+    return ctx.services.phones.confirm(requireAuth(ctx).account.id, code, ctx.client);
   }
 
   @Authorized()

@@ -8,6 +8,9 @@ import type { RateLimits } from '../../security/rate-limits';
 import { normalizeEmail } from '../auth/auth.service';
 import { verifyPassword } from '../auth/password';
 import type { OneTimeTokenService } from '../tokens/one-time-token.service';
+import type { RecentAuthentication } from '../auth/recent-auth';
+import type { SecurityEventService } from '../security-events/security-event.service';
+import type { Authenticated, ClientInfo } from '../session/session.service';
 import { AccountEntity } from './account.entity';
 
 const LINK_TTL_MS = 24 * 60 * 60 * 1000;
@@ -21,6 +24,8 @@ export class EmailService {
     private readonly tokens: OneTimeTokenService,
     private readonly delivery: Delivery,
     private readonly limits: RateLimits,
+    private readonly recentAuth: RecentAuthentication,
+    private readonly events: SecurityEventService,
   ) {}
 
   async sendVerification(account: AccountEntity): Promise<void> {
@@ -43,11 +48,12 @@ export class EmailService {
   }
 
   async requestChange(
-    account: AccountEntity,
+    { account, session }: Authenticated,
     newEmail: string,
     password: string,
     ip: string | null,
   ): Promise<void> {
+    this.recentAuth.require(session);
     const address = newEmail.trim();
     if (!isEmail(address) || address.length > 254)
       throw badUserInput({ newEmail: 'Enter a valid email address' });
@@ -79,8 +85,8 @@ export class EmailService {
    * Redeems a link from /verify-email: a sign-up verification marks the address verified; an
    * email change switches to the new address. Token and account change commit together.
    */
-  async confirm(token: string, ip: string | null): Promise<AccountEntity> {
-    await this.limits.consume('tokenAttemptPerIp', ip ?? 'unknown');
+  async confirm(token: string, client: ClientInfo): Promise<AccountEntity> {
+    await this.limits.consume('tokenAttemptPerIp', client.ip ?? 'unknown');
     if (!token || token.length > 128) throw badUserInput({ token: BAD_LINK });
     try {
       return await this.dataSource.transaction(async (manager) => {
@@ -106,6 +112,9 @@ export class EmailService {
             { id: redeemed.accountId },
             { emailVerifiedAt: now, updatedAt: now },
           );
+        }
+        if (redeemed.purpose === 'EMAIL_CHANGE') {
+          await this.events.record(redeemed.accountId, 'EMAIL_CHANGED', client, { manager });
         }
         return accounts.findOneByOrFail({ id: redeemed.accountId });
       });

@@ -6,6 +6,9 @@ import { renderSmsCode } from '../../messaging/templates';
 import type { RateLimits } from '../../security/rate-limits';
 import { verifyPassword } from '../auth/password';
 import type { OneTimeTokenService } from '../tokens/one-time-token.service';
+import type { RecentAuthentication } from '../auth/recent-auth';
+import type { SecurityEventService } from '../security-events/security-event.service';
+import type { Authenticated, ClientInfo } from '../session/session.service';
 import { AccountEntity } from './account.entity';
 
 const CODE_TTL_MS = 10 * 60 * 1000;
@@ -23,14 +26,17 @@ export class PhoneService {
     private readonly tokens: OneTimeTokenService,
     private readonly delivery: Delivery,
     private readonly limits: RateLimits,
+    private readonly recentAuth: RecentAuthentication,
+    private readonly events: SecurityEventService,
   ) {}
 
   async requestChange(
-    account: AccountEntity,
+    { account, session }: Authenticated,
     phone: string,
     password: string,
     ip: string | null,
   ): Promise<void> {
+    this.recentAuth.require(session);
     const parsed = phone.length <= 32 ? parsePhoneNumberFromString(phone.trim()) : undefined;
     if (!parsed?.isValid()) {
       throw badUserInput({
@@ -47,7 +53,7 @@ export class PhoneService {
     await this.delivery.text(e164, renderSmsCode(account.locale, code));
   }
 
-  async confirm(accountId: string, code: string): Promise<AccountEntity> {
+  async confirm(accountId: string, code: string, client: ClientInfo): Promise<AccountEntity> {
     const trimmed = code.trim();
     if (!/^\d{6}$/.test(trimmed)) throw badUserInput({ code: 'Enter the 6-digit code' });
     await this.limits.consume('codeAttemptPerAccount', accountId);
@@ -62,6 +68,7 @@ export class PhoneService {
             { id: accountId },
             { phone: check.payload, phoneVerifiedAt: now, updatedAt: now },
           );
+        await this.events.record(accountId, 'PHONE_CHANGED', client, { manager });
       }
       return check.result;
     });

@@ -1,7 +1,10 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import type { AppContext } from '../../graphql/context';
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { requireAuth, type AppContext } from '../../graphql/context';
 import { clearSessionCookie, serializeSessionCookie } from '../../http/cookies';
-import { AuthPayload, LogInInput, LogInResult, SignUpInput } from './auth.types';
+import { CompleteMfaChallengeInput, ReauthenticateInput } from '../mfa/mfa.types';
+import type { SessionEntity } from '../session/session.entity';
+import { Session } from '../session/session.type';
+import { AuthPayload, LogInInput, LogInResult, MfaChallenge, SignUpInput } from './auth.types';
 import type { SignedIn } from './auth.service';
 
 @Resolver()
@@ -20,8 +23,46 @@ export class AuthResolver {
     @Arg('input') input: LogInInput,
     @Ctx() ctx: AppContext,
   ): Promise<typeof LogInResult> {
-    const signedIn = await ctx.services.auth.logIn(input, ctx.client);
+    const result = await ctx.services.auth.logIn(input, ctx.client);
+    if ('challengeId' in result) return Object.assign(new MfaChallenge(), result);
+    return deliverSession(result, input.issueToken, ctx);
+  }
+
+  @Mutation(() => AuthPayload, {
+    description: 'The second step of a log-in with MFA: a TOTP or a backup code',
+  })
+  async completeMfaChallenge(
+    @Arg('input') input: CompleteMfaChallengeInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<AuthPayload> {
+    const signedIn = await ctx.services.auth.completeMfaChallenge(
+      input.challengeId,
+      input.code,
+      ctx.client,
+    );
     return deliverSession(signedIn, input.issueToken, ctx);
+  }
+
+  @Authorized()
+  @Mutation(() => Session, {
+    description:
+      'Confirms the password (or a TOTP code) for sensitive changes in the next 10 minutes',
+  })
+  async reauthenticate(
+    @Arg('input') input: ReauthenticateInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<SessionEntity> {
+    const { account, session } = requireAuth(ctx);
+    // Browsers get a new token in a new cookie; a tool's bearer token cannot be swapped under it.
+    const rotateToken = ctx.authVia === 'cookie';
+    const renewed = await ctx.services.auth.reauthenticate(account, session, input, rotateToken);
+    if (renewed.token) {
+      ctx.cookies.set(
+        serializeSessionCookie(ctx.services.cookiePolicy, renewed.token, session.absoluteExpiresAt),
+      );
+    }
+    ctx.auth = { account, session: renewed.session };
+    return renewed.session;
   }
 
   @Mutation(() => Boolean, { description: 'Ends the current session; true when one was ended' })

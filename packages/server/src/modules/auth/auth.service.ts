@@ -8,6 +8,11 @@ import type { EmailService } from '../account/email.service';
 import type { RateLimits } from '../../security/rate-limits';
 import type { ClientInfo, SessionService } from '../session/session.service';
 import type { SessionEntity } from '../session/session.entity';
+import type { Delivery } from '../../messaging/delivery';
+import { renderMail } from '../../messaging/templates';
+import type { MfaChallengeService } from '../mfa/mfa-challenge.service';
+import type { MfaService } from '../mfa/mfa.service';
+import type { SecurityEventService } from '../security-events/security-event.service';
 import type { LogInInput, SignUpInput } from './auth.types';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password';
 import { passwordPolicyProblem } from './password-policy';
@@ -16,6 +21,11 @@ export interface SignedIn {
   account: AccountEntity;
   session: SessionEntity;
   token: string;
+}
+
+/** The password was right but the account has MFA: the client owes a code for this challenge. */
+export interface ChallengeIssued {
+  challengeId: string;
 }
 
 const EMAIL_TAKEN = 'An account with this email already exists';
@@ -33,6 +43,10 @@ export class AuthService {
     private readonly sessions: SessionService,
     private readonly emails: EmailService,
     private readonly limits: RateLimits,
+    private readonly mfa: MfaService,
+    private readonly challenges: MfaChallengeService,
+    private readonly events: SecurityEventService,
+    private readonly delivery: Delivery,
   ) {}
 
   /** Account, its own organization (as OWNER) and the first session, in one transaction. */
@@ -66,11 +80,15 @@ export class AuthService {
           status: 'ACTIVE',
           avatarVersion: null,
           mfaEnabled: false,
+          totpSecret: null,
+          totpPendingSecret: null,
+          totpLastStep: null,
           createdAt: now,
           updatedAt: now,
         });
         await manager.insert(AccountEntity, account);
         await createOwnOrganization(manager, account);
+        await this.events.record(account.id, 'SIGN_UP', client, { manager });
         const { session, token } = await this.sessions.create(account.id, client, manager);
         return { account, session, token };
       });
@@ -89,8 +107,9 @@ export class AuthService {
    * Unknown email and wrong password fail alike, in about the same time. Every attempt counts
    * against the caller's IP; after 100 consecutive failures for an address, even the right
    * password gets the same answer (a lockout that says nothing more) until a day has passed.
+   * With MFA on, the answer is a challenge instead of a session.
    */
-  async logIn(input: LogInInput, client: ClientInfo): Promise<SignedIn> {
+  async logIn(input: LogInInput, client: ClientInfo): Promise<SignedIn | ChallengeIssued> {
     const emailNormalized = normalizeEmail(input.email);
     await this.limits.consume('logInPerIp', client.ip ?? 'unknown');
     const locked = await this.limits.isExhausted('logInFailuresPerAccount', emailNormalized);
@@ -102,11 +121,71 @@ export class AuthService {
       : await verifyAgainstDummy(input.password);
     if (!account || !valid) {
       await this.limits.consume('logInFailuresPerAccount', emailNormalized).catch(() => undefined);
+      if (account) await this.events.record(account.id, 'SIGN_IN_FAILED', client);
       throw invalidCredentials();
     }
     await this.limits.reset('logInFailuresPerAccount', emailNormalized);
-    const { session, token } = await this.sessions.create(account.id, client);
+    if (account.mfaEnabled) return { challengeId: await this.challenges.create(account.id) };
+    return this.startSession(account, client, 'PASSWORD');
+  }
+
+  async completeMfaChallenge(
+    challengeId: string,
+    code: string,
+    client: ClientInfo,
+  ): Promise<SignedIn> {
+    const { accountId } = await this.challenges.complete(challengeId, code, client.ip);
+    const account = await this.dataSource
+      .getRepository(AccountEntity)
+      .findOneByOrFail({ id: accountId });
+    return this.startSession(account, client, 'MFA');
+  }
+
+  /**
+   * Sudo mode: the password (or, with MFA, a current code) confirms the person is still there.
+   * With `rotateToken` the session gets a new token (returned) and the old one stops working.
+   */
+  async reauthenticate(
+    account: AccountEntity,
+    session: SessionEntity,
+    input: { password?: string | null; code?: string | null },
+    rotateToken: boolean,
+  ): Promise<{ session: SessionEntity; token: string | null }> {
+    await this.limits.consume('reauthAttemptPerAccount', account.id);
+    if (input.password) {
+      if (!(await verifyPassword(account.passwordHash, input.password)))
+        throw badUserInput({ password: 'Wrong password' });
+    } else if (input.code && account.mfaEnabled) {
+      if (!(await this.mfa.verifySecondFactor(account.id, input.code)))
+        throw badUserInput({ code: 'That code is not right' });
+    } else {
+      throw badUserInput({ password: 'Enter your password' });
+    }
+    return this.sessions.markReauthenticated(session, rotateToken);
+  }
+
+  private async startSession(
+    account: AccountEntity,
+    client: ClientInfo,
+    mfaLevel: 'PASSWORD' | 'MFA',
+  ): Promise<SignedIn> {
+    const newDevice = await this.events.isNewDevice(account.id, client);
+    const { session, token } = await this.sessions.create(account.id, client, undefined, mfaLevel);
+    await this.events.record(account.id, 'SIGN_IN', client, { newDevice });
     this.sessions.announce('CREATED', session);
+    if (newDevice) {
+      // A security notice: not subject to notification preferences.
+      this.delivery.mail(
+        renderMail('newSignIn', account.locale, account.email, {
+          name: account.fullName,
+          device:
+            session.browser && session.os
+              ? `${session.browser} · ${session.os}`
+              : 'an unknown device',
+          place: session.location ?? session.ipAddress ?? 'an unknown place',
+        }),
+      );
+    }
     return { account, session, token };
   }
 }

@@ -10,8 +10,7 @@ export class PasswordResolver {
     @Arg('input') input: ChangePasswordInput,
     @Ctx() ctx: AppContext,
   ): Promise<boolean> {
-    const auth = requireAuth(ctx);
-    await ctx.services.passwords.change(auth.account, input, auth.session.id);
+    await ctx.services.passwords.change(requireAuth(ctx), input, ctx.client);
     return true;
   }
 
@@ -33,7 +32,7 @@ export class PasswordResolver {
     @Arg('input') input: ResetPasswordInput,
     @Ctx() ctx: AppContext,
   ): Promise<boolean> {
-    await ctx.services.passwords.reset(input.token, input.newPassword, ctx.client.ip);
+    await ctx.services.passwords.reset(input.token, input.newPassword, ctx.client);
     return true;
   }
 }

@@ -5,7 +5,9 @@ import type { Delivery } from '../../messaging/delivery';
 import { renderMail } from '../../messaging/templates';
 import type { RateLimits } from '../../security/rate-limits';
 import { AccountEntity } from '../account/account.entity';
-import type { SessionService } from '../session/session.service';
+import type { Authenticated, ClientInfo, SessionService } from '../session/session.service';
+import type { SecurityEventService } from '../security-events/security-event.service';
+import type { RecentAuthentication } from './recent-auth';
 import type { OneTimeTokenService } from '../tokens/one-time-token.service';
 import { normalizeEmail } from './auth.service';
 import { hashPassword, verifyPassword } from './password';
@@ -21,13 +23,16 @@ export class PasswordService {
     private readonly sessions: SessionService,
     private readonly delivery: Delivery,
     private readonly limits: RateLimits,
+    private readonly recentAuth: RecentAuthentication,
+    private readonly events: SecurityEventService,
   ) {}
 
   async change(
-    account: AccountEntity,
+    { account, session }: Authenticated,
     input: { currentPassword: string; newPassword: string; signOutOtherSessions: boolean },
-    currentSessionId: string,
+    client: ClientInfo,
   ): Promise<void> {
+    this.recentAuth.require(session);
     const problem = passwordPolicyProblem(input.newPassword, account.email);
     if (problem) throw badUserInput({ newPassword: problem });
     if (!(await verifyPassword(account.passwordHash, input.currentPassword))) {
@@ -37,7 +42,8 @@ export class PasswordService {
     await this.dataSource
       .getRepository(AccountEntity)
       .update({ id: account.id }, { passwordHash, updatedAt: new Date() });
-    if (input.signOutOtherSessions) await this.sessions.revokeOthers(account.id, currentSessionId);
+    if (input.signOutOtherSessions) await this.sessions.revokeOthers(account.id, session.id);
+    await this.events.record(account.id, 'PASSWORD_CHANGED', client);
     this.delivery.mail(
       renderMail('passwordChanged', account.locale, account.email, { name: account.fullName }),
     );
@@ -64,8 +70,8 @@ export class PasswordService {
   }
 
   /** Sets the new password and signs out every session, in one transaction with the token. */
-  async reset(token: string, newPassword: string, ip: string | null): Promise<void> {
-    await this.limits.consume('tokenAttemptPerIp', ip ?? 'unknown');
+  async reset(token: string, newPassword: string, client: ClientInfo): Promise<void> {
+    await this.limits.consume('tokenAttemptPerIp', client.ip ?? 'unknown');
     const pending =
       token && token.length <= 128 ? await this.tokens.peekLink(token, 'PASSWORD_RESET') : null;
     if (!pending) throw badUserInput({ token: BAD_LINK });
@@ -81,6 +87,7 @@ export class PasswordService {
       await manager
         .getRepository(AccountEntity)
         .update({ id: account.id }, { passwordHash, updatedAt: new Date() });
+      await this.events.record(account.id, 'PASSWORD_RESET', client, { manager });
       return this.sessions.revokeAllWithin(manager, account.id, 'PASSWORD_RESET');
     });
     this.sessions.announceRevoked(revoked);

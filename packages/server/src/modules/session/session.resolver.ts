@@ -33,7 +33,7 @@ export class SessionResolver {
     @Ctx() ctx: AppContext,
   ): Promise<SessionEntity> {
     const auth = requireAuth(ctx);
-    const session = await ctx.services.sessions.revokeOwn(auth.account.id, id);
+    const session = await ctx.services.sessions.revokeOwn(auth.account.id, id, ctx.client);
     if (session.id === auth.session.id)
       ctx.cookies.set(clearSessionCookie(ctx.services.cookiePolicy));
     return session;
@@ -43,7 +43,7 @@ export class SessionResolver {
   @Mutation(() => Int, { description: 'Signs out every device but this one; returns how many' })
   revokeOtherSessions(@Ctx() ctx: AppContext): Promise<number> {
     const auth = requireAuth(ctx);
-    return ctx.services.sessions.revokeOthers(auth.account.id, auth.session.id);
+    return ctx.services.sessions.revokeOthers(auth.account.id, auth.session.id, ctx.client);
   }
 
   @Authorized()

@@ -10,6 +10,7 @@ import { generateToken, hashToken } from '../../lib/tokens';
 import { AccountEntity } from '../account/account.entity';
 import { parseUserAgent } from './device';
 import { snapshotSession } from './session-event.type';
+import type { SecurityEventService } from '../security-events/security-event.service';
 import { SessionEntity } from './session.entity';
 
 export interface ClientInfo {
@@ -48,6 +49,7 @@ export class SessionService {
     private readonly dataSource: DataSource,
     private readonly policy: SessionPolicy,
     private readonly pubSub: PubSub<AtriumEvents>,
+    private readonly events: SecurityEventService,
   ) {
     this.sessionColumns = new PrecompiledSelect(dataSource, SessionEntity, 's');
     this.accountColumns = new PrecompiledSelect(dataSource, AccountEntity, 'a');
@@ -82,6 +84,7 @@ export class SessionService {
     accountId: string,
     client: ClientInfo,
     manager: EntityManager = this.dataSource.manager,
+    mfaLevel: 'PASSWORD' | 'MFA' = 'PASSWORD',
   ): Promise<{ session: SessionEntity; token: string }> {
     const token = generateToken();
     const now = new Date();
@@ -99,7 +102,7 @@ export class SessionService {
       ...parseUserAgent(userAgent),
       ipAddress: client.ip,
       location: approximateLocation(client.ip),
-      mfaLevel: 'PASSWORD',
+      mfaLevel,
       reauthenticatedAt: now,
       revokedAt: null,
       revokedReason: null,
@@ -129,6 +132,25 @@ export class SessionService {
     return { account, session };
   }
 
+  /** Confirms the person at this session now; optionally with a new token (the old one dies). */
+  async markReauthenticated(
+    session: SessionEntity,
+    rotateToken: boolean,
+  ): Promise<{ session: SessionEntity; token: string | null }> {
+    const token = rotateToken ? generateToken() : null;
+    const now = new Date();
+    await this.dataSource
+      .getRepository(SessionEntity)
+      .update(
+        { id: session.id },
+        { reauthenticatedAt: now, ...(token ? { tokenHash: hashToken(token) } : {}) },
+      );
+    return {
+      session: Object.assign(new SessionEntity(), { ...session, reauthenticatedAt: now }),
+      token,
+    };
+  }
+
   /** My signed-in devices, most recently active first. */
   async listLive(accountId: string): Promise<SessionEntity[]> {
     return this.dataSource.getRepository(SessionEntity).find({
@@ -138,22 +160,33 @@ export class SessionService {
   }
 
   /** Revokes one of the account's own sessions; anyone else's id is NOT_FOUND and untouched. */
-  async revokeOwn(accountId: string, sessionId: string): Promise<SessionEntity> {
+  async revokeOwn(
+    accountId: string,
+    sessionId: string,
+    client: ClientInfo,
+  ): Promise<SessionEntity> {
     const repository = this.dataSource.getRepository(SessionEntity);
     const session = await repository.findOneBy({ id: sessionId, accountId });
     if (!session) throw new AppError('NOT_FOUND', 'No such session');
     if (await this.revoke(session.id, 'REVOKED')) {
+      await this.events.record(accountId, 'SESSION_REVOKED', client);
       return repository.findOneByOrFail({ id: session.id });
     }
     return session;
   }
 
   /** Revokes every live session of the account but the current one; returns how many. */
-  async revokeOthers(accountId: string, currentSessionId: string): Promise<number> {
+  async revokeOthers(
+    accountId: string,
+    currentSessionId: string,
+    client?: ClientInfo,
+  ): Promise<number> {
     const revoked = await this.dataSource.transaction((manager) =>
       this.revokeAllWithin(manager, accountId, 'REVOKED_OTHERS', currentSessionId),
     );
     this.announceRevoked(revoked);
+    if (client && revoked.length > 0)
+      await this.events.record(accountId, 'SESSION_REVOKED', client);
     return revoked.length;
   }
 

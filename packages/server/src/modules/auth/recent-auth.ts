@@ -1,0 +1,18 @@
+import { AppError } from '../../graphql/errors';
+import type { SessionEntity } from '../session/session.entity';
+
+/**
+ * Sudo mode: sensitive changes need a password (or code) confirmation on this session within
+ * the window (SPEC §3.3), otherwise REAUTHENTICATION_REQUIRED and the client asks and retries.
+ */
+export class RecentAuthentication {
+  constructor(private readonly windowMs: number) {}
+
+  require(session: SessionEntity, now = Date.now()): void {
+    if (now - session.reauthenticatedAt.getTime() > this.windowMs) {
+      throw new AppError('REAUTHENTICATION_REQUIRED', 'Confirm your password to continue', {
+        windowSeconds: Math.round(this.windowMs / 1000),
+      });
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { requireAuth, type AppContext } from '../../graphql/context';
+import { BackupCodes, TotpEnrollment } from './mfa.types';
+
+@Resolver()
+export class MfaResolver {
+  @Authorized()
+  @Mutation(() => TotpEnrollment, {
+    description: 'Starts (or restarts) TOTP set-up; needs a recent re-authentication',
+  })
+  startTotpEnrollment(@Ctx() ctx: AppContext): Promise<TotpEnrollment> {
+    return ctx.services.mfaSettings.startEnrollment(requireAuth(ctx));
+  }
+
+  @Authorized()
+  @Mutation(() => BackupCodes, {
+    description: 'Turns MFA on with a code from the app; returns 10 backup codes, shown once',
+  })
+  async confirmTotpEnrollment(
+    @Arg('code') code: string,
+    @Arg('signOutOtherSessions', { defaultValue: false }) signOutOtherSessions: boolean,
+    @Ctx() ctx: AppContext,
+  ): Promise<BackupCodes> {
+    return {
+      codes: await ctx.services.mfaSettings.confirmEnrollment(
+        requireAuth(ctx),
+        code,
+        signOutOtherSessions,
+        ctx.client,
+      ),
+    };
+  }
+
+  @Authorized()
+  @Mutation(() => BackupCodes, {
+    description: 'Voids the old backup codes and returns 10 new ones',
+  })
+  async regenerateBackupCodes(@Ctx() ctx: AppContext): Promise<BackupCodes> {
+    return {
+      codes: await ctx.services.mfaSettings.regenerateBackupCodes(requireAuth(ctx), ctx.client),
+    };
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean)
+  async disableMfa(@Ctx() ctx: AppContext): Promise<boolean> {
+    await ctx.services.mfaSettings.disable(requireAuth(ctx), ctx.client);
+    return true;
+  }
+}

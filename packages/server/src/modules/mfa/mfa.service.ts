@@ -1,0 +1,201 @@
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import QRCode from 'qrcode';
+import { IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { newId } from '../../db/columns';
+import { AppError, badUserInput } from '../../graphql/errors';
+import { SecretBox } from '../../lib/secret-box';
+import { base32Decode, base32Encode, matchingStep, otpauthUri } from '../../lib/totp';
+import { AccountEntity } from '../account/account.entity';
+import { BackupCodeEntity } from './backup-code.entity';
+
+export const BACKUP_CODE_COUNT = 10;
+
+export interface Enrollment {
+  secret: string;
+  otpauthUri: string;
+  qrCodeDataUrl: string;
+}
+
+export type SecondFactor = 'TOTP' | 'BACKUP_CODE';
+
+/** TOTP (RFC 6238, SHA-1, 6 digits, 30 s) and single-use backup codes. */
+export class MfaService {
+  private readonly box: SecretBox;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly secretKey: string,
+    private readonly issuer: string,
+  ) {
+    this.box = new SecretBox(secretKey, 'totp-secret');
+  }
+
+  /** A new 160-bit seed, kept pending until a code from it is confirmed. */
+  async startEnrollment(account: AccountEntity): Promise<Enrollment> {
+    if (account.mfaEnabled)
+      throw new AppError('CONFLICT', 'Two-factor authentication is already on');
+    const seed = randomBytes(20);
+    await this.accounts().update(
+      { id: account.id },
+      { totpPendingSecret: this.box.seal(seed), updatedAt: new Date() },
+    );
+    const secret = base32Encode(seed);
+    const uri = otpauthUri(secret, account.email, this.issuer);
+    return {
+      secret,
+      otpauthUri: uri,
+      qrCodeDataUrl: await QRCode.toDataURL(uri, { errorCorrectionLevel: 'M' }),
+    };
+  }
+
+  /** Turns MFA on with the pending seed; the code's time step counts as used. Returns backup codes. */
+  async confirmEnrollment(accountId: string, code: string): Promise<string[]> {
+    const account = await this.accounts().findOneByOrFail({ id: accountId });
+    if (account.mfaEnabled)
+      throw new AppError('CONFLICT', 'Two-factor authentication is already on');
+    if (!account.totpPendingSecret) throw badUserInput({ code: 'Start the set-up first' });
+    const step = matchingStep(
+      this.box.open(account.totpPendingSecret),
+      code.trim(),
+      Date.now() / 1000,
+    );
+    if (step === null)
+      throw badUserInput({ code: 'That code is not right; check the time on your device' });
+    return this.dataSource.transaction(async (manager) => {
+      const result = await manager
+        .getRepository(AccountEntity)
+        .createQueryBuilder()
+        .update()
+        .set({
+          mfaEnabled: true,
+          totpSecret: account.totpPendingSecret,
+          totpPendingSecret: null,
+          totpLastStep: step,
+          updatedAt: new Date(),
+        })
+        .where('id = :id AND mfa_enabled = 0', { id: accountId })
+        .execute();
+      if ((result.affected ?? 0) !== 1)
+        throw new AppError('CONFLICT', 'Two-factor authentication is already on');
+      return this.replaceBackupCodes(manager, accountId);
+    });
+  }
+
+  async regenerateBackupCodes(account: AccountEntity): Promise<string[]> {
+    if (!account.mfaEnabled) throw new AppError('CONFLICT', 'Two-factor authentication is off');
+    return this.dataSource.transaction((manager) => this.replaceBackupCodes(manager, account.id));
+  }
+
+  async disable(account: AccountEntity): Promise<void> {
+    if (!account.mfaEnabled)
+      throw new AppError('CONFLICT', 'Two-factor authentication is already off');
+    await this.dataSource.transaction(async (manager) => {
+      await manager
+        .getRepository(AccountEntity)
+        .update(
+          { id: account.id },
+          {
+            mfaEnabled: false,
+            totpSecret: null,
+            totpPendingSecret: null,
+            totpLastStep: null,
+            updatedAt: new Date(),
+          },
+        );
+      await manager.getRepository(BackupCodeEntity).delete({ accountId: account.id });
+    });
+  }
+
+  /**
+   * Checks a TOTP code (never a step already used) or a backup code (used up), each a
+   * conditional update that must change exactly one row, so parallel use wins once.
+   */
+  async verifySecondFactor(
+    accountId: string,
+    code: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<SecondFactor | null> {
+    const trimmed = code.replace(/\s/g, '');
+    if (/^\d{6}$/.test(trimmed)) {
+      const account = await manager.getRepository(AccountEntity).findOneByOrFail({ id: accountId });
+      if (!account.totpSecret) return null;
+      const step = matchingStep(this.box.open(account.totpSecret), trimmed, Date.now() / 1000);
+      if (step === null) return null;
+      const result = await manager
+        .getRepository(AccountEntity)
+        .createQueryBuilder()
+        .update()
+        .set({ totpLastStep: step })
+        .where('id = :id AND (totp_last_step IS NULL OR totp_last_step < :step)', {
+          id: accountId,
+          step,
+        })
+        .execute();
+      return (result.affected ?? 0) === 1 ? 'TOTP' : null;
+    }
+    const normalized = normalizeBackupCode(trimmed);
+    if (!normalized) return null;
+    const result = await manager
+      .getRepository(BackupCodeEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ usedAt: new Date() })
+      .where('account_id = :accountId AND code_hash = :hash AND used_at IS NULL', {
+        accountId,
+        hash: this.backupCodeHash(normalized),
+      })
+      .execute();
+    return (result.affected ?? 0) === 1 ? 'BACKUP_CODE' : null;
+  }
+
+  async remainingBackupCodes(accountId: string): Promise<number> {
+    return this.dataSource.getRepository(BackupCodeEntity).countBy({ accountId, usedAt: IsNull() });
+  }
+
+  private async replaceBackupCodes(manager: EntityManager, accountId: string): Promise<string[]> {
+    const repository = manager.getRepository(BackupCodeEntity);
+    await repository.delete({ accountId });
+    const codes = Array.from({ length: BACKUP_CODE_COUNT }, () =>
+      formatBackupCode(base32Encode(randomBytes(7)).slice(0, 10)),
+    );
+    const now = new Date();
+    await repository.insert(
+      codes.map((code) => ({
+        id: newId(),
+        accountId,
+        codeHash: this.backupCodeHash(normalizeBackupCode(code) as string),
+        usedAt: null,
+        createdAt: now,
+      })),
+    );
+    return codes;
+  }
+
+  private backupCodeHash(normalized: string): string {
+    return createHmac('sha256', this.secretKey).update(`backup:${normalized}`).digest('hex');
+  }
+
+  private accounts() {
+    return this.dataSource.getRepository(AccountEntity);
+  }
+}
+
+/** Backup codes are shown as XXXXX-XXXXX (base32, 50 bits); typed case and dashes don't matter. */
+function formatBackupCode(raw: string): string {
+  return `${raw.slice(0, 5)}-${raw.slice(5, 10)}`;
+}
+
+function normalizeBackupCode(code: string): string | null {
+  const clean = code.replace(/-/g, '').toUpperCase();
+  if (!/^[A-Z2-7]{10}$/.test(clean)) return null;
+  try {
+    base32Decode(clean);
+  } catch {
+    return null;
+  }
+  return clean;
+}
+
+export function hashChallengeId(challengeId: string): string {
+  return createHash('sha256').update(challengeId).digest('hex');
+}

@@ -1,0 +1,53 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { DateColumn, IdColumn } from '../../db/columns';
+import { AccountEntity } from '../account/account.entity';
+
+export const SECURITY_EVENT_TYPES = [
+  'SIGN_UP',
+  'SIGN_IN',
+  'SIGN_IN_FAILED',
+  'PASSWORD_CHANGED',
+  'PASSWORD_RESET',
+  'EMAIL_CHANGED',
+  'PHONE_CHANGED',
+  'MFA_ENABLED',
+  'MFA_DISABLED',
+  'BACKUP_CODES_REGENERATED',
+  'SESSION_REVOKED',
+] as const;
+export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];
+
+/** One line of a person's security timeline: what happened to their account, when, from where. */
+@Entity({ name: 'security_events' })
+@Index('ix_security_events_account_id', ['accountId', 'id'])
+export class SecurityEventEntity {
+  @IdColumn()
+  id: string;
+
+  @Column({ name: 'account_id', type: 'varchar', length: 36 })
+  accountId: string;
+
+  @ManyToOne(() => AccountEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'account_id', foreignKeyConstraintName: 'fk_security_events_account' })
+  account?: AccountEntity;
+
+  @Column({ type: 'varchar', length: 40 })
+  type: SecurityEventType;
+
+  @Column({ name: 'ip_address', type: 'varchar', length: 45, nullable: true })
+  ipAddress: string | null;
+
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  location: string | null;
+
+  /** "Chrome 131 · Windows 10", as the session list shows it. */
+  @Column({ type: 'varchar', length: 160, nullable: true })
+  device: string | null;
+
+  /** A sign-in from a device this account had not signed in from before. */
+  @Column({ name: 'new_device', type: 'boolean', default: false })
+  newDevice: boolean;
+
+  @DateColumn({ name: 'created_at' })
+  createdAt: Date;
+}
