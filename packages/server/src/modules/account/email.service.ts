@@ -6,7 +6,7 @@ import type { Delivery } from '../../messaging/delivery';
 import { renderMail } from '../../messaging/templates';
 import type { RateLimits } from '../../security/rate-limits';
 import { normalizeEmail } from '../auth/auth.service';
-import { verifyPassword } from '../auth/password';
+import { confirmPassword } from '../auth/password';
 import type { OneTimeTokenService } from '../tokens/one-time-token.service';
 import type { RecentAuthentication } from '../auth/recent-auth';
 import type { SecurityEventService } from '../security-events/security-event.service';
@@ -57,9 +57,7 @@ export class EmailService {
     const address = newEmail.trim();
     if (!isEmail(address) || address.length > 254)
       throw badUserInput({ newEmail: 'Enter a valid email address' });
-    if (!(await verifyPassword(account.passwordHash, password))) {
-      throw badUserInput({ password: 'Wrong password' });
-    }
+    await confirmPassword(account, password);
     const normalized = normalizeEmail(address);
     if (normalized === account.emailNormalized)
       throw badUserInput({ newEmail: 'This is already your address' });

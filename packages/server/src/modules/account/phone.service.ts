@@ -4,7 +4,7 @@ import { badUserInput } from '../../graphql/errors';
 import type { Delivery } from '../../messaging/delivery';
 import { renderSmsCode } from '../../messaging/templates';
 import type { RateLimits } from '../../security/rate-limits';
-import { verifyPassword } from '../auth/password';
+import { confirmPassword } from '../auth/password';
 import type { OneTimeTokenService } from '../tokens/one-time-token.service';
 import type { RecentAuthentication } from '../auth/recent-auth';
 import type { SecurityEventService } from '../security-events/security-event.service';
@@ -43,9 +43,7 @@ export class PhoneService {
         phone: 'Enter a valid phone number with its country code, such as +34 612 345 678',
       });
     }
-    if (!(await verifyPassword(account.passwordHash, password))) {
-      throw badUserInput({ password: 'Wrong password' });
-    }
+    await confirmPassword(account, password);
     await this.limits.consume('smsRequestPerAccount', account.id);
     await this.limits.consume('smsRequestPerIp', ip ?? 'unknown');
     const e164 = parsed.number;

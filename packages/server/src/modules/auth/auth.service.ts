@@ -14,7 +14,7 @@ import type { MfaChallengeService } from '../mfa/mfa-challenge.service';
 import type { MfaService } from '../mfa/mfa.service';
 import type { SecurityEventService } from '../security-events/security-event.service';
 import type { LogInInput, SignUpInput } from './auth.types';
-import { hashPassword, verifyAgainstDummy, verifyPassword } from './password';
+import { confirmPassword, hashPassword, verifyAgainstDummy, verifyPassword } from './password';
 import { passwordPolicyProblem } from './password-policy';
 
 export interface SignedIn {
@@ -153,8 +153,7 @@ export class AuthService {
   ): Promise<{ session: SessionEntity; token: string | null }> {
     await this.limits.consume('reauthAttemptPerAccount', account.id);
     if (input.password) {
-      if (!(await verifyPassword(account.passwordHash, input.password)))
-        throw badUserInput({ password: 'Wrong password' });
+      await confirmPassword(account, input.password);
     } else if (input.code && account.mfaEnabled) {
       if (!(await this.mfa.verifySecondFactor(account.id, input.code)))
         throw badUserInput({ code: 'That code is not right' });

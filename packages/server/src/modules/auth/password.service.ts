@@ -10,7 +10,7 @@ import type { SecurityEventService } from '../security-events/security-event.ser
 import type { RecentAuthentication } from './recent-auth';
 import type { OneTimeTokenService } from '../tokens/one-time-token.service';
 import { normalizeEmail } from './auth.service';
-import { hashPassword, verifyPassword } from './password';
+import { confirmPassword, hashPassword } from './password';
 import { passwordPolicyProblem } from './password-policy';
 
 const RESET_TTL_MS = 60 * 60 * 1000;
@@ -35,9 +35,7 @@ export class PasswordService {
     this.recentAuth.require(session);
     const problem = passwordPolicyProblem(input.newPassword, account.email);
     if (problem) throw badUserInput({ newPassword: problem });
-    if (!(await verifyPassword(account.passwordHash, input.currentPassword))) {
-      throw badUserInput({ currentPassword: 'Wrong password' });
-    }
+    await confirmPassword(account, input.currentPassword, 'currentPassword');
     const passwordHash = await hashPassword(input.newPassword);
     await this.dataSource
       .getRepository(AccountEntity)

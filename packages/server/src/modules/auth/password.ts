@@ -1,4 +1,5 @@
 import argon2 from 'argon2';
+import { badUserInput } from '../../graphql/errors';
 
 /** OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane. */
 const HASH_OPTIONS = {
@@ -30,4 +31,14 @@ export async function verifyAgainstDummy(password: string): Promise<false> {
   dummyHash ??= hashPassword('not-a-real-password-Atrium-1!');
   await verifyPassword(await dummyHash, password);
   return false;
+}
+
+/** Confirms the account's current password, or answers BAD_USER_INPUT on `field`. */
+export async function confirmPassword(
+  account: { passwordHash: string },
+  password: string,
+  field = 'password',
+): Promise<void> {
+  if (!(await verifyPassword(account.passwordHash, password)))
+    throw badUserInput({ [field]: 'Wrong password' });
 }

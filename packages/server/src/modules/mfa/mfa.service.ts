@@ -90,18 +90,16 @@ export class MfaService {
     if (!account.mfaEnabled)
       throw new AppError('CONFLICT', 'Two-factor authentication is already off');
     await this.dataSource.transaction(async (manager) => {
-      await manager
-        .getRepository(AccountEntity)
-        .update(
-          { id: account.id },
-          {
-            mfaEnabled: false,
-            totpSecret: null,
-            totpPendingSecret: null,
-            totpLastStep: null,
-            updatedAt: new Date(),
-          },
-        );
+      await manager.getRepository(AccountEntity).update(
+        { id: account.id },
+        {
+          mfaEnabled: false,
+          totpSecret: null,
+          totpPendingSecret: null,
+          totpLastStep: null,
+          updatedAt: new Date(),
+        },
+      );
       await manager.getRepository(BackupCodeEntity).delete({ accountId: account.id });
     });
   }
