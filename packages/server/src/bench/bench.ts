@@ -56,6 +56,78 @@ async function main(): Promise<void> {
     atrium.process.kill('SIGTERM');
   }
   await revocationLatency();
+  await idleSubscriptionMemory();
+}
+
+const IDLE_SUBSCRIPTIONS = Number(process.env.BENCH_SUBSCRIPTIONS ?? 10_000);
+
+/** (e): heap per idle authenticated sessionEvents subscription on one instance. */
+async function idleSubscriptionMemory(): Promise<void> {
+  const port = await freePort();
+  const server = fork(path.join(__dirname, 'heap-server.js'), [], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      DATABASE_URL,
+      SECRET_KEY: 'bench-secret-key-0123456789abcdef0123456789abcdef',
+      LOG_LEVEL: 'warn',
+    },
+    execArgv: ['--expose-gc'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const ask = <T>(message: object, key: keyof T): Promise<T> =>
+    new Promise((resolve) => {
+      const listener = (reply: T) => {
+        if (reply && typeof reply === 'object' && key in reply) {
+          server.off('message', listener);
+          resolve(reply);
+        }
+      };
+      server.on('message', listener);
+      if (Object.keys(message).length > 0) server.send(message);
+    });
+  const { url } = await ask<{ ready: boolean; url: string }>({}, 'ready');
+  const token = await signUp(url);
+  const clients: ReturnType<typeof createClient>[] = [];
+  try {
+    const before = (await ask<{ heapUsed: number }>({ measure: true }, 'heapUsed')).heapUsed;
+    for (let i = 0; i < IDLE_SUBSCRIPTIONS; i += 100) {
+      await Promise.all(
+        Array.from({ length: Math.min(100, IDLE_SUBSCRIPTIONS - i) }, async () => {
+          const client = createClient({
+            url: `${url.replace('http', 'ws')}/graphql`,
+            webSocketImpl: WebSocket,
+            connectionParams: { authorization: `Bearer ${token}` },
+            lazy: false,
+            retryAttempts: 0,
+          });
+          clients.push(client);
+          await new Promise<void>((resolve, reject) => {
+            client.on('connected', () => resolve());
+            client.on('error', reject);
+            client.subscribe(
+              { query: 'subscription { sessionEvents { type } }' },
+              { next: () => undefined, error: reject, complete: () => undefined },
+            );
+          });
+        }),
+      );
+    }
+    // Let the subscriptions settle (onSubscribe re-authenticates each one).
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const after = (await ask<{ heapUsed: number }>({ measure: true }, 'heapUsed')).heapUsed;
+    const perSubscription = (after - before) / IDLE_SUBSCRIPTIONS / 1024;
+    console.log(
+      `(e) ${IDLE_SUBSCRIPTIONS} idle authenticated subscriptions: heap +${((after - before) / 1024 / 1024).toFixed(1)} MB, ${perSubscription.toFixed(1)} KB each`,
+    );
+    console.log(
+      `e per subscription ${perSubscription.toFixed(1)} KB (target ≤ 30 KB) ${perSubscription <= 30 ? 'met' : 'NOT MET'}`,
+    );
+  } finally {
+    await Promise.all(clients.map((client) => client.dispose()));
+    server.send({ stop: true });
+  }
 }
 
 /** (d): revoke on A, time until B's subscriber hears it. */

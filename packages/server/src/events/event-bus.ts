@@ -1,4 +1,5 @@
 import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
+import { setMaxListeners } from 'node:events';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 
