@@ -44,8 +44,16 @@ export interface EventBus {
  * database stays the truth) and the subscriber re-subscribes when Redis returns.
  */
 export function createEventBus(redisUrl: string | null, logger: Logger): EventBus {
-  if (!redisUrl)
-    return { pubSub: createPubSub<AtriumEvents>(), redis: null, close: async () => undefined };
+  if (!redisUrl) {
+    // One listener per open subscription (several tabs of one account share a topic): no cap.
+    const eventTarget = new EventTarget();
+    setMaxListeners(0, eventTarget);
+    return {
+      pubSub: createPubSub<AtriumEvents>({ eventTarget }),
+      redis: null,
+      close: async () => undefined,
+    };
+  }
   const health = redisHealthLogger(logger);
   const publisher = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   const subscriber = new Redis(redisUrl, { maxRetriesPerRequest: null });
