@@ -4,6 +4,7 @@ import { signedUpBrowser, STRONG_PASSWORD } from './support/actors';
 import { LogIn, Me, MySessions, RevokeOtherSessions, RevokeSession } from './support/documents';
 import { Actor, errorCode } from './support/graphql';
 import { startTestServer } from './support/server';
+import { LiveClient, SESSION_EVENTS } from './support/live';
 
 const CHROME_WINDOWS =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
@@ -210,5 +211,39 @@ describe('client address', () => {
     expect(current.ipAddress).toMatch(/^(127\.0\.0\.1|::1)$/);
     expect(current.location).toBeNull();
     await direct.close();
+  });
+});
+
+describe('sessionEvents without Redis (in-process)', () => {
+  it('delivers REVOKED to the revoked session, then closes its socket with 4403', async () => {
+    const single = await startTestServer({ REDIS_URL: '' });
+    const { email } = await signedUpBrowser(single.url, 'Single Instance');
+    const tools = await Promise.all(
+      [0, 1].map(async () => {
+        const data = await new Actor(single.url).run(LogIn, {
+          input: { email, password: STRONG_PASSWORD, issueToken: true },
+        });
+        if (data.logIn.__typename !== 'AuthPayload') throw new Error('expected AuthPayload');
+        return { token: data.logIn.token as string, sessionId: data.logIn.session.id };
+      }),
+    );
+    const live = new LiveClient(single.url, { token: tools[0].token });
+    live.subscribe(SESSION_EVENTS);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await new Actor(single.url)
+      .withToken(tools[1].token)
+      .run(RevokeSession, { id: tools[0].sessionId });
+    await live.waitFor(() => live.closeCode !== null, 3000, 'the close');
+    expect(live.events).toEqual([
+      {
+        sessionEvents: {
+          type: 'REVOKED',
+          session: { id: tools[0].sessionId, current: true, browser: null },
+        },
+      },
+    ]);
+    expect(live.closeCode).toBe(4403);
+    await live.dispose();
+    await single.close();
   });
 });
