@@ -13,6 +13,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const dir = mkdtempSync(path.join(tmpdir(), 'atrium-test-'));
   const config = loadConfig({
     DATABASE_URL: process.env.DATABASE_URL ?? `sqlite:${path.join(dir, 'atrium.sqlite')}`,
+    // CI's second pass sets REDIS_URL: then every test server shares rate limits and fan-out through it.
+    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
     PORT: '0',
     SECRET_KEY: 'test-secret-key-0123456789abcdef0123456789abcdef',
     OUTBOX_DIR: path.join(dir, 'outbox'),
@@ -33,6 +35,8 @@ export async function startTestCluster(
   const dir = mkdtempSync(path.join(tmpdir(), 'atrium-cluster-'));
   const shared = {
     DATABASE_URL: process.env.DATABASE_URL ?? `sqlite:${path.join(dir, 'atrium.sqlite')}`,
+    // CI's second pass sets REDIS_URL: then every test server shares rate limits and fan-out through it.
+    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
     ...env,
   };
   const instances: AtriumServer[] = [];
