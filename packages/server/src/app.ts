@@ -61,7 +61,8 @@ export async function startAtrium(
     logger,
   });
   const schema = await buildAtriumSchema(eventBus.pubSub);
-  const stopCleanup = scheduleSessionCleanup(services, logger);
+  const stopCleanup = scheduleCleanup(services, logger);
+  services.mailOutbox.start();
   const trustedProxies = trustedProxyList(config.trustedProxies);
   const limitsRule = operationLimitsRule(DEFAULT_LIMITS);
   const httpServer = createServer();
@@ -191,6 +192,7 @@ export async function startAtrium(
       stopCleanup();
       await webSocket.close();
       await apollo.stop();
+      await services.mailOutbox.stop();
       await eventBus.close();
       if (dataSource.isInitialized) await dataSource.destroy();
     })();
@@ -211,12 +213,19 @@ export async function startAtrium(
 
 const CLEANUP_INTERVAL_MS = 60 * 60 * 1000;
 
-/** Deletes expired sessions at start and hourly; every replica may do it, the deletes are idempotent. */
-function scheduleSessionCleanup(services: Services, logger: Logger): () => void {
+/**
+ * Deletes expired sessions and tokens and old sent mail, at start and hourly; every replica may
+ * do it, the deletes are idempotent.
+ */
+function scheduleCleanup(services: Services, logger: Logger): () => void {
   const run = () =>
-    services.sessions.deleteStale().then(
-      (deleted) => deleted > 0 && logger.info({ deleted }, 'deleted stale sessions'),
-      (error: unknown) => logger.warn({ err: error }, 'session cleanup failed'),
+    Promise.all([
+      services.sessions.deleteStale(),
+      services.tokens.deleteStale(),
+      services.mailOutbox.deleteSent(),
+    ]).then(
+      ([deleted]) => deleted > 0 && logger.info({ deleted }, 'deleted stale sessions'),
+      (error: unknown) => logger.warn({ err: error }, 'cleanup failed'),
     );
   void run();
   const timer = setInterval(() => void run(), CLEANUP_INTERVAL_MS);

@@ -6,6 +6,7 @@ import type { Config } from './config/env';
 import type { AtriumEvents } from './events/event-bus';
 import { sessionCookiePolicy, type SessionCookiePolicy } from './http/cookies';
 import { Delivery } from './messaging/delivery';
+import { MailOutbox } from './messaging/mail-outbox';
 import { createMailer } from './messaging/mailer';
 import { createSmsSender } from './messaging/sms';
 import { AccountService } from './modules/account/account.service';
@@ -35,6 +36,7 @@ export interface Services {
   tokens: OneTimeTokenService;
   limits: RateLimits;
   mfaSettings: MfaSettingsService;
+  mailOutbox: MailOutbox;
   securityEvents: SecurityEventService;
   cookiePolicy: SessionCookiePolicy;
   /** Public origin of the SPA and API, for links and avatar URLs. */
@@ -65,10 +67,14 @@ export function createServices({
   const mfa = new MfaService(dataSource, secretKey, config.totpIssuer);
   const tokens = new OneTimeTokenService(dataSource, secretKey);
   const limits = new RateLimits(redis);
-  const delivery = new Delivery(
+  const mailOutbox = new MailOutbox(
+    dataSource,
     createMailer(config.smtpUrl, config.outboxDir, logger),
-    createSmsSender(config.sms, config.outboxDir, logger),
     logger,
+  );
+  const delivery = new Delivery(
+    mailOutbox,
+    createSmsSender(config.sms, config.outboxDir, logger),
     config.appUrl,
   );
   const emails = new EmailService(dataSource, tokens, delivery, limits, recentAuth, securityEvents);
@@ -100,6 +106,7 @@ export function createServices({
     avatars: new AvatarService(dataSource),
     tokens,
     limits,
+    mailOutbox,
     mfaSettings: new MfaSettingsService(mfa, recentAuth, sessions, securityEvents, delivery),
     securityEvents,
     cookiePolicy: sessionCookiePolicy(config.production),

@@ -2,7 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createServer, type AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
+import { IsNull, Like, Not } from 'typeorm';
+import { OutboxMessageEntity } from '../src/messaging/outbox-message.entity';
 import type { AtriumServer } from '../src/app';
 import { AccountEntity } from '../src/modules/account/account.entity';
 import { signedUpBrowser, STRONG_PASSWORD } from './support/actors';
@@ -418,6 +421,48 @@ describe('signed-out callers', () => {
   ])('cannot %s', async (_name, attempt) => {
     expect(errorCode(await attempt())).toBe('UNAUTHENTICATED');
   });
+});
+
+describe('the mail outbox', () => {
+  it('keeps a mail through an SMTP outage and delivers it when the server is back', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer();
+      probe.listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as AddressInfo;
+        probe.close(() => resolve(free));
+      });
+    });
+    const local = await startTestServer({ SMTP_URL: `smtp://127.0.0.1:${port}` });
+    let laterInbox: SmtpInbox | null = null;
+    try {
+      const { email } = await signedUpBrowser(local.url, 'Patient Person');
+      const outbox = local.dataSource.getRepository(OutboxMessageEntity);
+      const deadline = Date.now() + 5000;
+      let failed: OutboxMessageEntity[] = [];
+      while (failed.length === 0 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        failed = await outbox.find({
+          where: { lastError: Not(IsNull()), sentAt: IsNull(), payload: Like(`%${email}%`) },
+        });
+      }
+      expect(failed).toHaveLength(1);
+      expect(failed[0].attempts).toBeGreaterThanOrEqual(1);
+
+      laterInbox = await SmtpInbox.start(port);
+      const mail = await laterInbox.waitFor(email, /Confirm your email address/, 15_000);
+      expect(linkToken(mail, '/verify-email')).toMatch(/^[\w-]{43}$/);
+      // Marked sent once the SMTP server has acknowledged it.
+      let row = await outbox.findOneByOrFail({ id: failed[0].id });
+      for (let i = 0; i < 50 && !row.sentAt; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        row = await outbox.findOneByOrFail({ id: failed[0].id });
+      }
+      expect(row.sentAt).not.toBeNull();
+    } finally {
+      await local.close();
+      await laterInbox?.close();
+    }
+  }, 30_000);
 });
 
 describe('without SMTP or an SMS provider', () => {

@@ -7,6 +7,7 @@ import { AvatarEntity } from '../modules/avatar/avatar.entity';
 import { BackupCodeEntity } from '../modules/mfa/backup-code.entity';
 import { MfaChallengeEntity } from '../modules/mfa/mfa-challenge.entity';
 import { SecurityEventEntity } from '../modules/security-events/security-event.entity';
+import { OutboxMessageEntity } from '../messaging/outbox-message.entity';
 
 export const entities = [
   AccountEntity,
@@ -18,4 +19,5 @@ export const entities = [
   BackupCodeEntity,
   MfaChallengeEntity,
   SecurityEventEntity,
+  OutboxMessageEntity,
 ];

@@ -1,24 +1,22 @@
-import type { Logger } from 'pino';
-import type { Mailer, MailMessage } from './mailer';
+import type { EntityManager } from 'typeorm';
+import type { MailOutbox } from './mail-outbox';
+import type { MailMessage } from './mailer';
 import type { SmsSender } from './sms';
 
 /**
- * How services hand messages over. Mail goes after the change is committed and is not awaited,
- * so a slow mail server never holds a request (and answer timing tells nothing); a failure is
- * logged. SMS codes are awaited: the person is waiting for that one.
+ * How services hand messages over. Mail goes into the outbox (in the caller's transaction when
+ * given its manager) and is sent from there with retries, so a slow or absent mail server never
+ * holds a request nor loses a message. SMS codes are sent at once: the person is waiting.
  */
 export class Delivery {
   constructor(
-    private readonly mailer: Mailer,
+    private readonly outbox: MailOutbox,
     private readonly sms: SmsSender,
-    private readonly logger: Logger,
     readonly appUrl: string,
   ) {}
 
-  mail(message: MailMessage): void {
-    this.mailer.send(message).catch((error: unknown) => {
-      this.logger.error({ err: error, subject: message.subject }, 'mail delivery failed');
-    });
+  mail(message: MailMessage, manager?: EntityManager): Promise<void> {
+    return this.outbox.enqueue(message, manager);
   }
 
   async text(to: string, body: string): Promise<void> {

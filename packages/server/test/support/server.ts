@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createConnection } from 'mysql2/promise';
 import { startAtrium, type AtriumServer } from '../../src/app';
 import { loadConfig } from '../../src/config/env';
 import { createLogger } from '../../src/logger';
@@ -11,8 +12,9 @@ import { createLogger } from '../../src/logger';
  */
 export async function startTestServer(env: Record<string, string> = {}): Promise<AtriumServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'atrium-test-'));
+  const ownDatabase = env.DATABASE_URL ? null : await freshDatabase(dir);
   const config = loadConfig({
-    DATABASE_URL: process.env.DATABASE_URL ?? `sqlite:${path.join(dir, 'atrium.sqlite')}`,
+    DATABASE_URL: ownDatabase?.url ?? env.DATABASE_URL,
     // CI's second pass sets REDIS_URL: then every test server shares rate limits and fan-out through it.
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
     PORT: '0',
@@ -24,7 +26,40 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     TRUSTED_PROXIES: '127.0.0.1,::1',
     ...env,
   });
-  return startAtrium(config, createLogger(config.logLevel));
+  const atrium = await startAtrium(config, createLogger(config.logLevel));
+  if (!ownDatabase) return atrium;
+  const close = atrium.close;
+  return Object.assign(atrium, { close: () => close().then(ownDatabase.drop) });
+}
+
+let databases = 0;
+
+/**
+ * A database of the server's own: a SQLite file, or on MySQL/MariaDB (DATABASE_URL) a new
+ * database beside the configured one, dropped at close. Instances sharing a database also
+ * share its work queues (the mail outbox), so tests keep theirs apart.
+ */
+async function freshDatabase(dir: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const base = process.env.DATABASE_URL;
+  if (!base?.match(/^(mysql|mariadb):/)) {
+    return { url: `sqlite:${path.join(dir, 'atrium.sqlite')}`, drop: async () => undefined };
+  }
+  const url = new URL(base);
+  databases += 1;
+  const name = `${url.pathname.slice(1)}_${process.pid}_${databases}`;
+  const admin = await createConnection(base);
+  await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
+  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await admin.end();
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const connection = await createConnection(base);
+      await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await connection.end();
+    },
+  };
 }
 
 /** Several instances on one database, as replicas behind a proxy would be. */

@@ -20,7 +20,7 @@ export class SmtpInbox {
     readonly port: number,
   ) {}
 
-  static async start(): Promise<SmtpInbox> {
+  static async start(port = 0): Promise<SmtpInbox> {
     let inbox: SmtpInbox | null = null;
     const server = new SMTPServer({
       authOptional: true,
@@ -35,7 +35,7 @@ export class SmtpInbox {
           .catch(callback);
       },
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     inbox = new SmtpInbox(server, (server.server.address() as AddressInfo).port);
     return inbox;
   }

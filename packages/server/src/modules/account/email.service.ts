@@ -30,7 +30,7 @@ export class EmailService {
 
   async sendVerification(account: AccountEntity): Promise<void> {
     const token = await this.tokens.issueLink(account.id, 'VERIFY_EMAIL', LINK_TTL_MS);
-    this.delivery.mail(
+    await this.delivery.mail(
       renderMail('verifyEmail', account.locale, account.email, {
         name: account.fullName,
         link: this.delivery.link('/verify-email', token),
@@ -70,13 +70,15 @@ export class EmailService {
 
     const token = await this.tokens.issueLink(account.id, 'EMAIL_CHANGE', LINK_TTL_MS, address);
     const values = { name: account.fullName, newEmail: address };
-    this.delivery.mail(
+    await this.delivery.mail(
       renderMail('emailChangeVerify', account.locale, address, {
         ...values,
         link: this.delivery.link('/verify-email', token),
       }),
     );
-    this.delivery.mail(renderMail('emailChangeNotice', account.locale, account.email, values));
+    await this.delivery.mail(
+      renderMail('emailChangeNotice', account.locale, account.email, values),
+    );
   }
 
   /**

@@ -174,7 +174,7 @@ export class AuthService {
     this.sessions.announce('CREATED', session);
     if (newDevice) {
       // A security notice: not subject to notification preferences.
-      this.delivery.mail(
+      await this.delivery.mail(
         renderMail('newSignIn', account.locale, account.email, {
           name: account.fullName,
           device:

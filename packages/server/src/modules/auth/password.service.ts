@@ -42,7 +42,7 @@ export class PasswordService {
       .update({ id: account.id }, { passwordHash, updatedAt: new Date() });
     if (input.signOutOtherSessions) await this.sessions.revokeOthers(account.id, session.id);
     await this.events.record(account.id, 'PASSWORD_CHANGED', client);
-    this.delivery.mail(
+    await this.delivery.mail(
       renderMail('passwordChanged', account.locale, account.email, { name: account.fullName }),
     );
   }
@@ -59,7 +59,7 @@ export class PasswordService {
       .findOneBy({ emailNormalized: normalized });
     if (!account) return;
     const token = await this.tokens.issueLink(account.id, 'PASSWORD_RESET', RESET_TTL_MS);
-    this.delivery.mail(
+    await this.delivery.mail(
       renderMail('passwordReset', account.locale, account.email, {
         name: account.fullName,
         link: this.delivery.link('/reset-password', token),
@@ -89,7 +89,7 @@ export class PasswordService {
       return this.sessions.revokeAllWithin(manager, account.id, 'PASSWORD_RESET');
     });
     this.sessions.announceRevoked(revoked);
-    this.delivery.mail(
+    await this.delivery.mail(
       renderMail('passwordChanged', account.locale, account.email, { name: account.fullName }),
     );
   }

@@ -33,7 +33,7 @@ export class MfaSettingsService {
     const codes = await this.mfa.confirmEnrollment(account.id, code);
     if (signOutOtherSessions) await this.sessions.revokeOthers(account.id, session.id);
     await this.events.record(account.id, 'MFA_ENABLED', client);
-    this.delivery.mail(
+    await this.delivery.mail(
       renderMail('mfaEnabled', account.locale, account.email, { name: account.fullName }),
     );
     return codes;
@@ -53,7 +53,7 @@ export class MfaSettingsService {
     this.recentAuth.require(session);
     await this.mfa.disable(account);
     await this.events.record(account.id, 'MFA_DISABLED', client);
-    this.delivery.mail(
+    await this.delivery.mail(
       renderMail('mfaDisabled', account.locale, account.email, { name: account.fullName }),
     );
   }

@@ -1,10 +1,12 @@
 import { Initial1763800000000 } from './1763800000000-initial';
 import { Credentials1763900000000 } from './1763900000000-credentials';
 import { MfaAndTimeline1764000000000 } from './1764000000000-mfa-and-timeline';
+import { MailOutbox1764050000000 } from './1764050000000-mail-outbox';
 
 /** SQLite migrations, oldest first. Keep in step with ../mysql. */
 export const sqliteMigrations = [
   Initial1763800000000,
   Credentials1763900000000,
   MfaAndTimeline1764000000000,
+  MailOutbox1764050000000,
 ];
