@@ -32,7 +32,16 @@ export interface Config {
   introspection: boolean;
   clientDistDir: string;
   session: { idleDays: number; maxDays: number };
+  /** Seats per plan code; null is unlimited. */
+  planSeats: PlanSeats;
+  /** DNS servers (`host` or `host:port`) for domain verification; empty means the system's. */
+  dnsServers: string[];
 }
+
+export type PlanSeats = Readonly<Record<string, number | null>>;
+
+/** SPEC §2: the product's current plans. PLAN_SEATS overrides or adds entries. */
+export const DEFAULT_PLAN_SEATS: PlanSeats = { PROFESSIONAL: 3, DENTAL: 10, REAL_ESTATE: null };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -111,6 +120,24 @@ const envSchema = z.object({
   CLIENT_DIST_DIR: optionalString,
   SESSION_IDLE_DAYS: positiveInt(30),
   SESSION_MAX_DAYS: positiveInt(90),
+  PLAN_SEATS: commaList.transform((entries, ctx) => {
+    const seats: Record<string, number | null> = { ...DEFAULT_PLAN_SEATS };
+    for (const entry of entries) {
+      const match = /^([A-Z][A-Z0-9_]{0,31})=(\d{1,6}|unlimited)$/.exec(entry);
+      if (!match || match[2] === '0') {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${entry}" is not PLAN=seats (a positive number or unlimited), such as DENTAL=10`,
+        });
+        continue;
+      }
+      seats[match[1]] = match[2] === 'unlimited' ? null : Number(match[2]);
+    }
+    return seats;
+  }),
+  DNS_SERVERS: commaList.refine((list) => list.every(isDnsServer), {
+    message: 'must be a comma-separated list of IP addresses with optional ports (127.0.0.1:5353)',
+  }),
 });
 
 /** Reads and validates the environment; throws ConfigError listing every problem at once. */
@@ -175,6 +202,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.CLIENT_DIST_DIR ?? path.join(__dirname, '..', '..', '..', 'client', 'dist'),
     ),
     session: { idleDays: e.SESSION_IDLE_DAYS, maxDays: e.SESSION_MAX_DAYS },
+    planSeats: e.PLAN_SEATS,
+    dnsServers: e.DNS_SERVERS,
   };
 }
 
@@ -185,6 +214,18 @@ function isAddressOrNetwork(entry: string): boolean {
   if (prefix === undefined) return true;
   const bits = Number(prefix);
   return /^\d+$/.test(prefix) && bits <= (version === 4 ? 32 : 128);
+}
+
+/** What Node's `Resolver.setServers` takes: `1.2.3.4`, `1.2.3.4:53`, `::1` or `[::1]:53`. */
+function isDnsServer(entry: string): boolean {
+  const bracketed = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(entry);
+  const withPort = /^([^:]+):(\d{1,5})$/.exec(entry);
+  const [address, port] = bracketed
+    ? [bracketed[1], bracketed[2]]
+    : withPort
+      ? [withPort[1], withPort[2]]
+      : [entry, undefined];
+  return isIP(address) !== 0 && (port === undefined || (Number(port) > 0 && Number(port) < 65536));
 }
 
 function resolveSqliteFile(file: string): string {

@@ -4,6 +4,8 @@ import { TeamMemberEntity } from '../modules/organization/team-member.entity';
 import { SessionEntity } from '../modules/session/session.entity';
 import { OneTimeTokenEntity } from '../modules/tokens/one-time-token.entity';
 import { AvatarEntity } from '../modules/avatar/avatar.entity';
+import { DomainEntity } from '../modules/domain/domain.entity';
+import { InvitationEntity } from '../modules/invitation/invitation.entity';
 
 export const entities = [
   AccountEntity,
@@ -12,4 +14,6 @@ export const entities = [
   SessionEntity,
   OneTimeTokenEntity,
   AvatarEntity,
+  InvitationEntity,
+  DomainEntity,
 ];

@@ -1,5 +1,10 @@
 import { Initial1763800000000 } from './1763800000000-initial';
 import { Credentials1763900000000 } from './1763900000000-credentials';
+import { Organizations1764100000000 } from './1764100000000-organizations';
 
 /** MySQL / MariaDB migrations, oldest first. Keep in step with ../sqlite. */
-export const mysqlMigrations = [Initial1763800000000, Credentials1763900000000];
+export const mysqlMigrations = [
+  Initial1763800000000,
+  Credentials1763900000000,
+  Organizations1764100000000,
+];
