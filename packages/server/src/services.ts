@@ -16,6 +16,12 @@ import { PasswordService } from './modules/auth/password.service';
 import { AvatarService } from './modules/avatar/avatar.service';
 import { SessionService } from './modules/session/session.service';
 import { OneTimeTokenService } from './modules/tokens/one-time-token.service';
+import { DomainService } from './modules/domain/domain.service';
+import { InvitationService } from './modules/invitation/invitation.service';
+import { MembershipService } from './modules/organization/membership.service';
+import { OrganizationService } from './modules/organization/organization.service';
+import { PlanCatalog } from './modules/organization/plans';
+import { createTxtLookup } from './lib/dns-txt';
 import { RateLimits } from './security/rate-limits';
 
 /** The application's services, built once per server instance and shared by every request. */
@@ -28,6 +34,10 @@ export interface Services {
   passwords: PasswordService;
   avatars: AvatarService;
   tokens: OneTimeTokenService;
+  organizations: OrganizationService;
+  memberships: MembershipService;
+  invitations: InvitationService;
+  domains: DomainService;
   limits: RateLimits;
   cookiePolicy: SessionCookiePolicy;
   /** Public origin of the SPA and API, for links and avatar URLs. */
@@ -62,6 +72,7 @@ export function createServices({
     config.appUrl,
   );
   const emails = new EmailService(dataSource, tokens, delivery, limits);
+  const plans = new PlanCatalog(config.planSeats);
   return {
     accounts: new AccountService(dataSource),
     auth: new AuthService(dataSource, sessions, emails, limits),
@@ -71,6 +82,10 @@ export function createServices({
     passwords: new PasswordService(dataSource, tokens, sessions, delivery, limits),
     avatars: new AvatarService(dataSource),
     tokens,
+    organizations: new OrganizationService(dataSource, plans),
+    memberships: new MembershipService(dataSource),
+    invitations: new InvitationService(dataSource, plans, delivery, limits),
+    domains: new DomainService(dataSource, createTxtLookup(config.dnsServers), limits, logger),
     limits,
     cookiePolicy: sessionCookiePolicy(config.production),
     appUrl: config.appUrl,

@@ -6,6 +6,10 @@ import { AuthResolver } from '../modules/auth/auth.resolver';
 import { CredentialsResolver } from '../modules/account/credentials.resolver';
 import { PasswordResolver } from '../modules/auth/password.resolver';
 import { SessionResolver } from '../modules/session/session.resolver';
+import { DomainResolver } from '../modules/domain/domain.resolver';
+import { InvitationResolver } from '../modules/invitation/invitation.resolver';
+import { OrganizationResolver } from '../modules/organization/organization.resolver';
+import { TeamResolver } from '../modules/organization/team.resolver';
 import type { AtriumEvents } from '../events/event-bus';
 import { authChecker } from './auth-checker';
 
@@ -15,6 +19,10 @@ export const resolvers = [
   CredentialsResolver,
   PasswordResolver,
   SessionResolver,
+  OrganizationResolver,
+  TeamResolver,
+  InvitationResolver,
+  DomainResolver,
 ] as const;
 
 /** The executable schema; resolvers reach services through the context, subscriptions the bus. */
