@@ -6,8 +6,8 @@ export class PlanCatalog {
 
   /** Seats of a plan; a plan since removed from the catalog counts as PROFESSIONAL. */
   seatLimit(plan: string): number | null {
-    const limit = this.seats[plan] ?? this.seats.PROFESSIONAL;
-    return limit === undefined ? null : limit;
+    const known = Object.hasOwn(this.seats, plan) ? plan : 'PROFESSIONAL';
+    return this.seats[known] ?? null;
   }
 
   codes(): string[] {
