@@ -100,6 +100,12 @@ export class OrganizationBuilder {
     return this;
   }
 
+  /** `count` people of one role, named `${prefix}1` … */
+  many(count: number, role: Role, prefix = 'person'): this {
+    for (let i = 1; i <= count; i += 1) this.member(`${prefix}${i}`, role);
+    return this;
+  }
+
   /** The five roles, each held by a person named after it (`OWNER`, `ADMIN`, …). */
   everyRole(): this {
     for (const role of ['OWNER', 'ADMIN', 'MANAGER', 'MEMBER', 'VIEWER'] as const) {

@@ -301,12 +301,10 @@ export class InvitationService {
     invitation: InvitationEntity,
     token: string,
   ): Promise<void> {
-    const invitee = await this.dataSource
-      .getRepository(AccountEntity)
-      .findOne({
-        where: { emailNormalized: invitation.emailNormalized },
-        select: { locale: true },
-      });
+    const invitee = await this.dataSource.getRepository(AccountEntity).findOne({
+      where: { emailNormalized: invitation.emailNormalized },
+      select: { locale: true },
+    });
     const locale = toLocale(invitee?.locale ?? inviter.locale);
     this.delivery.mail(
       renderMail('teamInvitation', locale, invitation.email, {
