@@ -17,6 +17,7 @@ import { AvatarService } from './modules/avatar/avatar.service';
 import { SessionService } from './modules/session/session.service';
 import { OneTimeTokenService } from './modules/tokens/one-time-token.service';
 import { DomainService } from './modules/domain/domain.service';
+import { InvitationLinkService } from './modules/invitation/invitation-link.service';
 import { InvitationService } from './modules/invitation/invitation.service';
 import { MembershipService } from './modules/organization/membership.service';
 import { OrganizationService } from './modules/organization/organization.service';
@@ -37,6 +38,7 @@ export interface Services {
   organizations: OrganizationService;
   memberships: MembershipService;
   invitations: InvitationService;
+  invitationLinks: InvitationLinkService;
   domains: DomainService;
   limits: RateLimits;
   cookiePolicy: SessionCookiePolicy;
@@ -85,6 +87,7 @@ export function createServices({
     organizations: new OrganizationService(dataSource, plans),
     memberships: new MembershipService(dataSource),
     invitations: new InvitationService(dataSource, plans, delivery, limits),
+    invitationLinks: new InvitationLinkService(dataSource, limits),
     domains: new DomainService(dataSource, createTxtLookup(config.dnsServers), limits, logger),
     limits,
     cookiePolicy: sessionCookiePolicy(config.production),

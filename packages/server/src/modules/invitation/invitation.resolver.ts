@@ -62,7 +62,7 @@ export class InvitationResolver {
     description: 'Joins through an /invitations/accept link, signed in with the invited address',
   })
   async acceptInvitation(@Arg('token') token: string, @Ctx() ctx: AppContext): Promise<TeamMember> {
-    const member = await ctx.services.invitations.accept(
+    const member = await ctx.services.invitationLinks.accept(
       requireAuth(ctx).account,
       token,
       ctx.client.ip,
@@ -78,6 +78,6 @@ export class InvitationResolver {
     @Arg('token') token: string,
     @Ctx() ctx: AppContext,
   ): Promise<InvitationPreview | null> {
-    return ctx.services.invitations.preview(token, ctx.client.ip);
+    return ctx.services.invitationLinks.preview(token, ctx.client.ip);
   }
 }
