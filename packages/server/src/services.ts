@@ -17,6 +17,13 @@ import { PasswordService } from './modules/auth/password.service';
 import { AvatarService } from './modules/avatar/avatar.service';
 import { SessionService } from './modules/session/session.service';
 import { OneTimeTokenService } from './modules/tokens/one-time-token.service';
+import { DomainService } from './modules/domain/domain.service';
+import { InvitationLinkService } from './modules/invitation/invitation-link.service';
+import { InvitationService } from './modules/invitation/invitation.service';
+import { MembershipService } from './modules/organization/membership.service';
+import { OrganizationService } from './modules/organization/organization.service';
+import { PlanCatalog } from './modules/organization/plans';
+import { createTxtLookup } from './lib/dns-txt';
 import { RateLimits } from './security/rate-limits';
 import { RecentAuthentication } from './modules/auth/recent-auth';
 import { MfaService } from './modules/mfa/mfa.service';
@@ -34,6 +41,11 @@ export interface Services {
   passwords: PasswordService;
   avatars: AvatarService;
   tokens: OneTimeTokenService;
+  organizations: OrganizationService;
+  memberships: MembershipService;
+  invitations: InvitationService;
+  invitationLinks: InvitationLinkService;
+  domains: DomainService;
   limits: RateLimits;
   mfaSettings: MfaSettingsService;
   mailOutbox: MailOutbox;
@@ -79,6 +91,7 @@ export function createServices({
   );
   const emails = new EmailService(dataSource, tokens, delivery, limits, recentAuth, securityEvents);
   const challenges = new MfaChallengeService(dataSource, mfa, limits);
+  const plans = new PlanCatalog(config.planSeats);
   return {
     accounts: new AccountService(dataSource),
     auth: new AuthService(
@@ -105,6 +118,11 @@ export function createServices({
     ),
     avatars: new AvatarService(dataSource),
     tokens,
+    organizations: new OrganizationService(dataSource, plans),
+    memberships: new MembershipService(dataSource, recentAuth),
+    invitations: new InvitationService(dataSource, plans, delivery, limits),
+    invitationLinks: new InvitationLinkService(dataSource, limits),
+    domains: new DomainService(dataSource, createTxtLookup(config.dnsServers), limits, logger),
     limits,
     mailOutbox,
     mfaSettings: new MfaSettingsService(mfa, recentAuth, sessions, securityEvents, delivery),

@@ -35,7 +35,16 @@ export interface Config {
   /** How long a password confirmation unlocks sensitive changes (sudo mode). */
   reauthWindowMinutes: number;
   totpIssuer: string;
+  /** Seats per plan code; null is unlimited. */
+  planSeats: PlanSeats;
+  /** DNS servers (`host` or `host:port`) for domain verification; empty means the system's. */
+  dnsServers: string[];
 }
+
+export type PlanSeats = Readonly<Record<string, number | null>>;
+
+/** SPEC §2: the product's current plans. PLAN_SEATS overrides or adds entries. */
+export const DEFAULT_PLAN_SEATS: PlanSeats = { PROFESSIONAL: 3, DENTAL: 10, REAL_ESTATE: null };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -116,6 +125,24 @@ const envSchema = z.object({
   SESSION_MAX_DAYS: positiveInt(90),
   REAUTH_WINDOW_MINUTES: positiveInt(10),
   TOTP_ISSUER: optionalString.pipe(z.string().max(64).optional()),
+  PLAN_SEATS: commaList.transform((entries, ctx) => {
+    const seats: Record<string, number | null> = { ...DEFAULT_PLAN_SEATS };
+    for (const entry of entries) {
+      const match = /^([A-Z][A-Z0-9_]{0,31})=(\d{1,6}|unlimited)$/.exec(entry);
+      if (!match || match[2] === '0') {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${entry}" is not PLAN=seats (a positive number or unlimited), such as DENTAL=10`,
+        });
+        continue;
+      }
+      seats[match[1]] = match[2] === 'unlimited' ? null : Number(match[2]);
+    }
+    return seats;
+  }),
+  DNS_SERVERS: commaList.refine((list) => list.every(isDnsServer), {
+    message: 'must be a comma-separated list of IP addresses with optional ports (127.0.0.1:5353)',
+  }),
 });
 
 /** Reads and validates the environment; throws ConfigError listing every problem at once. */
@@ -182,6 +209,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     session: { idleDays: e.SESSION_IDLE_DAYS, maxDays: e.SESSION_MAX_DAYS },
     reauthWindowMinutes: e.REAUTH_WINDOW_MINUTES,
     totpIssuer: e.TOTP_ISSUER ?? 'Atrium',
+    planSeats: e.PLAN_SEATS,
+    dnsServers: e.DNS_SERVERS,
   };
 }
 
@@ -192,6 +221,18 @@ function isAddressOrNetwork(entry: string): boolean {
   if (prefix === undefined) return true;
   const bits = Number(prefix);
   return /^\d+$/.test(prefix) && bits <= (version === 4 ? 32 : 128);
+}
+
+/** What Node's `Resolver.setServers` takes: `1.2.3.4`, `1.2.3.4:53`, `::1` or `[::1]:53`. */
+function isDnsServer(entry: string): boolean {
+  const bracketed = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(entry);
+  const withPort = /^([^:]+):(\d{1,5})$/.exec(entry);
+  const [address, port] = bracketed
+    ? [bracketed[1], bracketed[2]]
+    : withPort
+      ? [withPort[1], withPort[2]]
+      : [entry, undefined];
+  return isIP(address) !== 0 && (port === undefined || (Number(port) > 0 && Number(port) < 65536));
 }
 
 function resolveSqliteFile(file: string): string {

@@ -8,6 +8,8 @@ import { BackupCodeEntity } from '../modules/mfa/backup-code.entity';
 import { MfaChallengeEntity } from '../modules/mfa/mfa-challenge.entity';
 import { SecurityEventEntity } from '../modules/security-events/security-event.entity';
 import { OutboxMessageEntity } from '../messaging/outbox-message.entity';
+import { DomainEntity } from '../modules/domain/domain.entity';
+import { InvitationEntity } from '../modules/invitation/invitation.entity';
 
 export const entities = [
   AccountEntity,
@@ -20,4 +22,6 @@ export const entities = [
   MfaChallengeEntity,
   SecurityEventEntity,
   OutboxMessageEntity,
+  InvitationEntity,
+  DomainEntity,
 ];

@@ -8,6 +8,10 @@ import { PasswordResolver } from '../modules/auth/password.resolver';
 import { SessionResolver } from '../modules/session/session.resolver';
 import { MfaResolver } from '../modules/mfa/mfa.resolver';
 import { SecurityEventResolver } from '../modules/security-events/security-event.resolver';
+import { DomainResolver } from '../modules/domain/domain.resolver';
+import { InvitationResolver } from '../modules/invitation/invitation.resolver';
+import { OrganizationResolver } from '../modules/organization/organization.resolver';
+import { TeamResolver } from '../modules/organization/team.resolver';
 import type { AtriumEvents } from '../events/event-bus';
 import { authChecker } from './auth-checker';
 
@@ -19,6 +23,10 @@ export const resolvers = [
   SessionResolver,
   MfaResolver,
   SecurityEventResolver,
+  OrganizationResolver,
+  TeamResolver,
+  InvitationResolver,
+  DomainResolver,
 ] as const;
 
 /** The executable schema; resolvers reach services through the context, subscriptions the bus. */

@@ -23,7 +23,7 @@ export class Delivery {
     await this.sms.send({ to, body });
   }
 
-  link(path: '/verify-email' | '/reset-password', token: string): string {
+  link(path: '/verify-email' | '/reset-password' | '/invitations/accept', token: string): string {
     return `${this.appUrl}${path}?token=${encodeURIComponent(token)}`;
   }
 }

@@ -17,7 +17,8 @@ type TemplateName =
   | 'passwordChanged'
   | 'newSignIn'
   | 'mfaEnabled'
-  | 'mfaDisabled';
+  | 'mfaDisabled'
+  | 'teamInvitation';
 
 const TEMPLATES: Record<Locale, Record<TemplateName, Template>> = {
   en: {
@@ -88,6 +89,15 @@ const TEMPLATES: Record<Locale, Record<TemplateName, Template>> = {
         'If this was not you, reset your password now and turn it on again.',
       ],
     },
+    teamInvitation: {
+      subject: '{name} invited you to {organization} on Atrium',
+      paragraphs: [
+        'Hello,',
+        '{name} invited you to join {organization} on Atrium as {role}.',
+        'The invitation is for this email address and is valid for 7 days. If you have no Atrium account yet, sign up with this address first. If you do not know {name}, ignore this message.',
+      ],
+      action: 'Accept the invitation',
+    },
   },
   es: {
     verifyEmail: {
@@ -157,6 +167,33 @@ const TEMPLATES: Record<Locale, Record<TemplateName, Template>> = {
         'Si no fuiste tú, restablece tu contraseña ahora y vuelve a activarla.',
       ],
     },
+    teamInvitation: {
+      subject: '{name} te invitó a {organization} en Atrium',
+      paragraphs: [
+        'Hola:',
+        '{name} te invitó a unirte a {organization} en Atrium como {role}.',
+        'La invitación es para esta dirección de correo y es válida durante 7 días. Si aún no tienes cuenta en Atrium, regístrate antes con esta dirección. Si no conoces a {name}, ignora este mensaje.',
+      ],
+      action: 'Aceptar la invitación',
+    },
+  },
+};
+
+/** Role names as mail shows them. */
+export const ROLE_LABELS: Record<Locale, Record<string, string>> = {
+  en: {
+    OWNER: 'owner',
+    ADMIN: 'administrator',
+    MANAGER: 'manager',
+    MEMBER: 'member',
+    VIEWER: 'viewer',
+  },
+  es: {
+    OWNER: 'propietario',
+    ADMIN: 'administrador',
+    MANAGER: 'gestor',
+    MEMBER: 'miembro',
+    VIEWER: 'lector',
   },
 };
 
@@ -174,7 +211,15 @@ export function renderMail(
   name: TemplateName,
   locale: string,
   to: string,
-  values: { name: string; link?: string; newEmail?: string; device?: string; place?: string },
+  values: {
+    name: string;
+    link?: string;
+    newEmail?: string;
+    device?: string;
+    place?: string;
+    organization?: string;
+    role?: string;
+  },
 ): MailMessage {
   const template = TEMPLATES[toLocale(locale)][name];
   const fill = (text: string, escape: (s: string) => string) =>
@@ -193,7 +238,7 @@ export function renderMail(
   }
   return {
     to,
-    subject: template.subject,
+    subject: fill(template.subject, (s) => s),
     text: `${textParagraphs.join('\n\n')}\n\n— Atrium\n`,
     html: `<!doctype html><html lang="${toLocale(locale)}"><body style="font-family:sans-serif">${htmlParagraphs.join('')}<p>— Atrium</p></body></html>`,
   };

@@ -15,6 +15,10 @@ export const LIMITS = {
   /** Password-reset links, per address asked for (whether or not it exists) and per IP. */
   resetRequestPerEmail: { points: 3, duration: 3600 },
   resetRequestPerIp: { points: 10, duration: 3600 },
+  /** Invitation mails (new and resent) per inviting account. */
+  invitationMailPerAccount: { points: 50, duration: 3600 },
+  /** DNS lookups to verify domains, per organization. */
+  domainCheckPerOrganization: { points: 30, duration: 3600 },
   /** SMS codes sent, per account and per IP. */
   smsRequestPerAccount: { points: 3, duration: 3600 },
   smsRequestPerIp: { points: 10, duration: 3600 },

@@ -1,8 +1,6 @@
 import { Column, Entity } from 'typeorm';
 import { DateColumn, IdColumn } from '../../db/columns';
 
-export type PlanCode = 'PROFESSIONAL' | 'DENTAL' | 'REAL_ESTATE';
-
 @Entity({ name: 'organizations' })
 export class OrganizationEntity {
   @IdColumn()
@@ -17,8 +15,9 @@ export class OrganizationEntity {
   @Column({ type: 'varchar', length: 2048, nullable: true })
   website: string | null;
 
+  /** A plan code of the catalog in configuration (PLAN_SEATS). */
   @Column({ type: 'varchar', length: 32, default: 'PROFESSIONAL' })
-  plan: PlanCode;
+  plan: string;
 
   @DateColumn({ name: 'created_at' })
   createdAt: Date;

@@ -1,7 +1,12 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { newId } from '../../db/columns';
+import { badUserInput } from '../../graphql/errors';
 import type { AccountEntity } from '../account/account.entity';
+import { accessFor, inOrganization, type OrganizationAccess } from './access';
+import type { UpdateOrganizationInput } from './organization.inputs';
 import { OrganizationEntity } from './organization.entity';
+import type { PlanCatalog } from './plans';
+import { seatUsage, type SeatUsage } from './seats';
 import { TeamMemberEntity } from './team-member.entity';
 
 /** Every account starts with a workspace of its own, which it owns (SPEC §2). */
@@ -28,4 +33,74 @@ export async function createOwnOrganization(
     createdAt: now,
   });
   return organization;
+}
+
+/** An organization's general settings and seat use, as its members see them. */
+export class OrganizationService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly plans: PlanCatalog,
+  ) {}
+
+  /** Every organization the account belongs to, oldest membership first; one query. */
+  async listMine(accountId: string): Promise<OrganizationAccess[]> {
+    const memberships = await this.dataSource
+      .getRepository(TeamMemberEntity)
+      .createQueryBuilder('m')
+      .innerJoinAndSelect('m.organization', 'o')
+      .where('m.account_id = :accountId', { accountId })
+      .orderBy('m.id', 'ASC')
+      .getMany();
+    return memberships.flatMap((membership) =>
+      membership.organization ? [{ organization: membership.organization, membership }] : [],
+    );
+  }
+
+  get(accountId: string, organizationId: string): Promise<OrganizationAccess> {
+    return accessFor(this.dataSource, {
+      accountId,
+      organizationId,
+      operation: 'organization.view',
+    });
+  }
+
+  /** Applies the sent fields, all at once (OWNER and ADMIN). */
+  update(
+    accountId: string,
+    organizationId: string,
+    input: UpdateOrganizationInput,
+  ): Promise<OrganizationAccess> {
+    const patch = organizationPatch(input);
+    return inOrganization(
+      this.dataSource,
+      { accountId, organizationId, operation: 'organization.update' },
+      async (manager, access) => {
+        const updatedAt = new Date();
+        await manager.update(OrganizationEntity, { id: organizationId }, { ...patch, updatedAt });
+        return {
+          membership: access.membership,
+          organization: { ...access.organization, ...patch, updatedAt },
+        };
+      },
+    );
+  }
+
+  seatLimit(access: OrganizationAccess): number | null {
+    return this.plans.seatLimit(access.organization.plan);
+  }
+
+  seatUsage(access: OrganizationAccess): Promise<SeatUsage> {
+    return seatUsage(this.dataSource.manager, this.plans, access.organization);
+  }
+}
+
+type OrganizationPatch = Partial<Pick<OrganizationEntity, 'name' | 'industry' | 'website'>>;
+
+function organizationPatch(input: UpdateOrganizationInput): OrganizationPatch {
+  const patch: OrganizationPatch = {};
+  if (input.name === null) throw badUserInput({ name: 'Enter a name' });
+  if (input.name !== undefined) patch.name = input.name.trim();
+  if (input.industry !== undefined) patch.industry = input.industry;
+  if (input.website !== undefined) patch.website = input.website?.trim() ?? null;
+  return patch;
 }

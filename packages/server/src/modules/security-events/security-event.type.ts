@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { PageInfo } from '../../graphql/connection';
 import { SECURITY_EVENT_TYPES } from './security-event.entity';
 
 export const SecurityEventTypeEnum = Object.fromEntries(
@@ -41,15 +42,6 @@ export class SecurityEventEdge {
   node: SecurityEvent;
 }
 
-@ObjectType('PageInfo')
-export class PageInfo {
-  @Field()
-  hasNextPage: boolean;
-
-  @Field(() => String, { nullable: true })
-  endCursor: string | null;
-}
-
 @ObjectType('SecurityEventConnection')
 export class SecurityEventConnection {
   @Field(() => [SecurityEventEdge])
@@ -58,5 +50,3 @@ export class SecurityEventConnection {
   @Field(() => PageInfo)
   pageInfo: PageInfo;
 }
-
-export const MAX_PAGE_SIZE = 100;

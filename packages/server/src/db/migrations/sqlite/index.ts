@@ -2,6 +2,7 @@ import { Initial1763800000000 } from './1763800000000-initial';
 import { Credentials1763900000000 } from './1763900000000-credentials';
 import { MfaAndTimeline1764000000000 } from './1764000000000-mfa-and-timeline';
 import { MailOutbox1764050000000 } from './1764050000000-mail-outbox';
+import { Organizations1764100000000 } from './1764100000000-organizations';
 
 /** SQLite migrations, oldest first. Keep in step with ../mysql. */
 export const sqliteMigrations = [
@@ -9,4 +10,5 @@ export const sqliteMigrations = [
   Credentials1763900000000,
   MfaAndTimeline1764000000000,
   MailOutbox1764050000000,
+  Organizations1764100000000,
 ];

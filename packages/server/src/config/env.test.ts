@@ -1,0 +1,52 @@
+import { ConfigError, loadConfig } from './env';
+
+const base = { DATABASE_URL: 'sqlite::memory:' };
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig({ ...base, ...env });
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('PLAN_SEATS', () => {
+  it('defaults to the product’s plans', () => {
+    expect(loadConfig(base).planSeats).toEqual({ PROFESSIONAL: 3, DENTAL: 10, REAL_ESTATE: null });
+  });
+
+  it('overrides and adds plans', () => {
+    expect(
+      loadConfig({ ...base, PLAN_SEATS: 'PROFESSIONAL=5, ENTERPRISE=unlimited' }).planSeats,
+    ).toEqual({
+      PROFESSIONAL: 5,
+      DENTAL: 10,
+      REAL_ESTATE: null,
+      ENTERPRISE: null,
+    });
+  });
+
+  it.each(['PROFESSIONAL', 'PROFESSIONAL=0', 'professional=3', 'DENTAL=-1', 'DENTAL=lots'])(
+    'refuses %j with one line naming the variable',
+    (value) => {
+      const found = problems({ PLAN_SEATS: value });
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatch(/^PLAN_SEATS: /);
+    },
+  );
+});
+
+describe('DNS_SERVERS', () => {
+  it('takes addresses with optional ports', () => {
+    expect(
+      loadConfig({ ...base, DNS_SERVERS: '127.0.0.1:5353, 1.1.1.1, [::1]:53' }).dnsServers,
+    ).toEqual(['127.0.0.1:5353', '1.1.1.1', '[::1]:53']);
+    expect(loadConfig(base).dnsServers).toEqual([]);
+  });
+
+  it.each(['dns.example.com', '127.0.0.1:99999', '1.2.3'])('refuses %j', (value) => {
+    expect(problems({ DNS_SERVERS: value })[0]).toMatch(/^DNS_SERVERS: /);
+  });
+});

@@ -1,0 +1,139 @@
+import { randomBytes } from 'node:crypto';
+import { isFQDN } from 'class-validator';
+import type { Logger } from 'pino';
+import type { DataSource, EntityManager } from 'typeorm';
+import { newId } from '../../db/columns';
+import { isUniqueViolation } from '../../db/errors';
+import { badUserInput, conflict } from '../../graphql/errors';
+import type { TxtLookup } from '../../lib/dns-txt';
+import type { RateLimits } from '../../security/rate-limits';
+import {
+  authorize,
+  inOrganization,
+  notFound,
+  type OrganizationAccess,
+} from '../organization/access';
+import type { OrganizationOperation } from '../organization/policy';
+import { DomainEntity } from './domain.entity';
+import { verificationRecord } from './domain.type';
+
+const MAX_DOMAINS = 20;
+const DOMAIN_TAKEN = 'This domain is already on the list';
+
+/** Verified domains: add one, publish its TXT record, verify it, remove it. */
+export class DomainService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly lookUpTxt: TxtLookup,
+    private readonly limits: RateLimits,
+    private readonly logger: Logger,
+  ) {}
+
+  async list(access: OrganizationAccess): Promise<DomainEntity[]> {
+    authorize(access, 'organization.view');
+    return this.dataSource.getRepository(DomainEntity).find({
+      where: { organizationId: access.organization.id },
+      order: { domain: 'ASC' },
+    });
+  }
+
+  async add(accountId: string, organizationId: string, domain: string): Promise<DomainEntity> {
+    const name = normalizeDomain(domain);
+    try {
+      return await inOrganization(
+        this.dataSource,
+        { accountId, organizationId, operation: 'domain.add' },
+        async (manager) => {
+          const repository = manager.getRepository(DomainEntity);
+          if (await repository.exists({ where: { organizationId, domain: name } })) {
+            throw conflict(DOMAIN_TAKEN, { domain: DOMAIN_TAKEN });
+          }
+          if ((await repository.countBy({ organizationId })) >= MAX_DOMAINS) {
+            throw badUserInput({
+              domain: `An organization can claim at most ${MAX_DOMAINS} domains`,
+            });
+          }
+          const created = repository.create({
+            id: newId(),
+            organizationId,
+            domain: name,
+            verificationToken: randomBytes(16).toString('hex'),
+            verifiedAt: null,
+            createdAt: new Date(),
+          });
+          await repository.insert(created);
+          return created;
+        },
+      );
+    } catch (error) {
+      if (isUniqueViolation(error, 'uq_organization_domains_org_domain')) {
+        throw conflict(DOMAIN_TAKEN, { domain: DOMAIN_TAKEN });
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Looks the TXT record up now; verified when it carries the token. Not finding it is no
+   * error: the answer stays unverified (DNS changes take a while to appear).
+   */
+  async verify(accountId: string, domainId: string): Promise<DomainEntity> {
+    const domain = await this.onDomain(
+      accountId,
+      domainId,
+      'domain.verify',
+      async (_, found) => found,
+    );
+    if (domain.verifiedAt) return domain;
+    await this.limits.consume('domainCheckPerOrganization', domain.organizationId);
+    const record = verificationRecord(domain);
+    let published: string[] = [];
+    try {
+      published = await this.lookUpTxt(record.name);
+    } catch (error) {
+      this.logger.warn({ err: error, name: record.name }, 'TXT look-up failed');
+    }
+    if (!published.includes(record.value)) return domain;
+    const verifiedAt = new Date();
+    await this.dataSource
+      .getRepository(DomainEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ verifiedAt })
+      .where('id = :id AND verified_at IS NULL', { id: domain.id })
+      .execute();
+    return this.dataSource.getRepository(DomainEntity).findOneByOrFail({ id: domain.id });
+  }
+
+  async remove(accountId: string, domainId: string): Promise<boolean> {
+    return this.onDomain(accountId, domainId, 'domain.remove', async (manager, found) => {
+      await manager.delete(DomainEntity, { id: found.id });
+      return true;
+    });
+  }
+
+  private async onDomain<T>(
+    accountId: string,
+    domainId: string,
+    operation: OrganizationOperation,
+    work: (manager: EntityManager, domain: DomainEntity) => Promise<T>,
+  ): Promise<T> {
+    const found = await this.dataSource.getRepository(DomainEntity).findOneBy({ id: domainId });
+    if (!found) throw notFound('domain');
+    return inOrganization(
+      this.dataSource,
+      { accountId, organizationId: found.organizationId, operation, missing: 'domain' },
+      (manager) => work(manager, found),
+    );
+  }
+}
+
+/** Lower-case, no trailing dot, a public-looking name (example.com, not localhost or an IP). */
+export function normalizeDomain(input: string): string {
+  const name = input.trim().toLowerCase().replace(/\.$/, '');
+  const valid =
+    name.length <= 253 &&
+    isFQDN(name, { require_tld: true, allow_underscores: false, allow_numeric_tld: false });
+  if (!valid) throw badUserInput({ domain: 'Enter a domain name such as example.com' });
+  return name;
+}

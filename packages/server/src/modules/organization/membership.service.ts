@@ -1,0 +1,160 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { encodeCursor, type Page, type PageRequest } from '../../graphql/connection';
+import { badUserInput, conflict } from '../../graphql/errors';
+import { authorize, forbidden, inOrganization, notFound, type OrganizationAccess } from './access';
+import { createOwnOrganization } from './organization.service';
+import { mayGrant, mayManage, type OrganizationOperation } from './policy';
+import { TeamMemberEntity, type Role } from './team-member.entity';
+import type { RecentAuthentication } from '../auth/recent-auth';
+import type { Authenticated } from '../session/session.service';
+
+/**
+ * The team of an organization: listing members, changing roles, removing, leaving and
+ * transferring ownership. Exactly one OWNER at all times; it changes only by transfer.
+ */
+export class MembershipService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly recentAuth: RecentAuthentication,
+  ) {}
+
+  /** A page of members with their accounts, in joining order: one query, whatever the size. */
+  async listMembers(
+    access: OrganizationAccess,
+    page: PageRequest,
+  ): Promise<Page<TeamMemberEntity> & { cursorOf: (member: TeamMemberEntity) => string }> {
+    authorize(access, 'organization.view');
+    const query = this.dataSource
+      .getRepository(TeamMemberEntity)
+      .createQueryBuilder('m')
+      .innerJoin('m.account', 'a')
+      .addSelect(['a.id', 'a.fullName', 'a.email'])
+      .where('m.organization_id = :organizationId', { organizationId: access.organization.id })
+      .orderBy('m.id', 'ASC')
+      .limit(page.first + 1);
+    if (page.afterKey) query.andWhere('m.id > :after', { after: page.afterKey });
+    const rows = await query.getMany();
+    return {
+      nodes: rows.slice(0, page.first),
+      hasNextPage: rows.length > page.first,
+      cursorOf: (member) => encodeCursor(member.id),
+    };
+  }
+
+  async changeRole(accountId: string, memberId: string, role: Role): Promise<TeamMemberEntity> {
+    return this.onMember(
+      accountId,
+      memberId,
+      'member.changeRole',
+      async (manager, access, target) => {
+        const actor = access.membership.role;
+        if (!mayManage(actor, target.role)) {
+          throw forbidden(`As ${actor} you cannot change the role of a ${target.role}`);
+        }
+        if (target.role === 'OWNER') {
+          throw conflict('The owner cannot be demoted; transfer ownership first');
+        }
+        if (role === 'OWNER') {
+          throw badUserInput({ role: 'Ownership moves only by transferring it' });
+        }
+        if (!mayGrant(actor, role)) throw forbidden('Nobody can grant a role above their own');
+        await manager.update(TeamMemberEntity, { id: target.id }, { role });
+        return { ...target, role };
+      },
+    );
+  }
+
+  /**
+   * Removes a member; an account left without any organization gets a new one of its own.
+   * Needs a recent re-authentication (asked only of those allowed to remove at all).
+   */
+  async remove({ account, session }: Authenticated, memberId: string): Promise<boolean> {
+    return this.onMember(account.id, memberId, 'member.remove', async (manager, access, target) => {
+      this.recentAuth.require(session);
+      const actor = access.membership.role;
+      if (!mayManage(actor, target.role)) {
+        throw forbidden(`As ${actor} you cannot remove a ${target.role}`);
+      }
+      if (target.role === 'OWNER') {
+        throw conflict('The owner cannot be removed; transfer ownership first');
+      }
+      await manager.delete(TeamMemberEntity, { id: target.id });
+      if (target.account && !(await hasAnyOrganization(manager, target.accountId))) {
+        await createOwnOrganization(manager, target.account);
+      }
+      return true;
+    });
+  }
+
+  /** Leaves an organization; not the owner (policy) and not one's only organization. */
+  leave(accountId: string, organizationId: string): Promise<boolean> {
+    return inOrganization(
+      this.dataSource,
+      { accountId, organizationId, operation: 'organization.leave' },
+      async (manager, access) => {
+        await manager.delete(TeamMemberEntity, { id: access.membership.id });
+        if (!(await hasAnyOrganization(manager, accountId))) {
+          throw conflict('This is your only organization; you cannot leave it');
+        }
+        return true;
+      },
+    );
+  }
+
+  /** Makes another member the OWNER; the previous owner stays on as ADMIN. Needs sudo mode. */
+  transferOwnership(
+    { account, session }: Authenticated,
+    memberId: string,
+  ): Promise<TeamMemberEntity> {
+    return this.onMember(
+      account.id,
+      memberId,
+      'organization.transferOwnership',
+      async (manager, access, target) => {
+        this.recentAuth.require(session);
+        if (target.id === access.membership.id) {
+          throw badUserInput({ memberId: 'You are already the owner' });
+        }
+        await manager.update(TeamMemberEntity, { id: access.membership.id }, { role: 'ADMIN' });
+        await manager.update(TeamMemberEntity, { id: target.id }, { role: 'OWNER' });
+        return { ...target, role: 'OWNER' };
+      },
+    );
+  }
+
+  /**
+   * Runs `work` on a member of an organization the caller belongs to, under the organization's
+   * lock. Another organization's member id is NOT_FOUND, like one that does not exist.
+   */
+  private async onMember<T>(
+    accountId: string,
+    memberId: string,
+    operation: OrganizationOperation,
+    work: (
+      manager: EntityManager,
+      access: OrganizationAccess,
+      target: TeamMemberEntity,
+    ) => Promise<T>,
+  ): Promise<T> {
+    const found = await this.dataSource
+      .getRepository(TeamMemberEntity)
+      .findOne({ where: { id: memberId }, select: { id: true, organizationId: true } });
+    if (!found) throw notFound('member');
+    return inOrganization(
+      this.dataSource,
+      { accountId, organizationId: found.organizationId, operation, missing: 'member' },
+      async (manager, access) => {
+        const target = await manager.findOne(TeamMemberEntity, {
+          where: { id: memberId, organizationId: found.organizationId },
+          relations: { account: true },
+        });
+        if (!target) throw notFound('member');
+        return work(manager, access, target);
+      },
+    );
+  }
+}
+
+async function hasAnyOrganization(manager: EntityManager, accountId: string): Promise<boolean> {
+  return manager.exists(TeamMemberEntity, { where: { accountId } });
+}

@@ -1,0 +1,39 @@
+import { IsIn, IsOptional, IsUrl, Matches, MaxLength } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import type { Role } from './team-member.entity';
+import { RoleEnum } from './team-member.type';
+import { INDUSTRIES } from './industries';
+
+/** Absent fields stay as they are; `null` clears industry and website. */
+@InputType()
+export class UpdateOrganizationInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(100, { message: 'Use at most 100 characters' })
+  @Matches(/\S/, { message: 'Enter a name' })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'One of `industries`' })
+  @IsOptional()
+  @IsIn(INDUSTRIES, { message: 'Choose an industry from the list' })
+  industry?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'An http:// or https:// URL' })
+  @IsOptional()
+  @MaxLength(2048, { message: 'Use at most 2048 characters' })
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: true },
+    { message: 'Enter a web address starting with http:// or https://' },
+  )
+  website?: string | null;
+}
+
+@InputType()
+export class ChangeMemberRoleInput {
+  @Field(() => ID)
+  @MaxLength(64, { message: 'No such member' })
+  memberId: string;
+
+  @Field(() => RoleEnum)
+  role: Role;
+}

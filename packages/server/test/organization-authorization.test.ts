@@ -1,0 +1,243 @@
+import type { AtriumServer } from '../src/app';
+import { DomainEntity } from '../src/modules/domain/domain.entity';
+import { InvitationEntity } from '../src/modules/invitation/invitation.entity';
+import { OrganizationEntity } from '../src/modules/organization/organization.entity';
+import {
+  isAllowed,
+  OPERATIONS,
+  type OrganizationOperation,
+} from '../src/modules/organization/policy';
+import { ROLES, TeamMemberEntity, type Role } from '../src/modules/organization/team-member.entity';
+import { LocalDns } from './support/dns';
+import { Actor, errorCode, type GraphQLResult } from './support/graphql';
+import {
+  AddDomain,
+  ChangeMemberRole,
+  InviteTeamMember,
+  LeaveOrganization,
+  OrganizationById,
+  OrganizationDomains,
+  OrganizationInvitations,
+  OrganizationMembers,
+  OrganizationSeats,
+  RemoveDomain,
+  RemoveTeamMember,
+  ResendInvitation,
+  RevokeInvitation,
+  TransferOwnership,
+  UpdateOrganization,
+  VerifyDomain,
+} from './support/organization-documents';
+import {
+  seedAccount,
+  seedOrganization,
+  uniqueDomain,
+  type SeededOrganization,
+} from './support/organizations';
+import { startTestServer, uniqueEmail } from './support/server';
+
+/**
+ * The authorization matrix, generated from the policy table: every organization operation of
+ * the API, as each role, as a member of another organization and anonymously. Each cell seeds
+ * an organization of its own; a refused cell must leave it exactly as it was, an allowed
+ * mutation must change it.
+ */
+
+let atrium: AtriumServer;
+let dns: LocalDns;
+
+beforeAll(async () => {
+  dns = await LocalDns.start();
+  atrium = await startTestServer({ DNS_SERVERS: dns.servers });
+});
+
+afterAll(async () => {
+  await atrium.close();
+  await dns.close();
+});
+
+interface World extends SeededOrganization {
+  domain: string;
+}
+
+interface ApiOperation {
+  /** The GraphQL operation or field, as a caller knows it. */
+  name: string;
+  policy: OrganizationOperation;
+  mutates: boolean;
+  run(world: World, caller: Actor): Promise<GraphQLResult<unknown>>;
+}
+
+const API_OPERATIONS: ApiOperation[] = [
+  {
+    name: 'organization',
+    policy: 'organization.view',
+    mutates: false,
+    run: (w, caller) => caller.execute(OrganizationById, { id: w.id }),
+  },
+  {
+    name: 'Organization.members',
+    policy: 'organization.view',
+    mutates: false,
+    run: (w, caller) => caller.execute(OrganizationMembers, { id: w.id, first: 10 }),
+  },
+  {
+    name: 'Organization.invitations',
+    policy: 'organization.view',
+    mutates: false,
+    run: (w, caller) => caller.execute(OrganizationInvitations, { id: w.id }),
+  },
+  {
+    name: 'Organization.domains',
+    policy: 'organization.view',
+    mutates: false,
+    run: (w, caller) => caller.execute(OrganizationDomains, { id: w.id }),
+  },
+  {
+    name: 'Organization.seatsUsed',
+    policy: 'organization.view',
+    mutates: false,
+    run: (w, caller) => caller.execute(OrganizationSeats, { id: w.id }),
+  },
+  {
+    name: 'updateOrganization',
+    policy: 'organization.update',
+    mutates: true,
+    run: (w, caller) =>
+      caller.execute(UpdateOrganization, {
+        id: w.id,
+        input: { name: 'Renamed', industry: 'DENTAL', website: 'https://renamed.example.com' },
+      }),
+  },
+  {
+    name: 'inviteTeamMember',
+    policy: 'member.invite',
+    mutates: true,
+    run: (w, caller) =>
+      caller.execute(InviteTeamMember, {
+        input: { organizationId: w.id, email: uniqueEmail('invitee'), role: 'VIEWER' },
+      }),
+  },
+  {
+    name: 'resendInvitation',
+    policy: 'invitation.resend',
+    mutates: true,
+    run: (w, caller) => caller.execute(ResendInvitation, { id: w.invitations.pending.id }),
+  },
+  {
+    name: 'revokeInvitation',
+    policy: 'invitation.revoke',
+    mutates: true,
+    run: (w, caller) => caller.execute(RevokeInvitation, { id: w.invitations.pending.id }),
+  },
+  {
+    name: 'changeMemberRole',
+    policy: 'member.changeRole',
+    mutates: true,
+    run: (w, caller) =>
+      caller.execute(ChangeMemberRole, {
+        input: { memberId: w.people.target.memberId, role: 'MEMBER' },
+      }),
+  },
+  {
+    name: 'removeTeamMember',
+    policy: 'member.remove',
+    mutates: true,
+    run: (w, caller) => caller.execute(RemoveTeamMember, { memberId: w.people.target.memberId }),
+  },
+  {
+    name: 'leaveOrganization',
+    policy: 'organization.leave',
+    mutates: true,
+    run: (w, caller) => caller.execute(LeaveOrganization, { organizationId: w.id }),
+  },
+  {
+    name: 'transferOwnership',
+    policy: 'organization.transferOwnership',
+    mutates: true,
+    run: (w, caller) => caller.execute(TransferOwnership, { memberId: w.people.target.memberId }),
+  },
+  {
+    name: 'addDomain',
+    policy: 'domain.add',
+    mutates: true,
+    run: (w, caller) =>
+      caller.execute(AddDomain, { organizationId: w.id, domain: uniqueDomain('added') }),
+  },
+  {
+    name: 'verifyDomain',
+    policy: 'domain.verify',
+    mutates: true,
+    run: (w, caller) => caller.execute(VerifyDomain, { id: w.domains[w.domain].id }),
+  },
+  {
+    name: 'removeDomain',
+    policy: 'domain.remove',
+    mutates: true,
+    run: (w, caller) => caller.execute(RemoveDomain, { id: w.domains[w.domain].id }),
+  },
+];
+
+type Caller = Role | 'OTHER_ORGANIZATION' | 'ANONYMOUS';
+const CALLERS: Caller[] = [...ROLES, 'OTHER_ORGANIZATION', 'ANONYMOUS'];
+
+function expectedOutcome(operation: ApiOperation, caller: Caller): string {
+  if (caller === 'ANONYMOUS') return 'UNAUTHENTICATED';
+  if (caller === 'OTHER_ORGANIZATION') return 'NOT_FOUND';
+  return isAllowed(caller, operation.policy) ? 'OK' : 'FORBIDDEN';
+}
+
+/** An organization of the cell's own: every role, a VIEWER to act on, an invitation, a domain. */
+async function seedWorld(): Promise<World> {
+  const domain = uniqueDomain('claimed');
+  const world = await seedOrganization(atrium)
+    .everyRole()
+    .member('target', 'VIEWER')
+    .invitation('pending', 'VIEWER')
+    .domain(domain)
+    .build();
+  dns.publish(world.domains[domain].record.name, world.domains[domain].record.value);
+  return { ...world, domain };
+}
+
+async function callerIn(world: World, caller: Caller): Promise<Actor> {
+  if (caller === 'ANONYMOUS') return new Actor(atrium.url);
+  if (caller === 'OTHER_ORGANIZATION') return (await seedAccount(atrium, 'outsider')).actor;
+  return world.people[caller].actor;
+}
+
+/** Everything an organization operation can change, to compare before and after. */
+async function snapshot(organizationId: string): Promise<string> {
+  const { manager } = atrium.dataSource;
+  const order = { id: 'ASC' } as const;
+  return JSON.stringify([
+    await manager.findOneBy(OrganizationEntity, { id: organizationId }),
+    await manager.find(TeamMemberEntity, { where: { organizationId }, order }),
+    await manager.find(InvitationEntity, { where: { organizationId }, order }),
+    await manager.find(DomainEntity, { where: { organizationId }, order }),
+  ]);
+}
+
+it('covers every operation of the policy table', () => {
+  expect(new Set(API_OPERATIONS.map((operation) => operation.policy))).toEqual(new Set(OPERATIONS));
+});
+
+describe.each(API_OPERATIONS)('$name', (operation) => {
+  it.each(CALLERS.map((caller) => [caller, expectedOutcome(operation, caller)]))(
+    'as %s → %s',
+    async (caller, expected) => {
+      const world = await seedWorld();
+      const actor = await callerIn(world, caller as Caller);
+      const before = await snapshot(world.id);
+      const result = await operation.run(world, actor);
+      const outcome = result.errors ? errorCode(result) : 'OK';
+      expect({ outcome, errors: outcome === expected ? undefined : result.errors }).toEqual({
+        outcome: expected,
+        errors: undefined,
+      });
+      const after = await snapshot(world.id);
+      if (expected === 'OK' && operation.mutates) expect(after).not.toEqual(before);
+      else expect(after).toEqual(before);
+    },
+  );
+});
