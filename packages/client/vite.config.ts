@@ -10,6 +10,8 @@ export default defineConfig({
   server: {
     proxy: {
       '/graphql': { target: API_ORIGIN, ws: true },
+      // Picture uploads (POST /avatar) and the pictures themselves (/avatars/…).
+      '/avatar': API_ORIGIN,
       '/healthz': API_ORIGIN,
       '/readyz': API_ORIGIN,
     },

@@ -13,6 +13,8 @@ const CLIENT_DIST = path.join(CLIENT_DIR, 'dist');
 export interface RunningServer {
   /** http://localhost:<port>: production cookies are `__Host-` + Secure, which needs localhost. */
   baseUrl: string;
+  /** Where the server writes mail (`.eml`) and SMS (`.json`), having no transport configured. */
+  outboxDir: string;
   stop(): Promise<void>;
 }
 
@@ -74,6 +76,7 @@ export async function startServer(): Promise<RunningServer> {
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'atrium-e2e-'));
+  const outboxDir = path.join(dataDir, 'outbox');
   let output = '';
   const child = spawn(process.execPath, [SERVER_MAIN], {
     cwd: SERVER_DIR,
@@ -85,7 +88,7 @@ export async function startServer(): Promise<RunningServer> {
       ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
       SECRET_KEY: randomBytes(32).toString('hex'),
       APP_URL: baseUrl,
-      OUTBOX_DIR: path.join(dataDir, 'outbox'),
+      OUTBOX_DIR: outboxDir,
       CLIENT_DIST_DIR: CLIENT_DIST,
       LOG_LEVEL: 'warn',
     },
@@ -103,6 +106,7 @@ export async function startServer(): Promise<RunningServer> {
   }
   return {
     baseUrl,
+    outboxDir,
     async stop() {
       await stopProcess(child);
       rmSync(dataDir, { recursive: true, force: true });

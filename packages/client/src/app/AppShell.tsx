@@ -4,6 +4,7 @@ import { Outlet } from 'react-router';
 import { FormAlert } from '../components/FormAlert';
 import { useCurrentAccount } from '../features/auth/CurrentAccount';
 import { useLogOut } from '../features/auth/useLogOut';
+import { UnverifiedEmailBanner } from '../features/email/UnverifiedEmailBanner';
 import { SessionEventsListener } from '../features/sessions/SessionEventsListener';
 import { useErrorText } from '../lib/useErrorText';
 import { useAccountLanguage } from './i18n';
@@ -46,6 +47,7 @@ export function AppShell() {
         </div>
       </header>
       {error && <FormAlert message={errorText(error)} />}
+      {!account.emailVerified && <UnverifiedEmailBanner account={account} />}
       <div className="app-body">
         <SettingsNav />
         <main id="main" tabIndex={-1}>

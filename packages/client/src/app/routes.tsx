@@ -5,6 +5,9 @@ import { DEFAULT_SIGNED_IN_PATH } from '../features/auth/nextPath';
 import { RedirectIfSignedIn } from '../features/auth/RedirectIfSignedIn';
 import { RequireAuth } from '../features/auth/RequireAuth';
 import { SignUpPage } from '../features/auth/SignUpPage';
+import { VerifyEmailPage } from '../features/email/VerifyEmailPage';
+import { ForgotPasswordPage } from '../features/password/ForgotPasswordPage';
+import { ResetPasswordPage } from '../features/password/ResetPasswordPage';
 import { ProfilePage } from '../features/profile/ProfilePage';
 import { SecurityPage } from '../features/security/SecurityPage';
 import { AppShell } from './AppShell';
@@ -30,8 +33,12 @@ export const routes: RouteObject[] = [
     children: [
       { path: '/login', element: <LogInPage /> },
       { path: '/signup', element: <SignUpPage /> },
+      { path: '/forgot-password', element: <ForgotPasswordPage /> },
     ],
   },
+  // Links from mail: they work whether or not this browser is signed in.
+  { path: '/reset-password', element: <ResetPasswordPage /> },
+  { path: '/verify-email', element: <VerifyEmailPage /> },
   {
     element: <RequireAuth />,
     children: [

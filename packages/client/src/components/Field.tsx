@@ -72,3 +72,32 @@ export function SelectField({ label, hint, error, children, ...selectProps }: Se
     </FieldFrame>
   );
 }
+
+type CheckboxFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'> & {
+  label: string;
+  hint?: string;
+};
+
+/** A checkbox with its label beside it (a checkbox has no error of its own here). */
+export function CheckboxField({ label, hint, ...inputProps }: CheckboxFieldProps) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  return (
+    <div className="field checkbox-field">
+      <div className="checkbox-row">
+        <input
+          {...inputProps}
+          id={id}
+          type="checkbox"
+          aria-describedby={hint ? hintId : undefined}
+        />
+        <label htmlFor={id}>{label}</label>
+      </div>
+      {hint && (
+        <p id={hintId} className="field-hint">
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -56,6 +56,15 @@ function errorsInBody(bodyText: string): ReadonlyArray<GraphQLFormattedError> | 
   return null;
 }
 
+/**
+ * The error in the JSON body of a plain HTTP endpoint beside /graphql (such as `POST /avatar`),
+ * which answers in the GraphQL error shape; null when the body is not such an answer.
+ */
+export function apiErrorFromBody(bodyText: string): ApiError | null {
+  const errors = errorsInBody(bodyText);
+  return errors ? fromGraphQLErrors(errors) : null;
+}
+
 export function toApiError(error: unknown): ApiError {
   if (CombinedGraphQLErrors.is(error)) return fromGraphQLErrors(error.errors);
   if (ServerError.is(error)) {

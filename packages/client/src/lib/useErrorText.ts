@@ -7,6 +7,11 @@ export function useErrorText(): (error: ApiError) => string {
   const { t } = useTranslation();
   return useCallback(
     (error: ApiError) => {
+      // The messages are next to their fields already (BAD_USER_INPUT, or a CONFLICT such
+      // as a taken address): the alert only points at them.
+      if (error.code !== 'RATE_LIMITED' && Object.keys(error.fieldErrors).length > 0) {
+        return t('form.fixErrors');
+      }
       switch (error.code) {
         case 'NETWORK':
           return t('errors.network');
@@ -14,10 +19,6 @@ export function useErrorText(): (error: ApiError) => string {
           return error.retryAfterSeconds === null
             ? t('errors.rateLimitedNoDelay')
             : t('errors.rateLimited', { count: error.retryAfterSeconds });
-        case 'BAD_USER_INPUT':
-          return Object.keys(error.fieldErrors).length > 0
-            ? t('form.fixErrors')
-            : error.message || t('errors.generic');
         case 'INTERNAL_SERVER_ERROR':
           return t('errors.generic');
         default:

@@ -2,18 +2,29 @@ import { ApolloLink } from '@apollo/client';
 import { MockLink, MockSubscriptionLink } from '@apollo/client/testing';
 import { MockedProvider } from '@apollo/client/testing/react';
 import { act, render, waitFor } from '@testing-library/react';
+import { StrictMode } from 'react';
 import userEvent from '@testing-library/user-event';
 import { OperationTypeNode } from 'graphql';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { createCache } from '../app/cache';
 import { routes } from '../app/routes';
 
+interface RenderOptions {
+  /** Wraps the app in <StrictMode> as main.tsx does, which runs every effect twice. */
+  strictMode?: boolean;
+}
+
 /**
  * Renders the whole app at `path` with the Apollo mock provider, so a test drives it the way a
  * person would: through the routes, the guards, the shell and the page. Queries and mutations
- * answer from `mocks`; subscriptions stay open and quiet until the test pushes a result.
+ * answer from `mocks` (each once); subscriptions stay open and quiet until the test pushes a
+ * result.
  */
-export function renderApp(path: string, mocks: ReadonlyArray<MockLink.MockedResponse>) {
+export function renderApp(
+  path: string,
+  mocks: ReadonlyArray<MockLink.MockedResponse>,
+  { strictMode = false }: RenderOptions = {},
+) {
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   const user = userEvent.setup();
   const subscriptionLink = new MockSubscriptionLink();
@@ -22,11 +33,12 @@ export function renderApp(path: string, mocks: ReadonlyArray<MockLink.MockedResp
     subscriptionLink,
     new MockLink(mocks),
   );
-  const view = render(
+  const app = (
     <MockedProvider link={link} cache={createCache()}>
       <RouterProvider router={router} />
-    </MockedProvider>,
+    </MockedProvider>
   );
+  const view = render(strictMode ? <StrictMode>{app}</StrictMode> : app);
 
   /** Delivers `data` to the open subscription, as the server would push an event. */
   async function pushSubscriptionData(data: Record<string, unknown>) {

@@ -1,14 +1,11 @@
-import { useRef, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { TextField } from '../../components/Field';
 import { FormAlert } from '../../components/FormAlert';
 import { useLogInMutation } from '../../generated/graphql';
-import { toApiError, type FieldErrors } from '../../lib/apiError';
-import { blankFieldErrors, hasErrors } from '../../lib/forms';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useErrorText } from '../../lib/useErrorText';
-import { useFocusFirstInvalid } from '../../lib/useFocusFirstInvalid';
+import { useFormFields } from '../../lib/useFormFields';
 import { AuthLayout } from './AuthLayout';
 import { logInNoticeFrom } from './logInNotice';
 import { safeNextPath } from './nextPath';
@@ -16,16 +13,12 @@ import { writeSignedInAccount } from './signedInAccount';
 
 export function LogInPage() {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   useDocumentTitle(t('auth.logIn.title'));
   const [searchParams] = useSearchParams();
   const next = safeNextPath(searchParams.get('next'));
   const notice = logInNoticeFrom(useLocation().state);
-  const formRef = useRef<HTMLFormElement>(null);
-  const [values, setValues] = useState({ email: '', password: '' });
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [alert, setAlert] = useState<string | null>(null);
-  useFocusFirstInvalid(formRef, fieldErrors);
+  const form = useFormFields({ email: '', password: '' });
+  const { values, update, fieldErrors } = form;
 
   // On success the account lands in the cache and RedirectIfSignedIn takes the person on.
   const [logIn, { loading }] = useLogInMutation({
@@ -36,38 +29,27 @@ export function LogInPage() {
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const blank = blankFieldErrors(values, ['email', 'password'], t('form.required'));
-    setFieldErrors(blank);
-    setAlert(hasErrors(blank) ? t('form.fixErrors') : null);
-    if (hasErrors(blank)) return;
+    if (!form.check(['email', 'password'])) return;
     try {
       const { data } = await logIn({ variables: { input: { ...values, issueToken: false } } });
-      if (data?.logIn.__typename === 'MfaChallenge') setAlert(t('auth.logIn.mfaUnsupported'));
+      if (data?.logIn.__typename === 'MfaChallenge') form.setAlert(t('auth.logIn.mfaUnsupported'));
     } catch (error) {
-      const apiError = toApiError(error);
-      setFieldErrors(apiError.fieldErrors);
-      setAlert(
-        apiError.code === 'UNAUTHENTICATED'
-          ? t('auth.logIn.invalidCredentials')
-          : errorText(apiError),
-      );
+      if (form.fail(error).code === 'UNAUTHENTICATED') {
+        form.setAlert(t('auth.logIn.invalidCredentials'));
+      }
     }
-  }
-
-  function update(name: keyof typeof values, value: string) {
-    setValues((current) => ({ ...current, [name]: value }));
   }
 
   const signUpSearch = next ? `?next=${encodeURIComponent(next)}` : '';
   return (
     <AuthLayout title={t('auth.logIn.title')}>
-      {notice === 'signedOutElsewhere' && (
+      {notice && (
         <p role="status" className="notice">
-          {t('auth.logIn.signedOutElsewhere')}
+          {t(`auth.logIn.notices.${notice}`)}
         </p>
       )}
-      <form ref={formRef} noValidate onSubmit={(event) => void handleSubmit(event)}>
-        <FormAlert message={alert} />
+      <form ref={form.formRef} noValidate onSubmit={(event) => void handleSubmit(event)}>
+        <FormAlert message={form.alert} />
         <TextField
           label={t('auth.email')}
           name="email"
@@ -92,6 +74,9 @@ export function LogInPage() {
           {loading ? t('auth.logIn.submitting') : t('auth.logIn.submit')}
         </button>
       </form>
+      <p className="switch-auth">
+        <Link to="/forgot-password">{t('auth.logIn.forgotPassword')}</Link>
+      </p>
       <p className="switch-auth">
         {t('auth.logIn.noAccount')}{' '}
         <Link to={{ pathname: '/signup', search: signUpSearch }}>{t('auth.logIn.signUpLink')}</Link>

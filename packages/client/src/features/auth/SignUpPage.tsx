@@ -1,29 +1,22 @@
-import { useRef, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { TextField } from '../../components/Field';
 import { FormAlert } from '../../components/FormAlert';
 import { useSignUpMutation } from '../../generated/graphql';
-import { toApiError, type FieldErrors } from '../../lib/apiError';
-import { blankFieldErrors, hasErrors } from '../../lib/forms';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useErrorText } from '../../lib/useErrorText';
-import { useFocusFirstInvalid } from '../../lib/useFocusFirstInvalid';
+import { useFormFields } from '../../lib/useFormFields';
 import { AuthLayout } from './AuthLayout';
 import { safeNextPath } from './nextPath';
 import { writeSignedInAccount } from './signedInAccount';
 
 export function SignUpPage() {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   useDocumentTitle(t('auth.signUp.title'));
   const [searchParams] = useSearchParams();
   const next = safeNextPath(searchParams.get('next'));
-  const formRef = useRef<HTMLFormElement>(null);
-  const [values, setValues] = useState({ fullName: '', email: '', password: '' });
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [alert, setAlert] = useState<string | null>(null);
-  useFocusFirstInvalid(formRef, fieldErrors);
+  const form = useFormFields({ fullName: '', email: '', password: '' });
+  const { values, update, fieldErrors } = form;
 
   // On success the account lands in the cache and RedirectIfSignedIn takes the person on.
   const [signUp, { loading }] = useSignUpMutation({
@@ -34,28 +27,19 @@ export function SignUpPage() {
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const blank = blankFieldErrors(values, ['fullName', 'email', 'password'], t('form.required'));
-    setFieldErrors(blank);
-    setAlert(hasErrors(blank) ? t('form.fixErrors') : null);
-    if (hasErrors(blank)) return;
+    if (!form.check(['fullName', 'email', 'password'])) return;
     try {
       await signUp({ variables: { input: { ...values, issueToken: false } } });
     } catch (error) {
-      const apiError = toApiError(error);
-      setFieldErrors(apiError.fieldErrors);
-      setAlert(errorText(apiError));
+      form.fail(error);
     }
-  }
-
-  function update(name: keyof typeof values, value: string) {
-    setValues((current) => ({ ...current, [name]: value }));
   }
 
   const logInSearch = next ? `?next=${encodeURIComponent(next)}` : '';
   return (
     <AuthLayout title={t('auth.signUp.title')}>
-      <form ref={formRef} noValidate onSubmit={(event) => void handleSubmit(event)}>
-        <FormAlert message={alert} />
+      <form ref={form.formRef} noValidate onSubmit={(event) => void handleSubmit(event)}>
+        <FormAlert message={form.alert} />
         <TextField
           label={t('auth.fullName')}
           name="fullName"

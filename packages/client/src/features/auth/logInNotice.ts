@@ -1,7 +1,7 @@
 /** Why the app itself sent the person to the login page, shown there above the form. */
-export type LogInNotice = 'signedOutElsewhere';
+export type LogInNotice = 'signedOutElsewhere' | 'passwordReset';
 
-const NOTICES: ReadonlySet<string> = new Set<LogInNotice>(['signedOutElsewhere']);
+const NOTICES: ReadonlySet<string> = new Set<LogInNotice>(['signedOutElsewhere', 'passwordReset']);
 
 /** Travels as router navigation state, so it shows once and never sits in the URL. */
 interface LogInNoticeState {

@@ -1,13 +1,10 @@
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../../app/i18n';
 import { SelectField, TextField } from '../../components/Field';
 import { FormAlert } from '../../components/FormAlert';
 import { useUpdateProfileMutation } from '../../generated/graphql';
-import { toApiError, type FieldErrors } from '../../lib/apiError';
-import { blankFieldErrors, hasErrors } from '../../lib/forms';
-import { useErrorText } from '../../lib/useErrorText';
-import { useFocusFirstInvalid } from '../../lib/useFocusFirstInvalid';
+import { useFormFields } from '../../lib/useFormFields';
 import type { CurrentAccount } from '../auth/CurrentAccount';
 import { changedFields, valuesFromAccount, type ProfileValues } from './profileValues';
 import { countryOptions, timeZoneOptions } from './regions';
@@ -16,15 +13,11 @@ type Status = 'saved' | 'noChanges' | null;
 
 export function ProfileForm({ account }: { account: CurrentAccount }) {
   const { t, i18n } = useTranslation();
-  const errorText = useErrorText();
-  const formRef = useRef<HTMLFormElement>(null);
   const saved = useMemo(() => valuesFromAccount(account), [account]);
-  const [values, setValues] = useState<ProfileValues>(saved);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [alert, setAlert] = useState<string | null>(null);
+  const form = useFormFields<ProfileValues>(saved);
+  const { values, fieldErrors } = form;
   const [status, setStatus] = useState<Status>(null);
   const [updateProfile, { loading }] = useUpdateProfileMutation();
-  useFocusFirstInvalid(formRef, fieldErrors);
 
   const timeZones = useMemo(() => timeZoneOptions(values.timezone), [values.timezone]);
   const countries = useMemo(
@@ -33,18 +26,14 @@ export function ProfileForm({ account }: { account: CurrentAccount }) {
   );
 
   function update<K extends keyof ProfileValues>(name: K, value: ProfileValues[K]) {
-    setValues((current) => ({ ...current, [name]: value }));
+    form.update(name, value);
     setStatus(null);
-    setFieldErrors(({ [name]: _fixed, ...others }) => others);
   }
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setStatus(null);
-    const blank = blankFieldErrors(values, ['fullName'], t('form.required'));
-    setFieldErrors(blank);
-    setAlert(hasErrors(blank) ? t('form.fixErrors') : null);
-    if (hasErrors(blank)) return;
+    if (!form.check(['fullName'])) return;
 
     const input = changedFields(saved, values);
     if (Object.keys(input).length === 0) {
@@ -54,31 +43,21 @@ export function ProfileForm({ account }: { account: CurrentAccount }) {
     try {
       const { data } = await updateProfile({ variables: { input } });
       // The cache now holds the saved account, so the app (and its language) follow it.
-      if (data) setValues(valuesFromAccount(data.updateProfile));
+      if (data) form.reset(valuesFromAccount(data.updateProfile));
       setStatus('saved');
     } catch (error) {
-      const apiError = toApiError(error);
-      setFieldErrors(apiError.fieldErrors); // keyed by API field: fullName, username, locale…
-      setAlert(errorText(apiError));
+      form.fail(error); // field errors keyed by API field: fullName, username, locale…
     }
   }
 
   return (
     <form
-      ref={formRef}
+      ref={form.formRef}
       className="settings-form"
       noValidate
       onSubmit={(event) => void handleSubmit(event)}
     >
-      <FormAlert message={alert} />
-      <TextField
-        label={t('profile.email')}
-        name="email"
-        type="email"
-        value={account.email}
-        readOnly
-        hint={t('profile.emailHint')}
-      />
+      <FormAlert message={form.alert} />
       <TextField
         label={t('profile.fullName')}
         name="fullName"

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { ChangePasswordSection } from '../password/ChangePasswordSection';
 import { DevicesSection } from '../sessions/DevicesSection';
 
 /** Settings → Security: one section per concern; devices (sessions) come first. */
@@ -11,6 +12,7 @@ export function SecurityPage() {
       <h1>{t('security.title')}</h1>
       <p className="intro">{t('security.intro')}</p>
       <DevicesSection />
+      <ChangePasswordSection />
     </>
   );
 }

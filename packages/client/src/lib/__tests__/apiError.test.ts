@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
-import { toApiError } from '../apiError';
+import { apiErrorFromBody, toApiError } from '../apiError';
 
 describe('toApiError', () => {
   it('reads the code and per-field messages of BAD_USER_INPUT', () => {
@@ -45,4 +45,31 @@ describe('toApiError', () => {
       fieldErrors: {},
     });
   });
+});
+
+describe('apiErrorFromBody', () => {
+  it('reads the error JSON of a plain HTTP endpoint such as POST /avatar', () => {
+    const body = JSON.stringify({
+      errors: [
+        {
+          message: 'Invalid input: avatar',
+          extensions: { code: 'BAD_USER_INPUT', fields: { avatar: 'Choose an image file' } },
+        },
+      ],
+    });
+
+    expect(apiErrorFromBody(body)).toEqual({
+      code: 'BAD_USER_INPUT',
+      message: 'Invalid input: avatar',
+      fieldErrors: { avatar: 'Choose an image file' },
+      retryAfterSeconds: null,
+    });
+  });
+
+  it.each(['<html>413 Request Entity Too Large</html>', '{}', '{"errors":[]}'])(
+    "gives null for an answer that is not the API's: %s",
+    (body) => {
+      expect(apiErrorFromBody(body)).toBeNull();
+    },
+  );
 });

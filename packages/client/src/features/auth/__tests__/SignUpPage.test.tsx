@@ -56,6 +56,35 @@ describe('SignUpPage', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('Please correct the highlighted fields.');
   });
 
+  it('leaves focus where the person fixes a field, whatever the order', async () => {
+    const { user } = renderApp('/signup', [
+      meMock(null),
+      {
+        request: { query: SignUpDocument, variables: { input } },
+        result: errorResult('Invalid input', {
+          code: 'BAD_USER_INPUT',
+          fields: {
+            email: 'An account with this email already exists',
+            password: 'This password is too common; choose another',
+          },
+        }),
+      },
+    ]);
+
+    await fillInAndSubmit(user);
+    await screen.findByText('An account with this email already exists');
+    expect(screen.getByLabelText('Email')).toHaveFocus();
+
+    const password = screen.getByLabelText('Password');
+    await user.click(password);
+    await user.type(password, '!');
+
+    expect(password).toHaveFocus();
+    expect(password).not.toHaveAttribute('aria-invalid');
+    expect(screen.queryByText(/too common/)).not.toBeInTheDocument();
+    expect(screen.getByLabelText('Email')).toHaveAttribute('aria-invalid', 'true');
+  });
+
   it('asks for blank fields without calling the server', async () => {
     const { user } = renderApp('/signup', [meMock(null)]);
 

@@ -9,13 +9,23 @@ function updateProfileMock(input: Record<string, unknown>, result: object) {
   return { request: { query: UpdateProfileDocument, variables: { input } }, result };
 }
 
+/** The details form's section; the page has others (picture, email, phone), each with a status. */
+function details() {
+  return screen.findByRole('region', { name: 'Details' });
+}
+
 describe('ProfilePage', () => {
-  it('shows the saved profile with the email read-only', async () => {
-    renderApp('/settings/profile', [meMock(anAccount({ username: 'ada', country: 'GB' }))]);
+  it('shows the saved profile, the address it signs in with and its phone number', async () => {
+    renderApp('/settings/profile', [
+      meMock(anAccount({ username: 'ada', country: 'GB', phone: '+447700900123' })),
+    ]);
 
     expect(await screen.findByLabelText('Full name')).toHaveValue('Ada Lovelace');
-    expect(screen.getByLabelText('Email')).toHaveValue('ada@example.com');
-    expect(screen.getByLabelText('Email')).toHaveAttribute('readonly');
+    const email = screen.getByRole('region', { name: 'Email address' });
+    expect(within(email).getByText('ada@example.com')).toBeInTheDocument();
+    expect(within(email).getByText('Confirmed')).toBeInTheDocument();
+    const phone = screen.getByRole('region', { name: 'Phone number' });
+    expect(within(phone).getByText('+447700900123')).toBeInTheDocument();
     expect(screen.getByLabelText('Username')).toHaveValue('ada');
     expect(screen.getByLabelText('Time zone')).toHaveValue('Europe/London');
     expect(screen.getByLabelText('Language')).toHaveValue('en');
@@ -37,7 +47,9 @@ describe('ProfilePage', () => {
     await user.selectOptions(screen.getByLabelText('Country or region'), 'None');
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
 
-    expect(await screen.findByText('Profile saved')).toBe(screen.getByRole('status'));
+    expect(await screen.findByText('Profile saved')).toBe(
+      within(await details()).getByRole('status'),
+    );
     expect(within(screen.getByRole('banner')).getByText('Ada King')).toBeInTheDocument();
   });
 
@@ -46,7 +58,9 @@ describe('ProfilePage', () => {
 
     await user.click(await screen.findByRole('button', { name: 'Save changes' }));
 
-    expect(screen.getByRole('status')).toHaveTextContent('There are no changes to save.');
+    expect(within(await details()).getByRole('status')).toHaveTextContent(
+      'There are no changes to save.',
+    );
   });
 
   it('shows a username problem next to the username field', async () => {
@@ -68,7 +82,7 @@ describe('ProfilePage', () => {
     expect(username).toHaveAttribute('aria-invalid', 'true');
     expect(username).toHaveAccessibleDescription(/This username is already taken/);
     expect(screen.getByLabelText('Full name')).not.toHaveAttribute('aria-invalid');
-    expect(screen.getByRole('status')).toBeEmptyDOMElement();
+    expect(within(await details()).getByRole('status')).toBeEmptyDOMElement();
   });
 
   it('switches the whole UI to Spanish after saving Español', async () => {
@@ -84,7 +98,8 @@ describe('ProfilePage', () => {
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
 
     expect(await screen.findByRole('heading', { name: 'Perfil' })).toBeInTheDocument();
-    expect(screen.getByRole('status')).toHaveTextContent('Perfil guardado');
+    const datos = screen.getByRole('region', { name: 'Datos personales' });
+    expect(within(datos).getByRole('status')).toHaveTextContent('Perfil guardado');
     expect(screen.getByLabelText('Nombre completo')).toHaveValue('Ada Lovelace');
     expect(screen.getByLabelText('País o región')).toHaveDisplayValue('Reino Unido');
     const nav = screen.getByRole('navigation', { name: 'Configuración' });

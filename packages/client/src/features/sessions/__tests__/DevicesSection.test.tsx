@@ -38,6 +38,11 @@ async function deviceList() {
   return within(section).findByRole('list', { name: 'Devices' });
 }
 
+/** The Devices section itself: the Security page has other sections with their own regions. */
+function devices() {
+  return within(screen.getByRole('region', { name: 'Devices' }));
+}
+
 function deviceNames(list: HTMLElement) {
   return within(list)
     .getAllByRole('heading', { level: 3 })
@@ -102,7 +107,7 @@ describe('Security → Devices', () => {
     );
 
     expect(await screen.findByText('Chrome 131 on Windows 10 was signed out.')).toBe(
-      screen.getByRole('status'),
+      devices().getByRole('status'),
     );
     expect(deviceNames(list)).toEqual(['Firefox 133 on macOS 15', 'Mobile Safari 18 on iOS 18.1']);
     expect(screen.getByRole('heading', { name: 'Devices' })).toHaveFocus();
@@ -120,7 +125,7 @@ describe('Security → Devices', () => {
     );
 
     expect(await screen.findByText('Too many attempts. Try again in 30 seconds.')).toBe(
-      screen.getByRole('alert'),
+      devices().getByRole('alert'),
     );
     expect(deviceNames(list)).toHaveLength(3);
   });
@@ -157,8 +162,8 @@ describe('Security → Devices', () => {
       expect(signOutOthers).toHaveFocus();
 
       expect(deviceNames(list)).toHaveLength(3);
-      expect(screen.getByRole('alert')).toBeEmptyDOMElement();
-      expect(screen.getByRole('status')).toBeEmptyDOMElement();
+      expect(devices().getByRole('alert')).toBeEmptyDOMElement();
+      expect(devices().getByRole('status')).toBeEmptyDOMElement();
     });
 
     it('signs them out once confirmed and says how many', async () => {
@@ -171,7 +176,7 @@ describe('Security → Devices', () => {
       );
 
       expect(await screen.findByText('Signed out 2 other devices.')).toBe(
-        screen.getByRole('status'),
+        devices().getByRole('status'),
       );
       expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
       expect(deviceNames(list)).toEqual(['Firefox 133 on macOS 15']);

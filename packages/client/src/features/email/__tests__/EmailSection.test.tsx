@@ -1,0 +1,108 @@
+import { screen, within } from '@testing-library/react';
+import { RequestEmailChangeDocument } from '../../../generated/graphql';
+import { anAccount, errorResult, meMock } from '../../../test/mocks';
+import { renderApp } from '../../../test/renderApp';
+
+const input = { newEmail: 'ada@lovelace.dev', password: 'Analytical-Engine-1' };
+
+function requestEmailChangeMock(result: object) {
+  return { request: { query: RequestEmailChangeDocument, variables: { input } }, result };
+}
+
+async function emailSection() {
+  return within(await screen.findByRole('region', { name: 'Email address' }));
+}
+
+async function requestChange(user: ReturnType<typeof renderApp>['user']) {
+  const section = await emailSection();
+  await user.type(section.getByLabelText('New email address'), input.newEmail);
+  await user.type(section.getByLabelText('Current password'), input.password);
+  await user.click(section.getByRole('button', { name: 'Send confirmation link' }));
+  return section;
+}
+
+describe('Profile → Email address', () => {
+  it('shows the current address and that it is not confirmed yet', async () => {
+    renderApp('/settings/profile', [meMock(anAccount({ emailVerified: false }))]);
+
+    const section = await emailSection();
+    expect(section.getByText('ada@example.com')).toBeInTheDocument();
+    expect(section.getByText('Not confirmed')).toBeInTheDocument();
+  });
+
+  it('sends the link and says the address changes once it is opened', async () => {
+    const { user } = renderApp('/settings/profile', [
+      meMock(anAccount()),
+      requestEmailChangeMock({ data: { requestEmailChange: true } }),
+    ]);
+
+    const section = await requestChange(user);
+
+    expect(
+      await section.findByText(
+        'We sent a link to ada@lovelace.dev; your address changes when you open it.',
+      ),
+    ).toBe(section.getByRole('status'));
+    expect(section.getByText('ada@example.com')).toBeInTheDocument(); // not changed yet
+    expect(section.getByLabelText('New email address')).toHaveValue('');
+    expect(section.getByLabelText('Current password')).toHaveValue('');
+  });
+
+  it('shows a wrong password next to the password field', async () => {
+    const { user } = renderApp('/settings/profile', [
+      meMock(anAccount()),
+      requestEmailChangeMock(
+        errorResult('Invalid input', {
+          code: 'BAD_USER_INPUT',
+          fields: { password: 'Wrong password' },
+        }),
+      ),
+    ]);
+
+    const section = await requestChange(user);
+
+    const password = section.getByLabelText('Current password');
+    await section.findByText('Wrong password');
+    expect(password).toHaveAttribute('aria-invalid', 'true');
+    expect(password).toHaveAccessibleDescription(/Wrong password/);
+    expect(password).toHaveFocus();
+    expect(section.getByLabelText('New email address')).not.toHaveAttribute('aria-invalid');
+    expect(section.getByRole('alert')).toHaveTextContent('Please correct the highlighted fields.');
+    expect(section.getByRole('status')).toBeEmptyDOMElement();
+  });
+
+  it('shows a taken address next to the new address', async () => {
+    const { user } = renderApp('/settings/profile', [
+      meMock(anAccount()),
+      requestEmailChangeMock(
+        errorResult('An account with this email already exists', {
+          code: 'CONFLICT',
+          fields: { newEmail: 'An account with this email already exists' },
+        }),
+      ),
+    ]);
+
+    const section = await requestChange(user);
+
+    const newEmail = section.getByLabelText('New email address');
+    await section.findByText('An account with this email already exists');
+    expect(newEmail).toHaveAccessibleDescription('An account with this email already exists');
+    expect(newEmail).toHaveFocus();
+    expect(section.getByRole('alert')).toHaveTextContent('Please correct the highlighted fields.');
+  });
+
+  it('says when to try again after too many requests', async () => {
+    const { user } = renderApp('/settings/profile', [
+      meMock(anAccount()),
+      requestEmailChangeMock(
+        errorResult('Too many attempts', { code: 'RATE_LIMITED', retryAfterSeconds: 1 }),
+      ),
+    ]);
+
+    const section = await requestChange(user);
+
+    expect(await section.findByText('Too many attempts. Try again in 1 second.')).toBe(
+      section.getByRole('alert'),
+    );
+  });
+});

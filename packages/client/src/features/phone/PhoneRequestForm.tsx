@@ -1,0 +1,69 @@
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TextField } from '../../components/Field';
+import { FormAlert } from '../../components/FormAlert';
+import { useRequestPhoneChangeMutation } from '../../generated/graphql';
+import { useFormFields } from '../../lib/useFormFields';
+
+interface PhoneRequestFormProps {
+  onCodeSent: (phone: string) => void;
+}
+
+/** Step 1: the new number and the current password; the server texts a code to the number. */
+export function PhoneRequestForm({ onCodeSent }: PhoneRequestFormProps) {
+  const { t } = useTranslation();
+  const form = useFormFields({ phone: '', password: '' });
+  const { values, update, fieldErrors } = form;
+  const [requestPhoneChange, { loading }] = useRequestPhoneChangeMutation();
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!form.check(['phone', 'password'])) return;
+    const phone = values.phone.trim();
+    try {
+      await requestPhoneChange({ variables: { input: { phone, password: values.password } } });
+      onCodeSent(phone);
+    } catch (error) {
+      form.fail(error);
+    }
+  }
+
+  return (
+    <form
+      ref={form.formRef}
+      className="settings-form"
+      aria-labelledby="phone-change-title"
+      noValidate
+      onSubmit={(event) => void handleSubmit(event)}
+    >
+      <h3 id="phone-change-title">{t('phone.changeTitle')}</h3>
+      <FormAlert message={form.alert} />
+      <TextField
+        label={t('phone.newPhone')}
+        name="phone"
+        type="tel"
+        autoComplete="tel"
+        required
+        hint={t('phone.phoneHint')}
+        value={values.phone}
+        onChange={(event) => update('phone', event.target.value)}
+        error={fieldErrors.phone}
+      />
+      <TextField
+        label={t('phone.password')}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        value={values.password}
+        onChange={(event) => update('password', event.target.value)}
+        error={fieldErrors.password}
+      />
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={loading}>
+          {loading ? t('phone.sending') : t('phone.send')}
+        </button>
+      </div>
+    </form>
+  );
+}
