@@ -3,7 +3,7 @@ import type { AtriumServer } from '../src/app';
 import { signedUpTool, STRONG_PASSWORD } from './support/actors';
 import { LogIn, Me, MySessions, RevokeSession } from './support/documents';
 import { Actor, errorCode } from './support/graphql';
-import { LiveClient, SESSION_EVENTS, type SessionEventData } from './support/live';
+import { LiveClient, SESSION_EVENTS, untilLive, type SessionEventData } from './support/live';
 import { PrivateRedis } from './support/redis';
 import { startTestCluster } from './support/server';
 
@@ -81,6 +81,11 @@ describe('live revocation across instances through Redis', () => {
     await redis?.stop();
   });
 
+  /** Waits until each client's subscription is live (see untilLive). */
+  async function whenLive(email: string, ...clients: LiveClient[]): Promise<void> {
+    await untilLive(clients, async () => (await logInTool(a.url, email)).sessionId);
+  }
+
   function live(url: string, token: string): LiveClient {
     const client = new LiveClient(url, { token });
     clients.push(client);
@@ -93,8 +98,7 @@ describe('live revocation across instances through Redis', () => {
     const phone = await logInTool(b.url, email);
     const phoneLive = live(b.url, phone.actor.token!);
     const laptopLive = live(b.url, laptop.token!);
-    // Let both subscriptions settle on B before acting on A.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await whenLive(email, phoneLive, laptopLive);
 
     await laptop.run(RevokeSession, { id: phone.sessionId });
 
@@ -127,7 +131,7 @@ describe('live revocation across instances through Redis', () => {
   it('tells my open clients on every instance when a new session is created', async () => {
     const { actor, email } = await signedUpTool(a.url);
     const watcher = live(b.url, actor.token!);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await whenLive(email, watcher);
     const newcomer = await logInTool(a.url, email);
     await watcher.waitFor(() => eventsOf(watcher).length > 0, 3000, 'the CREATED event');
     expect(eventsOf(watcher)).toEqual([
@@ -139,12 +143,15 @@ describe('live revocation across instances through Redis', () => {
     const { actor: owner, email } = await signedUpTool(a.url);
     const stranger = await signedUpTool(a.url);
     const strangerLive = live(b.url, stranger.actor.token!);
+    await whenLive(stranger.email, strangerLive);
     const idle = await logInTool(b.url, email);
     const idleSocket = await idleConnection(b.url, idle.actor.token!);
 
     await owner.run(RevokeSession, { id: idle.sessionId });
     expect(await idleSocket.closed).toBe(4403);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Events reach a subscriber in order: once the stranger hears a later event of their own,
+    // anything of the owner's would have arrived before it.
+    await whenLive(stranger.email, strangerLive);
     expect(strangerLive.events).toEqual([]);
   });
 
@@ -177,7 +184,7 @@ describe('when Redis goes away', () => {
     const { actor: laptop, email } = await signedUpTool(a.url);
     const watcher = new LiveClient(b.url, { token: laptop.token! });
     watcher.subscribe(SESSION_EVENTS);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await untilLive([watcher], async () => (await logInTool(a.url, email)).sessionId);
 
     await redis.stop();
     const during = await logInTool(a.url, email);

@@ -4,7 +4,7 @@ import { signedUpBrowser, STRONG_PASSWORD } from './support/actors';
 import { LogIn, Me, MySessions, RevokeOtherSessions, RevokeSession } from './support/documents';
 import { Actor, errorCode } from './support/graphql';
 import { startTestServer } from './support/server';
-import { LiveClient, SESSION_EVENTS } from './support/live';
+import { LiveClient, SESSION_EVENTS, untilLive } from './support/live';
 
 const CHROME_WINDOWS =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
@@ -229,7 +229,13 @@ describe('sessionEvents without Redis (in-process)', () => {
     );
     const live = new LiveClient(single.url, { token: tools[0].token });
     live.subscribe(SESSION_EVENTS);
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await untilLive([live], async () => {
+      const probe = await new Actor(single.url).run(LogIn, {
+        input: { email, password: STRONG_PASSWORD, issueToken: true },
+      });
+      if (probe.logIn.__typename !== 'AuthPayload') throw new Error('expected AuthPayload');
+      return probe.logIn.session.id;
+    });
     await new Actor(single.url)
       .withToken(tools[1].token)
       .run(RevokeSession, { id: tools[0].sessionId });

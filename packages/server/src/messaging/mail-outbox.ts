@@ -24,6 +24,7 @@ export function retryDelayMs(attempts: number): number {
 export class MailOutbox {
   private timer: NodeJS.Timeout | null = null;
   private polling: Promise<void> | null = null;
+  private running = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -50,18 +51,21 @@ export class MailOutbox {
   }
 
   start(): void {
+    this.running = true;
     this.timer ??= setInterval(() => void this.poll(), POLL_INTERVAL_MS);
     this.timer.unref();
   }
 
-  /** Stops polling and waits for the sends in flight (graceful shutdown). */
+  /** Stops polling (nudges too) and waits for the sends in flight (graceful shutdown). */
   async stop(): Promise<void> {
+    this.running = false;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.polling;
   }
 
   poll(): Promise<void> {
+    if (!this.running) return Promise.resolve();
     this.polling ??= this.sendDue().finally(() => (this.polling = null));
     return this.polling;
   }

@@ -90,3 +90,35 @@ export interface SessionEventData {
     session: { id: string; current: boolean; browser: string | null };
   };
 }
+
+/**
+ * Resolves once every client's sessionEvents subscription is live: `probe` starts a new session
+ * of the account (returning its id), repeated until one probe's CREATED event has reached all of
+ * them (an event published before a subscription was registered is missed). Events are ordered,
+ * so clearing them then leaves no probe behind.
+ */
+export async function untilLive(
+  clients: LiveClient[],
+  probe: () => Promise<string>,
+  timeoutMs = 10_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const sessionId = await probe();
+    try {
+      await Promise.all(
+        clients.map((client) =>
+          client.waitFor(
+            () => JSON.stringify(client.events).includes(sessionId),
+            500,
+            'the probe event',
+          ),
+        ),
+      );
+      for (const client of clients) client.events.length = 0;
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+  }
+}

@@ -64,6 +64,23 @@ export class SmtpInbox {
     }
   }
 
+  /** Waits until `count` messages to `to` match `subject`, and returns them. */
+  async waitForCount(
+    to: string,
+    subject: RegExp,
+    count: number,
+    timeoutMs = 5000,
+  ): Promise<ReceivedMail[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.mailsTo(to).filter((m) => subject.test(m.subject));
+      if (found.length >= count) return found;
+      if (Date.now() > deadline)
+        throw new Error(`only ${found.length} of ${count} mails to ${to} matching ${subject}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
   mailsTo(to: string): ReceivedMail[] {
     return this.messages.filter((m) => m.to.toLowerCase() === to.toLowerCase());
   }
