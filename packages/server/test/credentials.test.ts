@@ -476,8 +476,12 @@ describe('without SMTP or an SMS provider', () => {
       await actor.run(RequestPhoneChange, {
         input: { phone: '+34 699 123 456', password: STRONG_PASSWORD },
       });
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      const files = readdirSync(outbox);
+      // Mail leaves through the outbox worker: wait for the file rather than a fixed time.
+      let files = readdirSync(outbox);
+      for (let waited = 0; !files.some((f) => f.endsWith('.eml')) && waited < 5000; waited += 50) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        files = readdirSync(outbox);
+      }
       const eml = files.find((f) => f.endsWith('.eml'));
       const json = files.find((f) => f.endsWith('.json'));
       const mail = await simpleParser(readFileSync(path.join(outbox, eml!)));
