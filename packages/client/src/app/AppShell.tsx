@@ -5,6 +5,7 @@ import { FormAlert } from '../components/FormAlert';
 import { useCurrentAccount } from '../features/auth/CurrentAccount';
 import { useLogOut } from '../features/auth/useLogOut';
 import { UnverifiedEmailBanner } from '../features/email/UnverifiedEmailBanner';
+import { ReauthDialogHost } from '../features/reauth/ReauthDialogHost';
 import { SessionEventsListener } from '../features/sessions/SessionEventsListener';
 import { useErrorText } from '../lib/useErrorText';
 import { useAccountLanguage } from './i18n';
@@ -19,7 +20,8 @@ function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
 
 /**
  * The signed-in frame: header with the account and log-out, settings navigation, content, and
- * the live session events that can end it.
+ * the live session events that can end it, and the dialog that confirms it is still this
+ * person when a sensitive change asks for it.
  */
 export function AppShell() {
   const { t } = useTranslation();
@@ -54,6 +56,8 @@ export function AppShell() {
           <Outlet />
         </main>
       </div>
+      {/* Last, so it sits above any dialog a page has open when a change asks for it. */}
+      <ReauthDialogHost />
     </div>
   );
 }

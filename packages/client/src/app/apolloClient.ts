@@ -2,6 +2,7 @@ import { ApolloClient, ApolloLink, HttpLink } from '@apollo/client';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { OperationTypeNode } from 'graphql';
 import { createClient, type ClientOptions } from 'graphql-ws';
+import { createReauthLink } from '../features/reauth/reauthLink';
 import { isSessionRefused, reportSessionEnded } from '../features/sessions/sessionEnded';
 import { createCache } from './cache';
 
@@ -39,15 +40,19 @@ export function webSocketClientOptions(url: string): ClientOptions {
 /**
  * Queries and mutations go over HTTP POST (Apollo's JSON content type satisfies the server's
  * CSRF prevention); subscriptions over graphql-ws on the same path. The session cookie
- * authenticates both, so no token is ever handled here.
+ * authenticates both, so no token is ever handled here. Operations the API refuses until the
+ * person confirms their password are asked about and retried by the re-authentication link.
  */
 export function createApolloClient(location: Location = window.location): ApolloClient {
   const httpLink = new HttpLink({ uri: GRAPHQL_PATH, credentials: 'same-origin' });
   const wsLink = new GraphQLWsLink(createClient(webSocketClientOptions(webSocketUrl(location))));
-  const link = ApolloLink.split(
-    ({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION,
-    wsLink,
-    httpLink,
-  );
+  const link = ApolloLink.from([
+    createReauthLink(),
+    ApolloLink.split(
+      ({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION,
+      wsLink,
+      httpLink,
+    ),
+  ]);
   return new ApolloClient({ link, cache: createCache() });
 }

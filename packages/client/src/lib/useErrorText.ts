@@ -19,6 +19,8 @@ export function useErrorText(): (error: ApiError) => string {
           return error.retryAfterSeconds === null
             ? t('errors.rateLimitedNoDelay')
             : t('errors.rateLimited', { count: error.retryAfterSeconds });
+        case 'REAUTHENTICATION_REQUIRED':
+          return t('errors.reauthenticationRequired');
         case 'INTERNAL_SERVER_ERROR':
           return t('errors.generic');
         default:

@@ -2,16 +2,27 @@ import type { MockLink } from '@apollo/client/testing';
 import { GraphQLError } from 'graphql';
 import {
   MeDocument,
+  MySecurityEventsDocument,
   MySessionsDocument,
   type AccountFieldsFragment,
   type MeQuery,
   type MeQueryVariables,
+  type MySecurityEventsQuery,
+  type MySecurityEventsQueryVariables,
   type MySessionsQuery,
   type MySessionsQueryVariables,
   type SessionEventsSubscription,
   type SessionEventType,
   type SessionFieldsFragment,
 } from '../generated/graphql';
+
+type SecurityEventNode = MySecurityEventsQuery['mySecurityEvents']['edges'][number]['node'];
+
+interface PageOptions {
+  first?: number;
+  after?: string | null;
+  hasNextPage?: boolean;
+}
 
 export function anAccount(overrides: Partial<AccountFieldsFragment> = {}): AccountFieldsFragment {
   return {
@@ -26,6 +37,7 @@ export function anAccount(overrides: Partial<AccountFieldsFragment> = {}): Accou
     timezone: 'Europe/London',
     locale: 'en',
     country: 'GB',
+    mfaEnabled: false,
     ...overrides,
   };
 }
@@ -72,4 +84,41 @@ export function sessionEvent(
   session: SessionFieldsFragment,
 ): SessionEventsSubscription {
   return { sessionEvents: { __typename: 'SessionEvent', type, session } };
+}
+
+export function aSecurityEvent(overrides: Partial<SecurityEventNode> = {}): SecurityEventNode {
+  return {
+    __typename: 'SecurityEvent',
+    id: 'evt_1',
+    type: 'SIGN_IN',
+    createdAt: '2025-03-10T14:05:00.000Z',
+    ipAddress: '203.0.113.7',
+    location: 'London, GB',
+    device: 'Firefox 133 · macOS 15',
+    newDevice: false,
+    ...overrides,
+  };
+}
+
+/** One page of `mySecurityEvents`, as the server answers `first`/`after`. */
+export function mySecurityEventsMock(
+  events: SecurityEventNode[],
+  { first = 20, after = null, hasNextPage = false }: PageOptions = {},
+): MockLink.MockedResponse<MySecurityEventsQuery, MySecurityEventsQueryVariables> {
+  const last = events[events.length - 1];
+  return {
+    request: {
+      query: MySecurityEventsDocument,
+      variables: after ? { first, after } : { first },
+    },
+    result: {
+      data: {
+        mySecurityEvents: {
+          __typename: 'SecurityEventConnection',
+          edges: events.map((node) => ({ __typename: 'SecurityEventEdge', cursor: node.id, node })),
+          pageInfo: { __typename: 'PageInfo', hasNextPage, endCursor: last ? last.id : null },
+        },
+      },
+    },
+  };
 }

@@ -8,6 +8,7 @@ import { OperationTypeNode } from 'graphql';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { createCache } from '../app/cache';
 import { routes } from '../app/routes';
+import { createReauthLink } from '../features/reauth/reauthLink';
 
 interface RenderOptions {
   /** Wraps the app in <StrictMode> as main.tsx does, which runs every effect twice. */
@@ -28,11 +29,15 @@ export function renderApp(
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   const user = userEvent.setup();
   const subscriptionLink = new MockSubscriptionLink();
-  const link = ApolloLink.split(
-    ({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION,
-    subscriptionLink,
-    new MockLink(mocks),
-  );
+  // The app's own re-authentication link sits in front of the mocks, as it does in front of HTTP.
+  const link = ApolloLink.from([
+    createReauthLink(),
+    ApolloLink.split(
+      ({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION,
+      subscriptionLink,
+      new MockLink(mocks),
+    ),
+  ]);
   const app = (
     <MockedProvider link={link} cache={createCache()}>
       <RouterProvider router={router} />

@@ -1,4 +1,4 @@
-import type { FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { TextField } from '../../components/Field';
@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useFormFields } from '../../lib/useFormFields';
 import { AuthLayout } from './AuthLayout';
 import { logInNoticeFrom } from './logInNotice';
+import { MfaCodeStep } from './MfaCodeStep';
 import { safeNextPath } from './nextPath';
 import { writeSignedInAccount } from './signedInAccount';
 
@@ -19,6 +20,8 @@ export function LogInPage() {
   const notice = logInNoticeFrom(useLocation().state);
   const form = useFormFields({ email: '', password: '' });
   const { values, update, fieldErrors } = form;
+  // Set when the password was right and two-factor is on: the code step replaces the form.
+  const [challengeId, setChallengeId] = useState<string | null>(null);
 
   // On success the account lands in the cache and RedirectIfSignedIn takes the person on.
   const [logIn, { loading }] = useLogInMutation({
@@ -32,12 +35,32 @@ export function LogInPage() {
     if (!form.check(['email', 'password'])) return;
     try {
       const { data } = await logIn({ variables: { input: { ...values, issueToken: false } } });
-      if (data?.logIn.__typename === 'MfaChallenge') form.setAlert(t('auth.logIn.mfaUnsupported'));
+      if (data?.logIn.__typename === 'MfaChallenge') {
+        form.reset({ ...values, password: '' });
+        setChallengeId(data.logIn.challengeId);
+      }
     } catch (error) {
       if (form.fail(error).code === 'UNAUTHENTICATED') {
         form.setAlert(t('auth.logIn.invalidCredentials'));
       }
     }
+  }
+
+  function backToPassword(alert: string | null) {
+    setChallengeId(null);
+    form.setAlert(alert);
+  }
+
+  if (challengeId) {
+    return (
+      <AuthLayout title={t('auth.mfa.title')}>
+        <MfaCodeStep
+          challengeId={challengeId}
+          onExpired={() => backToPassword(t('auth.mfa.expired'))}
+          onBack={() => backToPassword(null)}
+        />
+      </AuthLayout>
+    );
   }
 
   const signUpSearch = next ? `?next=${encodeURIComponent(next)}` : '';

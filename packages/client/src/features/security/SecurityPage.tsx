@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { ActivitySection } from '../activity/ActivitySection';
+import { TwoFactorSection } from '../mfa/TwoFactorSection';
 import { ChangePasswordSection } from '../password/ChangePasswordSection';
 import { DevicesSection } from '../sessions/DevicesSection';
 
@@ -13,6 +15,8 @@ export function SecurityPage() {
       <p className="intro">{t('security.intro')}</p>
       <DevicesSection />
       <ChangePasswordSection />
+      <TwoFactorSection />
+      <ActivitySection />
     </>
   );
 }

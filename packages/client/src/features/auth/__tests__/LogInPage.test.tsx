@@ -1,5 +1,5 @@
 import { screen } from '@testing-library/react';
-import { LogInDocument } from '../../../generated/graphql';
+import { CompleteMfaChallengeDocument, LogInDocument } from '../../../generated/graphql';
 import { anAccount, errorResult, meMock } from '../../../test/mocks';
 import { renderApp } from '../../../test/renderApp';
 
@@ -61,20 +61,96 @@ describe('LogInPage', () => {
     },
   );
 
-  it('explains that two-factor sign-in is not supported yet', async () => {
-    const { router, user } = renderApp('/login', [
-      meMock(null),
-      {
-        ...logInSucceeds,
-        result: { data: { logIn: { __typename: 'MfaChallenge', challengeId: 'ch_1' } } },
-      },
-    ]);
+  describe('with two-factor authentication on', () => {
+    const challenge = {
+      ...logInSucceeds,
+      result: { data: { logIn: { __typename: 'MfaChallenge', challengeId: 'ch_1' } } },
+    };
 
-    await logIn(user);
+    function completeMock(code: string, result: object) {
+      return {
+        request: {
+          query: CompleteMfaChallengeDocument,
+          variables: { input: { challengeId: 'ch_1', code, issueToken: false } },
+        },
+        result,
+      };
+    }
 
-    await screen.findByText(/two-factor sign-in/);
-    expect(screen.getByRole('alert')).toHaveTextContent('not supported here yet');
-    expect(router.state.location.pathname).toBe('/login');
+    async function enterCode(user: ReturnType<typeof renderApp>['user'], code: string) {
+      const field = await screen.findByLabelText('Code');
+      await user.clear(field);
+      await user.type(field, code);
+      await user.click(screen.getByRole('button', { name: 'Verify' }));
+    }
+
+    it('asks for a code, says a wrong one is wrong, and lets the right one in', async () => {
+      const { router, user } = renderApp('/login?next=%2Fsettings%2Fsecurity', [
+        meMock(null),
+        challenge,
+        completeMock(
+          '123456',
+          errorResult('Invalid input', {
+            code: 'BAD_USER_INPUT',
+            fields: { code: 'That code is not right' },
+          }),
+        ),
+        completeMock('ABCDE-FGHIJ', {
+          data: {
+            completeMfaChallenge: {
+              __typename: 'AuthPayload',
+              account: anAccount({ mfaEnabled: true }),
+            },
+          },
+        }),
+      ]);
+
+      await logIn(user);
+      expect(
+        await screen.findByRole('heading', { name: 'Two-factor authentication' }),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByText('Enter the 6-digit code from your authenticator app, or a backup code.'),
+      ).toBeInTheDocument();
+      expect(screen.getByLabelText('Code')).toHaveFocus();
+
+      await enterCode(user, '123456');
+      const code = screen.getByLabelText('Code');
+      expect(await screen.findByText('That code is not right')).toBeInTheDocument();
+      expect(code).toHaveAttribute('aria-invalid', 'true');
+      expect(code).toHaveAccessibleDescription('That code is not right');
+      expect(router.state.location.pathname).toBe('/login');
+
+      await enterCode(user, 'ABCDE-FGHIJ');
+      expect(
+        await screen.findByRole('heading', { name: 'Security', level: 1 }),
+      ).toBeInTheDocument();
+      expect(router.state.location.pathname).toBe('/settings/security');
+    });
+
+    it('sends the person back to the password when the challenge expired', async () => {
+      const { user } = renderApp('/login', [
+        meMock(null),
+        challenge,
+        completeMock(
+          '654321',
+          errorResult('Invalid input', {
+            code: 'BAD_USER_INPUT',
+            fields: { challengeId: 'This sign-in expired; start again' },
+          }),
+        ),
+      ]);
+
+      await logIn(user);
+      await enterCode(user, '654321');
+
+      expect(await screen.findByRole('heading', { name: 'Log in to Atrium' })).toBeInTheDocument();
+      expect(screen.getByRole('alert')).toHaveTextContent(
+        'That sign-in took too long. Enter your password again.',
+      );
+      expect(screen.getByLabelText('Email')).toHaveValue(input.email);
+      expect(screen.getByLabelText('Password')).toHaveValue('');
+    });
   });
 
   it('sends a signed-in visitor on to the app', async () => {

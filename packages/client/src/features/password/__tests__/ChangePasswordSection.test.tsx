@@ -1,6 +1,13 @@
 import { screen, within } from '@testing-library/react';
 import { ChangePasswordDocument } from '../../../generated/graphql';
-import { aSession, anAccount, errorResult, meMock, mySessionsMock } from '../../../test/mocks';
+import {
+  aSession,
+  anAccount,
+  errorResult,
+  meMock,
+  mySecurityEventsMock,
+  mySessionsMock,
+} from '../../../test/mocks';
 import { renderApp } from '../../../test/renderApp';
 
 const CURRENT = 'Old-Password-1';
@@ -15,6 +22,7 @@ function renderSecurity(...mocks: Parameters<typeof renderApp>[1]) {
   return renderApp('/settings/security', [
     meMock(anAccount()),
     mySessionsMock([aSession(), laptop]),
+    mySecurityEventsMock([]),
     ...mocks,
   ]);
 }

@@ -1,6 +1,13 @@
 import { screen, within } from '@testing-library/react';
 import { RevokeOtherSessionsDocument, RevokeSessionDocument } from '../../../generated/graphql';
-import { aSession, anAccount, errorResult, meMock, mySessionsMock } from '../../../test/mocks';
+import {
+  aSession,
+  anAccount,
+  errorResult,
+  meMock,
+  mySecurityEventsMock,
+  mySessionsMock,
+} from '../../../test/mocks';
 import { renderApp } from '../../../test/renderApp';
 
 // Tokyo is UTC+9 all year: 14:05 UTC is 11:05 PM there, whatever zone the test machine is in.
@@ -29,6 +36,7 @@ function renderDevices(...mocks: Parameters<typeof renderApp>[1]) {
   return renderApp('/settings/security', [
     meMock(account),
     mySessionsMock([windowsLaptop, thisDevice, phone]),
+    mySecurityEventsMock([]),
     ...mocks,
   ]);
 }
@@ -83,6 +91,7 @@ describe('Security → Devices', () => {
     renderApp('/settings/security', [
       meMock({ ...account, locale: 'es' }),
       mySessionsMock([thisDevice]),
+      mySecurityEventsMock([]),
     ]);
 
     const section = await screen.findByRole('region', { name: 'Dispositivos' });

@@ -1,7 +1,14 @@
 import { act, screen, within } from '@testing-library/react';
 import { webSocketClientOptions } from '../../../app/apolloClient';
 import { LogOutDocument } from '../../../generated/graphql';
-import { aSession, anAccount, meMock, mySessionsMock, sessionEvent } from '../../../test/mocks';
+import {
+  aSession,
+  anAccount,
+  meMock,
+  mySecurityEventsMock,
+  mySessionsMock,
+  sessionEvent,
+} from '../../../test/mocks';
 import { renderApp } from '../../../test/renderApp';
 
 const thisDevice = aSession();
@@ -16,6 +23,7 @@ function renderDevices(...mocks: Parameters<typeof renderApp>[1]) {
   return renderApp('/settings/security', [
     meMock(anAccount()),
     mySessionsMock([thisDevice, laptop]),
+    mySecurityEventsMock([]),
     ...mocks,
   ]);
 }

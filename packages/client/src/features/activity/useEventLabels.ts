@@ -1,0 +1,27 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SecurityEventType } from '../../generated/graphql';
+
+const EVENT_TYPES: ReadonlySet<string> = new Set<SecurityEventType>([
+  'SIGN_UP',
+  'SIGN_IN',
+  'SIGN_IN_FAILED',
+  'PASSWORD_CHANGED',
+  'PASSWORD_RESET',
+  'EMAIL_CHANGED',
+  'PHONE_CHANGED',
+  'MFA_ENABLED',
+  'MFA_DISABLED',
+  'BACKUP_CODES_REGENERATED',
+  'SESSION_REVOKED',
+]);
+
+/** "Signed in", "Two-factor authentication turned on"…; a type added later reads as generic. */
+export function useEventLabel(): (type: SecurityEventType) => string {
+  const { t } = useTranslation();
+  return useCallback(
+    (type: SecurityEventType) =>
+      EVENT_TYPES.has(type) ? t(`activity.types.${type}`) : t('activity.types.unknown'),
+    [t],
+  );
+}

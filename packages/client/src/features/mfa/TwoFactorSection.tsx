@@ -1,0 +1,179 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { FormAlert } from '../../components/FormAlert';
+import {
+  useDisableMfaMutation,
+  useRegenerateBackupCodesMutation,
+  useStartTotpEnrollmentMutation,
+  type StartTotpEnrollmentMutation,
+} from '../../generated/graphql';
+import { toApiError } from '../../lib/apiError';
+import { useErrorText } from '../../lib/useErrorText';
+import { useCurrentAccount } from '../auth/CurrentAccount';
+import { BackupCodesPanel } from './BackupCodesPanel';
+import { EnrollmentForm } from './EnrollmentForm';
+import { setMfaEnabled } from './mfaCache';
+
+type View =
+  | { step: 'overview' }
+  | { step: 'enrolling'; enrollment: StartTotpEnrollmentMutation['startTotpEnrollment'] }
+  | { step: 'codes'; codes: ReadonlyArray<string> };
+
+type Status = 'enabled' | 'regenerated' | 'disabled' | null;
+
+/**
+ * Security → Two-factor: turning TOTP on (QR code or key, a code, then the backup codes shown
+ * once), new backup codes, and turning it off. Each of these asks for sudo mode, which the
+ * re-authentication link handles without anything here.
+ */
+export function TwoFactorSection() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const account = useCurrentAccount();
+  const [view, setView] = useState<View>({ step: 'overview' });
+  const [status, setStatus] = useState<Status>(null);
+  const [alert, setAlert] = useState<string | null>(null);
+  const [confirmingOff, setConfirmingOff] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const turnOffRef = useRef<HTMLButtonElement>(null);
+
+  const [startTotpEnrollment, starting] = useStartTotpEnrollmentMutation();
+  const [regenerateBackupCodes, regenerating] = useRegenerateBackupCodesMutation();
+  const [disableMfa, disabling] = useDisableMfaMutation({
+    update: (cache) => setMfaEnabled(cache, account.id, false),
+  });
+
+  function begin() {
+    setAlert(null);
+    setStatus(null);
+  }
+
+  function fail(error: unknown) {
+    setAlert(errorText(toApiError(error)));
+  }
+
+  async function turnOn() {
+    begin();
+    try {
+      const { data } = await startTotpEnrollment();
+      if (data) setView({ step: 'enrolling', enrollment: data.startTotpEnrollment });
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  async function regenerate() {
+    begin();
+    try {
+      const { data } = await regenerateBackupCodes();
+      if (data) setView({ step: 'codes', codes: data.regenerateBackupCodes.codes });
+      setStatus('regenerated');
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  function cancelTurnOff() {
+    setConfirmingOff(false);
+    turnOffRef.current?.focus();
+  }
+
+  async function turnOff() {
+    begin();
+    try {
+      await disableMfa();
+      setConfirmingOff(false);
+      setStatus('disabled');
+      headingRef.current?.focus();
+    } catch (error) {
+      cancelTurnOff();
+      fail(error);
+    }
+  }
+
+  function backToOverview() {
+    setView({ step: 'overview' });
+    headingRef.current?.focus();
+  }
+
+  return (
+    <section className="settings-section" aria-labelledby="mfa-title">
+      <h2 id="mfa-title" ref={headingRef} tabIndex={-1}>
+        {t('mfa.title')}
+      </h2>
+      <p className="intro">{t('mfa.intro')}</p>
+      <FormAlert message={alert} />
+      {view.step === 'enrolling' && (
+        <EnrollmentForm
+          enrollment={view.enrollment}
+          onConfirmed={(codes) => {
+            setView({ step: 'codes', codes });
+            setStatus('enabled');
+          }}
+          onCancel={backToOverview}
+        />
+      )}
+      {view.step === 'codes' && (
+        <BackupCodesPanel codes={view.codes} email={account.email} onDone={backToOverview} />
+      )}
+      {view.step === 'overview' && (
+        <>
+          <p className="current-value">
+            {t('mfa.state')}{' '}
+            {account.mfaEnabled ? (
+              <span className="badge">{t('mfa.on')}</span>
+            ) : (
+              <span className="badge badge-warning">{t('mfa.off')}</span>
+            )}
+          </p>
+          <div className="form-actions">
+            {account.mfaEnabled ? (
+              <>
+                <button
+                  type="button"
+                  disabled={regenerating.loading}
+                  onClick={() => void regenerate()}
+                >
+                  {regenerating.loading ? t('mfa.regenerating') : t('mfa.regenerate')}
+                </button>
+                <button
+                  ref={turnOffRef}
+                  type="button"
+                  aria-haspopup="dialog"
+                  onClick={() => setConfirmingOff(true)}
+                >
+                  {t('mfa.turnOff')}
+                </button>
+              </>
+            ) : (
+              <button
+                type="button"
+                className="primary"
+                disabled={starting.loading}
+                onClick={() => void turnOn()}
+              >
+                {starting.loading ? t('mfa.starting') : t('mfa.turnOn')}
+              </button>
+            )}
+          </div>
+        </>
+      )}
+      <p role="status" className="form-status">
+        {status && t(`mfa.status.${status}`)}
+      </p>
+      {confirmingOff && (
+        <ConfirmDialog
+          title={t('mfa.confirmOff.title')}
+          body={t('mfa.confirmOff.body')}
+          confirmLabel={t('mfa.confirmOff.confirm')}
+          cancelLabel={t('mfa.confirmOff.cancel')}
+          busyLabel={t('mfa.confirmOff.busy')}
+          busy={disabling.loading}
+          onConfirm={() => void turnOff()}
+          onCancel={cancelTurnOff}
+        />
+      )}
+    </section>
+  );
+}

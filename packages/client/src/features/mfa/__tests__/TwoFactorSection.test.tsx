@@ -1,0 +1,182 @@
+import { screen, within } from '@testing-library/react';
+import {
+  ConfirmTotpEnrollmentDocument,
+  DisableMfaDocument,
+  RegenerateBackupCodesDocument,
+  StartTotpEnrollmentDocument,
+} from '../../../generated/graphql';
+import {
+  anAccount,
+  aSession,
+  errorResult,
+  meMock,
+  mySecurityEventsMock,
+  mySessionsMock,
+} from '../../../test/mocks';
+import { renderApp } from '../../../test/renderApp';
+
+const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+const CODES = Array.from({ length: 10 }, (_, i) => `CODE${i}-ABCDE`);
+const QR = 'data:image/png;base64,iVBORw0KGgo=';
+
+const started = {
+  request: { query: StartTotpEnrollmentDocument },
+  result: {
+    data: {
+      startTotpEnrollment: {
+        __typename: 'TotpEnrollment',
+        secret: SECRET,
+        otpauthUri: `otpauth://totp/Atrium:ada@example.com?secret=${SECRET}&issuer=Atrium`,
+        qrCodeDataUrl: QR,
+      },
+    },
+  },
+};
+
+function confirmMock(code: string, result: object) {
+  return {
+    request: {
+      query: ConfirmTotpEnrollmentDocument,
+      variables: { code, signOutOtherSessions: true },
+    },
+    result,
+  };
+}
+
+function renderSecurity(account = anAccount(), ...mocks: Parameters<typeof renderApp>[1]) {
+  return renderApp('/settings/security', [
+    meMock(account),
+    mySessionsMock([aSession()]),
+    mySecurityEventsMock([]),
+    ...mocks,
+  ]);
+}
+
+async function twoFactor() {
+  return within(await screen.findByRole('region', { name: 'Two-factor authentication' }));
+}
+
+/** jsdom's Blob has no text(); FileReader reads it. */
+function readBlob(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsText(blob);
+  });
+}
+
+describe('Security → Two-factor', () => {
+  let createObjectURL: jest.Mock;
+  let clicked: HTMLAnchorElement[];
+
+  beforeEach(() => {
+    clicked = [];
+    createObjectURL = jest.fn(() => 'blob:codes');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+    jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      clicked.push(this);
+    });
+  });
+
+  afterEach(() => jest.restoreAllMocks());
+
+  it('turns it on with the QR code or the key, then shows the backup codes once', async () => {
+    const { user } = renderSecurity(
+      anAccount(),
+      started,
+      confirmMock(
+        '000000',
+        errorResult('Invalid input', {
+          code: 'BAD_USER_INPUT',
+          fields: { code: 'That code is not right' },
+        }),
+      ),
+      confirmMock('123456', {
+        data: { confirmTotpEnrollment: { __typename: 'BackupCodes', codes: CODES } },
+      }),
+    );
+    const section = await twoFactor();
+    expect(section.getByText('Off')).toBeInTheDocument();
+
+    await user.click(section.getByRole('button', { name: 'Turn on' }));
+
+    const qr = await section.findByRole('img', { name: 'QR code for your authenticator app' });
+    expect(qr).toHaveAttribute('src', QR);
+    expect(section.getByText('JBSW Y3DP EHPK 3PXP JBSW Y3DP EHPK 3PXP')).toBeInTheDocument();
+
+    const code = section.getByLabelText('Code from the app');
+    await user.type(code, '000000');
+    await user.click(section.getByRole('checkbox', { name: 'Sign out other devices' }));
+    await user.click(section.getByRole('button', { name: 'Confirm' }));
+    expect(await section.findByText('That code is not right')).toBeInTheDocument();
+    expect(code).toHaveAttribute('aria-invalid', 'true');
+
+    await user.clear(code);
+    await user.type(code, '123 456');
+    await user.click(section.getByRole('button', { name: 'Confirm' }));
+
+    const list = await section.findByRole('list', { name: 'Your backup codes' });
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(CODES);
+    expect(section.getByRole('status')).toHaveTextContent('Two-factor authentication is on.');
+
+    await user.click(section.getByRole('button', { name: 'Download as a text file' }));
+    expect(clicked).toHaveLength(1);
+    expect(clicked[0]?.download).toBe('atrium-backup-codes.txt');
+    expect(clicked[0]?.href).toBe('blob:codes');
+    const blob = createObjectURL.mock.calls[0]?.[0] as Blob;
+    expect(blob.type).toMatch(/^text\/plain/);
+    const text = await readBlob(blob);
+    expect(text).toContain('ada@example.com');
+    for (const backupCode of CODES) expect(text).toContain(`${backupCode}\n`);
+
+    await user.click(section.getByRole('button', { name: 'I saved them' }));
+    expect(section.queryByText(CODES[0] ?? '')).not.toBeInTheDocument();
+    expect(section.getByText('On')).toBeInTheDocument();
+    expect(section.getByRole('button', { name: 'Regenerate backup codes' })).toBeInTheDocument();
+  });
+
+  it('makes new backup codes', async () => {
+    const fresh = CODES.map((code) => `NEW-${code}`);
+    const { user } = renderSecurity(anAccount({ mfaEnabled: true }), {
+      request: { query: RegenerateBackupCodesDocument },
+      result: { data: { regenerateBackupCodes: { __typename: 'BackupCodes', codes: fresh } } },
+    });
+    const section = await twoFactor();
+
+    await user.click(section.getByRole('button', { name: 'Regenerate backup codes' }));
+
+    const list = await section.findByRole('list', { name: 'Your backup codes' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(10);
+    expect(within(list).getByText('NEW-CODE0-ABCDE')).toBeInTheDocument();
+    expect(section.getByRole('status')).toHaveTextContent('the old ones no longer work');
+  });
+
+  it('turns it off after a confirmation', async () => {
+    const { user } = renderSecurity(anAccount({ mfaEnabled: true }), {
+      request: { query: DisableMfaDocument },
+      result: { data: { disableMfa: true } },
+    });
+    const section = await twoFactor();
+
+    await user.click(section.getByRole('button', { name: 'Turn off' }));
+    const dialog = within(
+      screen.getByRole('dialog', { name: 'Turn off two-factor authentication?' }),
+    );
+    expect(dialog.getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await user.click(dialog.getByRole('button', { name: 'Turn off' }));
+
+    expect(await section.findByText('Two-factor authentication is off.')).toBe(
+      section.getByRole('status'),
+    );
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(section.getByText('Off')).toBeInTheDocument();
+    expect(section.getByRole('button', { name: 'Turn on' })).toBeInTheDocument();
+  });
+});

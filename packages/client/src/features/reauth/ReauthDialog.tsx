@@ -1,0 +1,113 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TextField } from '../../components/Field';
+import { FormAlert } from '../../components/FormAlert';
+import { Modal } from '../../components/Modal';
+import { useReauthenticateMutation } from '../../generated/graphql';
+import { useFormFields } from '../../lib/useFormFields';
+import { useCurrentAccount } from '../auth/CurrentAccount';
+
+type Method = 'password' | 'code';
+
+interface ReauthDialogProps {
+  onConfirmed(): void;
+  onCancel(): void;
+}
+
+/**
+ * "Confirm it's you": the password, or with two-factor on a code from the authenticator app,
+ * which marks this session as recently confirmed so the refused change can go ahead.
+ */
+export function ReauthDialog({ onConfirmed, onCancel }: ReauthDialogProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const { mfaEnabled } = useCurrentAccount();
+  const [method, setMethod] = useState<Method>(mfaEnabled ? 'code' : 'password');
+  const form = useFormFields({ password: '', code: '' });
+  const { values, update, fieldErrors } = form;
+  const [reauthenticate, { loading }] = useReauthenticateMutation();
+
+  // Focus starts in the one field, and moves there again when the method changes.
+  useEffect(() => {
+    form.formRef.current?.querySelector('input')?.focus();
+  }, [form.formRef, method]);
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (loading || !form.check([method])) return;
+    const input = method === 'password' ? { password: values.password } : { code: values.code };
+    try {
+      await reauthenticate({ variables: { input } });
+      onConfirmed();
+    } catch (error) {
+      form.fail(error);
+    }
+  }
+
+  function switchTo(next: Method) {
+    form.reset();
+    setMethod(next);
+  }
+
+  return (
+    <Modal
+      labelledBy={`${id}-title`}
+      describedBy={`${id}-body`}
+      onEscape={() => {
+        if (!loading) onCancel();
+      }}
+    >
+      <h2 id={`${id}-title`}>{t('reauth.title')}</h2>
+      <p id={`${id}-body`}>
+        {t(method === 'password' ? 'reauth.bodyPassword' : 'reauth.bodyCode')}
+      </p>
+      <form ref={form.formRef} noValidate onSubmit={(event) => void handleSubmit(event)}>
+        <FormAlert message={form.alert} />
+        {method === 'password' ? (
+          <TextField
+            key="password"
+            label={t('reauth.password')}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={values.password}
+            onChange={(event) => update('password', event.target.value)}
+            error={fieldErrors.password}
+          />
+        ) : (
+          <TextField
+            key="code"
+            label={t('reauth.code')}
+            name="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            required
+            value={values.code}
+            onChange={(event) => update('code', event.target.value)}
+            error={fieldErrors.code}
+          />
+        )}
+        {mfaEnabled && (
+          <p>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => switchTo(method === 'password' ? 'code' : 'password')}
+            >
+              {t(method === 'password' ? 'reauth.useCode' : 'reauth.usePassword')}
+            </button>
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" onClick={onCancel} disabled={loading}>
+            {t('reauth.cancel')}
+          </button>
+          <button type="submit" className="primary" aria-disabled={loading || undefined}>
+            {loading ? t('reauth.confirming') : t('reauth.confirm')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
