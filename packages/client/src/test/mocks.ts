@@ -2,13 +2,17 @@ import type { MockLink } from '@apollo/client/testing';
 import { GraphQLError } from 'graphql';
 import {
   MeDocument,
+  MyOrganizationsDocument,
   MySessionsDocument,
   type AccountFieldsFragment,
   type MeQuery,
   type MeQueryVariables,
+  type MyOrganizationsQuery,
+  type MyOrganizationsQueryVariables,
   type MySessionsQuery,
   type MySessionsQueryVariables,
   type SessionEventsSubscription,
+  type Role,
   type SessionEventType,
   type SessionFieldsFragment,
 } from '../generated/graphql';
@@ -72,4 +76,18 @@ export function sessionEvent(
   session: SessionFieldsFragment,
 ): SessionEventsSubscription {
   return { sessionEvents: { __typename: 'SessionEvent', type, session } };
+}
+
+/** `myOrganizations` as the organization switcher and the redirects ask for it. */
+export function myOrganizationsMock(
+  organizations: ReadonlyArray<{ id: string; name: string; myRole: Role }>,
+): MockLink.MockedResponse<MyOrganizationsQuery, MyOrganizationsQueryVariables> {
+  return {
+    request: { query: MyOrganizationsDocument },
+    result: {
+      data: {
+        myOrganizations: organizations.map((org) => ({ __typename: 'Organization', ...org })),
+      },
+    },
+  };
 }
