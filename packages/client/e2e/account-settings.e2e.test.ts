@@ -27,7 +27,7 @@ describe('a person managing their account in the browser', () => {
     await person.signUp('Grace Hopper');
     await person.heading('Profile');
     expect(person.path()).toBe('/settings/profile');
-    await page.getByRole('banner').getByText('Grace Hopper').waitFor();
+    await page.getByRole('banner').getByText('Signed in as Grace Hopper').waitFor();
 
     // Log out: back to the login page, and the session is gone on the server too.
     await page.getByRole('button', { name: 'Log out' }).click();
@@ -52,7 +52,7 @@ describe('a person managing their account in the browser', () => {
     await person.heading('Profile');
     expect(await page.getByLabel('Full name').inputValue()).toBe('Grace B. Hopper');
     expect(await page.getByLabel('Time zone').inputValue()).toBe('America/New_York');
-    await page.getByRole('banner').getByText('Grace B. Hopper').waitFor();
+    await page.getByRole('banner').getByText('Signed in as Grace B. Hopper').waitFor();
 
     // Switch to Spanish; the UI follows, also after a reload.
     await page.getByLabel('Language').selectOption('es');

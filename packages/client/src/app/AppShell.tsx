@@ -6,6 +6,7 @@ import { useCurrentAccount } from '../features/auth/CurrentAccount';
 import { useLogOut } from '../features/auth/useLogOut';
 import { UnverifiedEmailBanner } from '../features/email/UnverifiedEmailBanner';
 import { ReauthDialogHost } from '../features/reauth/ReauthDialogHost';
+import { OrganizationSwitcher } from '../features/organizations/OrganizationSwitcher';
 import { SessionEventsListener } from '../features/sessions/SessionEventsListener';
 import { useErrorText } from '../lib/useErrorText';
 import { useAccountLanguage } from './i18n';
@@ -38,6 +39,7 @@ export function AppShell() {
       </a>
       <header className="app-header">
         <span className="brand">{t('app.name')}</span>
+        <OrganizationSwitcher />
         <div className="account">
           <span>
             <span className="visually-hidden">{t('shell.accountLabel')} </span>

@@ -1,6 +1,19 @@
 import { InMemoryCache } from '@apollo/client';
 import { relayStylePagination } from '@apollo/client/utilities';
-import { possibleTypes } from '../generated/graphql';
+import { possibleTypes, type TeamMemberConnection } from '../generated/graphql';
+
+/**
+ * "Show more" on the Team page: a page fetched with `after` is appended to the members already
+ * cached; a first page (no `after`) replaces them, as a refetch should.
+ */
+function mergeMemberPages(
+  existing: TeamMemberConnection | undefined,
+  incoming: TeamMemberConnection,
+  { args }: { args: Record<string, unknown> | null },
+): TeamMemberConnection {
+  if (!existing || !args?.after) return incoming;
+  return { ...incoming, edges: [...existing.edges, ...incoming.edges] };
+}
 
 /** The cache configuration shared by the app and the tests. */
 export function createCache(): InMemoryCache {
@@ -12,6 +25,9 @@ export function createCache(): InMemoryCache {
           // "Show more" appends the next page to the one list, whatever `first` was.
           mySecurityEvents: relayStylePagination(),
         },
+      },
+      Organization: {
+        fields: { members: { keyArgs: false, merge: mergeMemberPages } },
       },
     },
   });

@@ -10,6 +10,11 @@ import { ForgotPasswordPage } from '../features/password/ForgotPasswordPage';
 import { ResetPasswordPage } from '../features/password/ResetPasswordPage';
 import { ProfilePage } from '../features/profile/ProfilePage';
 import { SecurityPage } from '../features/security/SecurityPage';
+import { AcceptInvitationPage } from '../features/invitations/AcceptInvitationPage';
+import { OrganizationPage } from '../features/organization/OrganizationPage';
+import { OrganizationRedirect } from '../features/organizations/OrganizationRedirect';
+import type { OrganizationSection } from '../features/organizations/organizationPaths';
+import { TeamPage } from '../features/team/TeamPage';
 import { AppShell } from './AppShell';
 import { NotFoundPage } from './NotFoundPage';
 import { PlaceholderPage } from './PlaceholderPage';
@@ -21,10 +26,34 @@ const SECTION_PAGES: Partial<Record<SettingsSection['path'], ReactNode>> = {
   security: <SecurityPage />,
 };
 
-const sectionRoutes: RouteObject[] = SETTINGS_SECTIONS.map((section) => ({
-  path: section.path,
-  element: SECTION_PAGES[section.path] ?? <PlaceholderPage section={section} />,
-}));
+/**
+ * Sections about one organization name it in the path (/settings/team/<id>); without it they
+ * open the organization chosen last in this browser.
+ */
+const ORGANIZATION_PAGES: Record<OrganizationSection, ReactNode> = {
+  organization: <OrganizationPage />,
+  team: <TeamPage />,
+};
+
+function isOrganizationSection(path: string): path is OrganizationSection {
+  return Object.hasOwn(ORGANIZATION_PAGES, path);
+}
+
+const sectionRoutes: RouteObject[] = SETTINGS_SECTIONS.map((section): RouteObject => {
+  if (isOrganizationSection(section.path)) {
+    return {
+      path: section.path,
+      children: [
+        { index: true, element: <OrganizationRedirect section={section.path} /> },
+        { path: ':organizationId', element: ORGANIZATION_PAGES[section.path] },
+      ],
+    };
+  }
+  return {
+    path: section.path,
+    element: SECTION_PAGES[section.path] ?? <PlaceholderPage section={section} />,
+  };
+});
 
 export const routes: RouteObject[] = [
   { path: '/', element: <Navigate to={DEFAULT_SIGNED_IN_PATH} replace /> },
@@ -39,6 +68,7 @@ export const routes: RouteObject[] = [
   // Links from mail: they work whether or not this browser is signed in.
   { path: '/reset-password', element: <ResetPasswordPage /> },
   { path: '/verify-email', element: <VerifyEmailPage /> },
+  { path: '/invitations/accept', element: <AcceptInvitationPage /> },
   {
     element: <RequireAuth />,
     children: [

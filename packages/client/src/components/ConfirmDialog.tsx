@@ -1,5 +1,5 @@
-import { useEffect, useId, useRef } from 'react';
-import { Modal } from './Modal';
+import { useRef } from 'react';
+import { Dialog } from './Dialog';
 
 interface ConfirmDialogProps {
   title: string;
@@ -13,43 +13,38 @@ interface ConfirmDialogProps {
   onCancel(): void;
 }
 
-/**
- * A modal confirmation: focus starts on Cancel (the safe choice), Tab stays inside, Escape
- * cancels. Where focus goes afterwards is the caller's call, since it knows what is left.
- */
+/** A modal confirmation: focus starts on Cancel (the safe choice). */
 export function ConfirmDialog(props: ConfirmDialogProps) {
   const { title, body, confirmLabel, cancelLabel, busyLabel, busy = false } = props;
-  const id = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
-    cancelRef.current?.focus();
-  }, []);
-
   return (
-    <Modal
-      labelledBy={`${id}-title`}
-      describedBy={`${id}-body`}
-      onEscape={() => {
-        if (!busy) props.onCancel();
-      }}
+    <Dialog
+      title={title}
+      onCancel={props.onCancel}
+      busy={busy}
+      describedByBody
+      initialFocus={cancelRef}
     >
-      <h2 id={`${id}-title`}>{title}</h2>
-      <p id={`${id}-body`}>{body}</p>
-      <div className="dialog-actions">
-        <button ref={cancelRef} type="button" onClick={props.onCancel} disabled={busy}>
-          {cancelLabel}
-        </button>
-        {/* aria-disabled, not disabled: the button keeps focus while the action runs. */}
-        <button
-          type="button"
-          className="danger"
-          aria-disabled={busy || undefined}
-          onClick={busy ? undefined : props.onConfirm}
-        >
-          {busy && busyLabel ? busyLabel : confirmLabel}
-        </button>
-      </div>
-    </Modal>
+      {({ bodyId }) => (
+        <>
+          <p id={bodyId}>{body}</p>
+          <div className="dialog-actions">
+            <button ref={cancelRef} type="button" onClick={props.onCancel} disabled={busy}>
+              {cancelLabel}
+            </button>
+            {/* aria-disabled, not disabled: the button keeps focus while the action runs. */}
+            <button
+              type="button"
+              className="danger"
+              aria-disabled={busy || undefined}
+              onClick={busy ? undefined : props.onConfirm}
+            >
+              {busy && busyLabel ? busyLabel : confirmLabel}
+            </button>
+          </div>
+        </>
+      )}
+    </Dialog>
   );
 }

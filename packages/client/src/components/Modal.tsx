@@ -9,8 +9,8 @@ interface ModalProps {
   children: ReactNode;
 }
 
-const FOCUSABLE =
-  'button:not([disabled]), [href], input:not([disabled]), [tabindex]:not([tabindex="-1"])';
+export const FOCUSABLE =
+  'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /**
  * The frame of a modal dialog: Tab stays inside, Escape calls `onEscape`. The content decides

@@ -78,3 +78,13 @@ export function toApiError(error: unknown): ApiError {
     retryAfterSeconds: null,
   };
 }
+
+/** The seat limit a PLAN_LIMIT_REACHED answer carries (`extensions.limit`), else null. */
+export function planLimitOf(error: unknown): number | null {
+  if (!CombinedGraphQLErrors.is(error)) return null;
+  const first = error.errors[0];
+  const limit = first?.extensions?.limit;
+  return first?.extensions?.code === 'PLAN_LIMIT_REACHED' && typeof limit === 'number'
+    ? limit
+    : null;
+}

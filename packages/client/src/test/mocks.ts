@@ -3,15 +3,19 @@ import { GraphQLError } from 'graphql';
 import {
   MeDocument,
   MySecurityEventsDocument,
+  MyOrganizationsDocument,
   MySessionsDocument,
   type AccountFieldsFragment,
   type MeQuery,
   type MeQueryVariables,
   type MySecurityEventsQuery,
   type MySecurityEventsQueryVariables,
+  type MyOrganizationsQuery,
+  type MyOrganizationsQueryVariables,
   type MySessionsQuery,
   type MySessionsQueryVariables,
   type SessionEventsSubscription,
+  type Role,
   type SessionEventType,
   type SessionFieldsFragment,
 } from '../generated/graphql';
@@ -118,6 +122,20 @@ export function mySecurityEventsMock(
           edges: events.map((node) => ({ __typename: 'SecurityEventEdge', cursor: node.id, node })),
           pageInfo: { __typename: 'PageInfo', hasNextPage, endCursor: last ? last.id : null },
         },
+      },
+    },
+  };
+}
+
+/** `myOrganizations` as the organization switcher and the redirects ask for it. */
+export function myOrganizationsMock(
+  organizations: ReadonlyArray<{ id: string; name: string; myRole: Role }>,
+): MockLink.MockedResponse<MyOrganizationsQuery, MyOrganizationsQueryVariables> {
+  return {
+    request: { query: MyOrganizationsDocument },
+    result: {
+      data: {
+        myOrganizations: organizations.map((org) => ({ __typename: 'Organization', ...org })),
       },
     },
   };

@@ -9,6 +9,14 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { createCache } from '../app/cache';
 import { routes } from '../app/routes';
 import { createReauthLink } from '../features/reauth/reauthLink';
+import { myOrganizationsMock } from './mocks';
+
+/** The organization every signed-in test account belongs to unless a test says otherwise. */
+const DEFAULT_ORGANIZATION = {
+  id: 'org_default',
+  name: 'Analytical Engines',
+  myRole: 'OWNER',
+} as const;
 
 interface RenderOptions {
   /** Wraps the app in <StrictMode> as main.tsx does, which runs every effect twice. */
@@ -35,7 +43,12 @@ export function renderApp(
     ApolloLink.split(
       ({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION,
       subscriptionLink,
-      new MockLink(mocks),
+      // The shell's organization switcher asks on every signed-in page; a test's own answer,
+      // listed first, wins over this one.
+      new MockLink([
+        ...mocks,
+        { ...myOrganizationsMock([DEFAULT_ORGANIZATION]), maxUsageCount: 10 },
+      ]),
     ),
   ]);
   const app = (

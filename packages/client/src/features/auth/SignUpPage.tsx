@@ -15,7 +15,12 @@ export function SignUpPage() {
   useDocumentTitle(t('auth.signUp.title'));
   const [searchParams] = useSearchParams();
   const next = safeNextPath(searchParams.get('next'));
-  const form = useFormFields({ fullName: '', email: '', password: '' });
+  // An invitation link passes the invited address along, so it need not be typed again.
+  const form = useFormFields({
+    fullName: '',
+    email: searchParams.get('email') ?? '',
+    password: '',
+  });
   const { values, update, fieldErrors } = form;
 
   // On success the account lands in the cache and RedirectIfSignedIn takes the person on.

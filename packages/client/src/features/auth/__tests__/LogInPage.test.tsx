@@ -34,15 +34,15 @@ describe('LogInPage', () => {
   });
 
   it('returns to the page named by `next`', async () => {
-    const { router, user } = renderApp('/login?next=%2Fsettings%2Fteam%3Fview%3Dall', [
+    const { router, user } = renderApp('/login?next=%2Fsettings%2Fnotifications%3Fview%3Dall', [
       meMock(null),
       logInSucceeds,
     ]);
 
     await logIn(user);
 
-    expect(await screen.findByRole('heading', { name: 'Team' })).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe('/settings/team');
+    expect(await screen.findByRole('heading', { name: 'Notifications' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/settings/notifications');
     expect(router.state.location.search).toBe('?view=all');
   });
 

@@ -1,0 +1,108 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SelectField, TextField } from '../../components/Field';
+import { FormAlert } from '../../components/FormAlert';
+import {
+  useUpdateOrganizationMutation,
+  type OrganizationGeneralFieldsFragment,
+} from '../../generated/graphql';
+import { useFormFields } from '../../lib/useFormFields';
+import {
+  changedOrganizationFields,
+  valuesFromOrganization,
+  type OrganizationValues,
+} from './organizationValues';
+import { useIndustryName } from './useIndustryName';
+
+type Status = 'saved' | 'noChanges' | null;
+
+interface GeneralFormProps {
+  organization: OrganizationGeneralFieldsFragment;
+  industries: ReadonlyArray<string>;
+}
+
+export function GeneralForm({ organization, industries }: GeneralFormProps) {
+  const { t } = useTranslation();
+  const industryName = useIndustryName();
+  const saved = useMemo(() => valuesFromOrganization(organization), [organization]);
+  const form = useFormFields<OrganizationValues>(saved);
+  const { values, fieldErrors } = form;
+  const [status, setStatus] = useState<Status>(null);
+  const [updateOrganization, { loading }] = useUpdateOrganizationMutation();
+
+  function update<K extends keyof OrganizationValues>(name: K, value: OrganizationValues[K]) {
+    form.update(name, value);
+    setStatus(null);
+  }
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setStatus(null);
+    if (!form.check(['name'])) return;
+    const input = changedOrganizationFields(saved, values);
+    if (Object.keys(input).length === 0) {
+      setStatus('noChanges');
+      return;
+    }
+    try {
+      const { data } = await updateOrganization({ variables: { id: organization.id, input } });
+      if (data) form.reset(valuesFromOrganization(data.updateOrganization));
+      setStatus('saved');
+    } catch (error) {
+      form.fail(error); // field errors keyed by input field: name, industry, website
+    }
+  }
+
+  return (
+    <form
+      ref={form.formRef}
+      className="settings-form"
+      noValidate
+      onSubmit={(event) => void handleSubmit(event)}
+    >
+      <FormAlert message={form.alert} />
+      <TextField
+        label={t('organization.name')}
+        name="name"
+        autoComplete="organization"
+        required
+        value={values.name}
+        onChange={(event) => update('name', event.target.value)}
+        error={fieldErrors.name}
+      />
+      <SelectField
+        label={t('organization.industry')}
+        name="industry"
+        value={values.industry}
+        onChange={(event) => update('industry', event.target.value)}
+        error={fieldErrors.industry}
+      >
+        <option value="">{t('organization.industryNone')}</option>
+        {industries.map((code) => (
+          <option key={code} value={code}>
+            {industryName(code)}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        label={t('organization.website')}
+        name="website"
+        type="url"
+        autoComplete="url"
+        hint={t('organization.websiteHint')}
+        value={values.website}
+        onChange={(event) => update('website', event.target.value)}
+        error={fieldErrors.website}
+      />
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={loading}>
+          {loading ? t('organization.saving') : t('organization.save')}
+        </button>
+        <p role="status" className="form-status">
+          {status === 'saved' && t('organization.saved')}
+          {status === 'noChanges' && t('organization.noChanges')}
+        </p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,20 @@
+import { useTranslation } from 'react-i18next';
+import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { DomainsSection } from '../domains/DomainsSection';
+import { useOrganizationId } from '../organizations/useOrganizationId';
+import { GeneralSection } from './GeneralSection';
+
+/** Settings → Organization: its general details and its verified domains. */
+export function OrganizationPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('organization.title'));
+  const organizationId = useOrganizationId();
+  return (
+    <>
+      <h1>{t('organization.title')}</h1>
+      <p className="intro">{t('organization.intro')}</p>
+      <GeneralSection key={`general-${organizationId}`} organizationId={organizationId} />
+      <DomainsSection key={`domains-${organizationId}`} organizationId={organizationId} />
+    </>
+  );
+}
