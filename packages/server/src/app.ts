@@ -22,7 +22,7 @@ import { handleAvatarRoutes } from './http/avatar-routes';
 import { handleGraphQLRequest } from './http/graphql-handler';
 import { createSpaHandler } from './http/static-files';
 import { attachGraphQLWebSocket } from './http/websocket';
-import { createLogger } from './logger';
+import { createAccessLogger, createLogger } from './logger';
 import { createServices, type Services } from './services';
 
 export interface AtriumServer {
@@ -96,10 +96,16 @@ export async function startAtrium(
     });
     // A dead cookie is removed so the browser stops sending it.
     if (rejected && !authorization) cookies.set(clearSessionCookie(services.cookiePolicy));
+    // The client's address and a per-request logger are worked out only if an operation asks.
+    let ip: string | null | undefined;
+    let log: Logger | undefined;
     return {
       requestId,
       client: {
-        ip: clientAddress(request, trustedProxies),
+        get ip() {
+          if (ip === undefined) ip = clientAddress(request, trustedProxies);
+          return ip;
+        },
         userAgent: request.headers['user-agent'] ?? null,
       },
       acceptLanguage: request.headers['accept-language'] ?? null,
@@ -107,10 +113,15 @@ export async function startAtrium(
       authVia: via,
       cookies,
       services,
-      log: logger.child({ reqId: requestId }),
+      get log() {
+        log ??= logger.child({ reqId: requestId });
+        return log;
+      },
     };
   };
 
+  // Access-log lines have fixed fields and no secrets: they skip the redaction pass.
+  const accessLog = createAccessLogger(logger);
   const allowedOrigins: ReadonlySet<string> = new Set(
     config.production ? config.allowedOrigins : [...config.allowedOrigins, ...DEV_ORIGINS],
   );
@@ -126,7 +137,7 @@ export async function startAtrium(
     const queryStart = url.indexOf('?');
     const pathname = queryStart === -1 ? url : url.slice(0, queryStart);
     response.once('finish', () => {
-      logger.info(
+      accessLog.info(
         {
           reqId: requestId,
           method: request.method,
