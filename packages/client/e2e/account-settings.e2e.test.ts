@@ -1,23 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { aPerson, collectPageErrors, launchChromium, uniqueEmail } from './browser';
-import { startServer, type RunningServer } from './server';
+import { aPerson, collectPageErrors, withServerAndBrowser, uniqueEmail } from './browser';
 
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = withServerAndBrowser();
 
 describe('a person managing their account in the browser', () => {
   it('signs up, logs out and in, edits the profile and switches to Spanish', async () => {
-    if (!browser || !server) throw new Error('setup failed');
+    const { server, browser } = running();
     const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'en-US' });
     const page = await context.newPage();
     const pageErrors = collectPageErrors(page);

@@ -1,4 +1,5 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { startServer, type RunningServer } from './server';
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -67,5 +68,26 @@ export function aPerson(page: Page, email: string, password: string) {
       await page.getByLabel('Password').fill(password);
       await page.getByLabel('Password').press('Enter');
     },
+  };
+}
+
+/**
+ * The real server and a Chromium for one test file: started before its tests, stopped after.
+ * Call the returned function inside a test (or a helper it runs) to get both.
+ */
+export function withServerAndBrowser(): () => { server: RunningServer; browser: Browser } {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return () => {
+    if (!server || !browser) throw new Error('setup failed');
+    return { server, browser };
   };
 }

@@ -1,12 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import {
   aPerson,
   collectPageErrors,
-  launchChromium,
+  withServerAndBrowser,
   sessionEventsSubscribed,
   uniqueEmail,
 } from './browser';
-import { startServer, type RunningServer } from './server';
 
 /** The second device is a Windows laptop, so each device has its own name in the list. */
 const WINDOWS_CHROME =
@@ -14,27 +13,16 @@ const WINDOWS_CHROME =
   'Chrome/131.0.0.0 Safari/537.36';
 const PASSWORD = 'Atrium-e2e-Pass-42!';
 
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
+const running = withServerAndBrowser();
 const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
 
 afterEach(async () => {
   await Promise.all(contexts.splice(0).map((context) => context.close()));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 /** A browser of its own (cookies included): one device. */
 async function aDevice(userAgent?: string): Promise<Page> {
-  if (!browser || !server) throw new Error('setup failed');
+  const { server, browser } = running();
   const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'en-US', userAgent });
   contexts.push(context);
   return context.newPage();

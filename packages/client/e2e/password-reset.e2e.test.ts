@@ -1,27 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { aPerson, collectPageErrors, launchChromium, uniqueEmail } from './browser';
+import { aPerson, collectPageErrors, withServerAndBrowser, uniqueEmail } from './browser';
 import { linkIn, waitForMail } from './outbox';
-import { startServer, type RunningServer } from './server';
 
 const OLD_PASSWORD = 'Atrium-e2e-Pass-42!';
 const NEW_PASSWORD = 'Fresh-Start-2-Passphrase!';
 
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = withServerAndBrowser();
 
 describe('a person who forgot their password', () => {
   it('resets it from the emailed link and logs in with the new one', async () => {
-    if (!browser || !server) throw new Error('setup failed');
+    const { server, browser } = running();
     const { outboxDir } = server;
     const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'en-US' });
     const page = await context.newPage();

@@ -1,7 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { aPerson, collectPageErrors, launchChromium, uniqueEmail } from './browser';
+import { aPerson, collectPageErrors, withServerAndBrowser, uniqueEmail } from './browser';
 import { linkIn, waitForMail, waitForSms } from './outbox';
-import { startServer, type RunningServer } from './server';
 
 const PASSWORD = 'Atrium-e2e-Pass-42!';
 /** A 1×1 PNG; the server re-encodes whatever it accepts. */
@@ -10,22 +8,11 @@ const TINY_PNG = Buffer.from(
   'base64',
 );
 
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = withServerAndBrowser();
 
 describe('a person keeping their credentials up to date', () => {
   it('confirms the address, sets a picture, changes the address and the phone number', async () => {
-    if (!browser || !server) throw new Error('setup failed');
+    const { server, browser } = running();
     const { outboxDir } = server;
     const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'en-US' });
     const page = await context.newPage();

@@ -1,26 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { aPerson, collectPageErrors, launchChromium, uniqueEmail } from './browser';
+import { aPerson, collectPageErrors, withServerAndBrowser, uniqueEmail } from './browser';
 import { linkIn, waitForMail } from './outbox';
-import { startServer, type RunningServer } from './server';
 
 const PASSWORD = 'Atrium-e2e-Pass-42!';
 
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = withServerAndBrowser();
 
 describe('an owner who invites a new team member', () => {
   it('sees them on the Team page once they signed up from the mailed link and accepted', async () => {
-    if (!browser || !server) throw new Error('setup failed');
+    const { server, browser } = running();
     const contextOptions = { baseURL: server.baseUrl, locale: 'en-US' };
 
     // Context A: the owner signs up and opens their organization's Team page.

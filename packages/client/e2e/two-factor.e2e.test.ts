@@ -1,7 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { Browser } from 'playwright-core';
-import { aPerson, collectPageErrors, launchChromium, uniqueEmail } from './browser';
-import { startServer, type RunningServer } from './server';
+import { aPerson, collectPageErrors, withServerAndBrowser, uniqueEmail } from './browser';
 
 const PASSWORD = 'Atrium-e2e-Pass-42!';
 
@@ -34,22 +32,11 @@ function totp(key: Buffer, atMs: number): string {
   return String(binary % 1_000_000).padStart(6, '0');
 }
 
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = withServerAndBrowser();
 
 describe('two-factor authentication in the browser', () => {
   it('turns it on from the manual key, then signs in with a code', async () => {
-    if (!browser || !server) throw new Error('setup failed');
+    const { server, browser } = running();
     const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'en-US' });
     const page = await context.newPage();
     const pageErrors = collectPageErrors(page);
