@@ -26,7 +26,11 @@ export function webSocketClientOptions(url: string): ClientOptions {
   return {
     url,
     lazy: true,
-    retryAttempts: 10,
+    // Every open tab keeps listening for revocations: reconnect for as long as the tab lives,
+    // backing off to at most half a minute, but never after the server refused the session.
+    retryAttempts: Infinity,
+    retryWait: (retries) =>
+      new Promise((resolve) => setTimeout(resolve, reconnectDelayMs(retries))),
     shouldRetry: (closeEventOrError) =>
       isCloseEvent(closeEventOrError) && !isSessionRefused(closeEventOrError),
     on: {
@@ -55,4 +59,10 @@ export function createApolloClient(location: Location = window.location): Apollo
     ),
   ]);
   return new ApolloClient({ link, cache: createCache() });
+}
+
+/** 1 s, 2 s, 4 s … up to 30 s, with jitter so a restarted server is not hit by every tab at once. */
+export function reconnectDelayMs(retries: number, random = Math.random): number {
+  const base = Math.min(1000 * 2 ** retries, 30_000);
+  return base / 2 + random() * (base / 2);
 }
