@@ -336,3 +336,25 @@ describe('security timeline', () => {
     );
   });
 });
+
+describe('signed-out callers', () => {
+  it.each([
+    ['startTotpEnrollment', () => new Actor(atrium.url).execute(StartTotpEnrollment)],
+    [
+      'confirmTotpEnrollment',
+      () => new Actor(atrium.url).execute(ConfirmTotpEnrollment, { code: '123456' }),
+    ],
+    ['regenerateBackupCodes', () => new Actor(atrium.url).execute(RegenerateBackupCodes)],
+    ['disableMfa', () => new Actor(atrium.url).execute(DisableMfa)],
+  ])('cannot %s', async (_name, attempt) => {
+    expect(errorCode(await attempt())).toBe('UNAUTHENTICATED');
+  });
+
+  it('a person without MFA cannot regenerate codes or disable it, and bad codes are named', async () => {
+    const { actor } = await signedUpBrowser(atrium.url, 'No Mfa');
+    expect(errorCode(await actor.execute(RegenerateBackupCodes))).toBe('CONFLICT');
+    expect(errorCode(await actor.execute(DisableMfa))).toBe('CONFLICT');
+    const noEnrollment = await actor.execute(ConfirmTotpEnrollment, { code: '123456' });
+    expect(noEnrollment.errors?.[0].extensions?.fields).toHaveProperty('code');
+  });
+});
