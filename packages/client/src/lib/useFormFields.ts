@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type RefObject } from 'react';
+import { useCallback, useRef, useState, type ChangeEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toApiError, type ApiError, type FieldErrors } from './apiError';
 import { blankFieldErrors, hasErrors } from './forms';
@@ -28,13 +28,29 @@ export interface FormFields<V> {
   fail(error: unknown): ApiError;
   /** Back to `values` (the initial ones by default) with no messages, after a success. */
   reset(values?: V): void;
+  /** What a text or select field needs to show and edit one value: `<TextField {...bind('email')} />`. */
+  bind(name: TextKeys<V>): FieldBinding;
+}
+
+export interface FieldBinding {
+  value: string;
+  onChange(event: ChangeEvent<HTMLInputElement | HTMLSelectElement>): void;
+  error: string | undefined;
+}
+
+export interface FormOptions {
+  /** Called after every edit, e.g. to take down a "saved" status. */
+  onEdit?: () => void;
 }
 
 /**
  * The state every form repeats: values, per-field errors from the server or from checks made
  * here, the alert, and focus moving to the first invalid field.
  */
-export function useFormFields<V extends object>(initialValues: V): FormFields<V> {
+export function useFormFields<V extends object>(
+  initialValues: V,
+  options: FormOptions = {},
+): FormFields<V> {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const formRef = useRef<HTMLFormElement>(null);
@@ -45,6 +61,8 @@ export function useFormFields<V extends object>(initialValues: V): FormFields<V>
   // Focus moves when a submit finds errors, never while the person edits a field.
   const [submitErrors, setSubmitErrors] = useState<FieldErrors>({});
   useFocusFirstInvalid(formRef, submitErrors);
+  const onEditRef = useRef(options.onEdit);
+  onEditRef.current = options.onEdit;
 
   const update = useCallback(<K extends keyof V>(name: K, value: V[K]) => {
     setValues((current) => ({ ...current, [name]: value }));
@@ -53,6 +71,7 @@ export function useFormFields<V extends object>(initialValues: V): FormFields<V>
       const { [name as string]: _fixed, ...others } = current;
       return others;
     });
+    onEditRef.current?.();
   }, []);
 
   const check = useCallback(
@@ -89,5 +108,11 @@ export function useFormFields<V extends object>(initialValues: V): FormFields<V>
     setAlert(null);
   }, []);
 
-  return { formRef, values, update, fieldErrors, alert, setAlert, check, fail, reset };
+  const bind = (name: TextKeys<V>): FieldBinding => ({
+    value: (values as Record<TextKeys<V>, string>)[name],
+    onChange: (event) => update(name, event.target.value as V[TextKeys<V>]),
+    error: fieldErrors[name],
+  });
+
+  return { formRef, values, update, fieldErrors, alert, setAlert, check, fail, reset, bind };
 }

@@ -19,7 +19,7 @@ export function LogInPage() {
   const next = safeNextPath(searchParams.get('next'));
   const notice = logInNoticeFrom(useLocation().state);
   const form = useFormFields({ email: '', password: '' });
-  const { values, update, fieldErrors } = form;
+  const { values } = form;
   // Set when the password was right and two-factor is on: the code step replaces the form.
   const [challengeId, setChallengeId] = useState<string | null>(null);
 
@@ -79,9 +79,7 @@ export function LogInPage() {
           type="email"
           autoComplete="email"
           required
-          value={values.email}
-          onChange={(event) => update('email', event.target.value)}
-          error={fieldErrors.email}
+          {...form.bind('email')}
         />
         <TextField
           label={t('auth.password')}
@@ -89,9 +87,7 @@ export function LogInPage() {
           type="password"
           autoComplete="current-password"
           required
-          value={values.password}
-          onChange={(event) => update('password', event.target.value)}
-          error={fieldErrors.password}
+          {...form.bind('password')}
         />
         <button type="submit" className="primary" disabled={loading}>
           {loading ? t('auth.logIn.submitting') : t('auth.logIn.submit')}

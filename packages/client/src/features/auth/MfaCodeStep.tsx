@@ -17,7 +17,7 @@ interface MfaCodeStepProps {
 export function MfaCodeStep({ challengeId, onExpired, onBack }: MfaCodeStepProps) {
   const { t } = useTranslation();
   const form = useFormFields({ code: '' });
-  const { values, update, fieldErrors } = form;
+  const { values } = form;
 
   // As with the password step, the account landing in the cache moves the person on.
   const [completeMfaChallenge, { loading }] = useCompleteMfaChallengeMutation({
@@ -55,9 +55,7 @@ export function MfaCodeStep({ challengeId, onExpired, onBack }: MfaCodeStepProps
         autoCapitalize="characters"
         spellCheck={false}
         required
-        value={values.code}
-        onChange={(event) => update('code', event.target.value)}
-        error={fieldErrors.code}
+        {...form.bind('code')}
       />
       <button type="submit" className="primary" disabled={loading}>
         {loading ? t('auth.mfa.submitting') : t('auth.mfa.submit')}

@@ -21,7 +21,7 @@ export function SignUpPage() {
     email: searchParams.get('email') ?? '',
     password: '',
   });
-  const { values, update, fieldErrors } = form;
+  const { values } = form;
 
   // On success the account lands in the cache and RedirectIfSignedIn takes the person on.
   const [signUp, { loading }] = useSignUpMutation({
@@ -50,9 +50,7 @@ export function SignUpPage() {
           name="fullName"
           autoComplete="name"
           required
-          value={values.fullName}
-          onChange={(event) => update('fullName', event.target.value)}
-          error={fieldErrors.fullName}
+          {...form.bind('fullName')}
         />
         <TextField
           label={t('auth.email')}
@@ -60,9 +58,7 @@ export function SignUpPage() {
           type="email"
           autoComplete="email"
           required
-          value={values.email}
-          onChange={(event) => update('email', event.target.value)}
-          error={fieldErrors.email}
+          {...form.bind('email')}
         />
         <TextField
           label={t('auth.password')}
@@ -71,9 +67,7 @@ export function SignUpPage() {
           autoComplete="new-password"
           required
           hint={t('auth.signUp.passwordHint')}
-          value={values.password}
-          onChange={(event) => update('password', event.target.value)}
-          error={fieldErrors.password}
+          {...form.bind('password')}
         />
         <button type="submit" className="primary" disabled={loading}>
           {loading ? t('auth.signUp.submitting') : t('auth.signUp.submit')}

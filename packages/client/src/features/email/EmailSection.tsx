@@ -14,7 +14,7 @@ export function EmailSection() {
   const { t } = useTranslation();
   const account = useCurrentAccount();
   const form = useFormFields({ newEmail: '', password: '' });
-  const { values, update, fieldErrors } = form;
+  const { values } = form;
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [requestEmailChange, { loading }] = useRequestEmailChangeMutation();
 
@@ -58,9 +58,7 @@ export function EmailSection() {
           type="email"
           autoComplete="email"
           required
-          value={values.newEmail}
-          onChange={(event) => update('newEmail', event.target.value)}
-          error={fieldErrors.newEmail}
+          {...form.bind('newEmail')}
         />
         <TextField
           label={t('email.password')}
@@ -69,9 +67,7 @@ export function EmailSection() {
           autoComplete="current-password"
           required
           hint={t('email.passwordHint')}
-          value={values.password}
-          onChange={(event) => update('password', event.target.value)}
-          error={fieldErrors.password}
+          {...form.bind('password')}
         />
         <div className="form-actions">
           <button type="submit" className="primary" disabled={loading}>

@@ -25,7 +25,7 @@ export function EnrollmentForm({ enrollment, onConfirmed, onCancel }: Enrollment
   const { t } = useTranslation();
   const account = useCurrentAccount();
   const form = useFormFields({ code: '', signOutOtherSessions: false });
-  const { values, update, fieldErrors } = form;
+  const { values, update } = form;
   const [copied, setCopied] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [confirmTotpEnrollment, { loading }] = useConfirmTotpEnrollmentMutation();
@@ -98,9 +98,7 @@ export function EnrollmentForm({ enrollment, onConfirmed, onCancel }: Enrollment
             inputMode="numeric"
             autoComplete="one-time-code"
             required
-            value={values.code}
-            onChange={(event) => update('code', event.target.value)}
-            error={fieldErrors.code}
+            {...form.bind('code')}
           />
           <CheckboxField
             label={t('mfa.setup.signOutOthers')}

@@ -25,15 +25,10 @@ export function GeneralForm({ organization, industries }: GeneralFormProps) {
   const { t } = useTranslation();
   const industryName = useIndustryName();
   const saved = useMemo(() => valuesFromOrganization(organization), [organization]);
-  const form = useFormFields<OrganizationValues>(saved);
-  const { values, fieldErrors } = form;
   const [status, setStatus] = useState<Status>(null);
+  const form = useFormFields<OrganizationValues>(saved, { onEdit: () => setStatus(null) });
+  const { values } = form;
   const [updateOrganization, { loading }] = useUpdateOrganizationMutation();
-
-  function update<K extends keyof OrganizationValues>(name: K, value: OrganizationValues[K]) {
-    form.update(name, value);
-    setStatus(null);
-  }
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -66,17 +61,9 @@ export function GeneralForm({ organization, industries }: GeneralFormProps) {
         name="name"
         autoComplete="organization"
         required
-        value={values.name}
-        onChange={(event) => update('name', event.target.value)}
-        error={fieldErrors.name}
+        {...form.bind('name')}
       />
-      <SelectField
-        label={t('organization.industry')}
-        name="industry"
-        value={values.industry}
-        onChange={(event) => update('industry', event.target.value)}
-        error={fieldErrors.industry}
-      >
+      <SelectField label={t('organization.industry')} name="industry" {...form.bind('industry')}>
         <option value="">{t('organization.industryNone')}</option>
         {industries.map((code) => (
           <option key={code} value={code}>
@@ -90,9 +77,7 @@ export function GeneralForm({ organization, industries }: GeneralFormProps) {
         type="url"
         autoComplete="url"
         hint={t('organization.websiteHint')}
-        value={values.website}
-        onChange={(event) => update('website', event.target.value)}
-        error={fieldErrors.website}
+        {...form.bind('website')}
       />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={loading}>

@@ -66,9 +66,7 @@ export function ChangePasswordSection() {
           type="password"
           autoComplete="current-password"
           required
-          value={values.currentPassword}
-          onChange={(event) => update('currentPassword', event.target.value)}
-          error={fieldErrors.currentPassword}
+          {...form.bind('currentPassword')}
         />
         <NewPasswordFields
           values={values}

@@ -16,7 +16,7 @@ export function ForgotPasswordPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('forgotPassword.title'));
   const form = useFormFields({ email: '' });
-  const { values, update, fieldErrors } = form;
+  const { values } = form;
   const [sent, setSent] = useState(false);
   const [requestPasswordReset, { loading }] = useRequestPasswordResetMutation();
 
@@ -43,9 +43,7 @@ export function ForgotPasswordPage() {
           type="email"
           autoComplete="email"
           required
-          value={values.email}
-          onChange={(event) => update('email', event.target.value)}
-          error={fieldErrors.email}
+          {...form.bind('email')}
         />
         <button type="submit" className="primary" disabled={loading}>
           {loading ? t('forgotPassword.sending') : t('forgotPassword.submit')}

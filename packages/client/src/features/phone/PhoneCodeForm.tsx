@@ -16,7 +16,7 @@ interface PhoneCodeFormProps {
 export function PhoneCodeForm({ phone, onConfirmed, onCancel }: PhoneCodeFormProps) {
   const { t } = useTranslation();
   const form = useFormFields({ code: '' });
-  const { values, update, fieldErrors, formRef } = form;
+  const { values, formRef } = form;
   // The answer updates the cached account, so the page shows the new number.
   const [confirmPhoneChange, { loading }] = useConfirmPhoneChangeMutation();
 
@@ -53,9 +53,7 @@ export function PhoneCodeForm({ phone, onConfirmed, onCancel }: PhoneCodeFormPro
         autoComplete="one-time-code"
         required
         hint={t('phone.codeHint', { phone })}
-        value={values.code}
-        onChange={(event) => update('code', event.target.value)}
-        error={fieldErrors.code}
+        {...form.bind('code')}
       />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={loading}>

@@ -13,7 +13,7 @@ interface PhoneRequestFormProps {
 export function PhoneRequestForm({ onCodeSent }: PhoneRequestFormProps) {
   const { t } = useTranslation();
   const form = useFormFields({ phone: '', password: '' });
-  const { values, update, fieldErrors } = form;
+  const { values } = form;
   const [requestPhoneChange, { loading }] = useRequestPhoneChangeMutation();
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -45,9 +45,7 @@ export function PhoneRequestForm({ onCodeSent }: PhoneRequestFormProps) {
         autoComplete="tel"
         required
         hint={t('phone.phoneHint')}
-        value={values.phone}
-        onChange={(event) => update('phone', event.target.value)}
-        error={fieldErrors.phone}
+        {...form.bind('phone')}
       />
       <TextField
         label={t('phone.password')}
@@ -55,9 +53,7 @@ export function PhoneRequestForm({ onCodeSent }: PhoneRequestFormProps) {
         type="password"
         autoComplete="current-password"
         required
-        value={values.password}
-        onChange={(event) => update('password', event.target.value)}
-        error={fieldErrors.password}
+        {...form.bind('password')}
       />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={loading}>

@@ -14,9 +14,9 @@ type Status = 'saved' | 'noChanges' | null;
 export function ProfileForm({ account }: { account: CurrentAccount }) {
   const { t, i18n } = useTranslation();
   const saved = useMemo(() => valuesFromAccount(account), [account]);
-  const form = useFormFields<ProfileValues>(saved);
-  const { values, fieldErrors } = form;
   const [status, setStatus] = useState<Status>(null);
+  const form = useFormFields<ProfileValues>(saved, { onEdit: () => setStatus(null) });
+  const { values, fieldErrors } = form;
   const [updateProfile, { loading }] = useUpdateProfileMutation();
 
   const timeZones = useMemo(() => timeZoneOptions(values.timezone), [values.timezone]);
@@ -24,11 +24,6 @@ export function ProfileForm({ account }: { account: CurrentAccount }) {
     () => countryOptions(i18n.language, values.country),
     [i18n.language, values.country],
   );
-
-  function update<K extends keyof ProfileValues>(name: K, value: ProfileValues[K]) {
-    form.update(name, value);
-    setStatus(null);
-  }
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -63,26 +58,16 @@ export function ProfileForm({ account }: { account: CurrentAccount }) {
         name="fullName"
         autoComplete="name"
         required
-        value={values.fullName}
-        onChange={(event) => update('fullName', event.target.value)}
-        error={fieldErrors.fullName}
+        {...form.bind('fullName')}
       />
       <TextField
         label={t('profile.username')}
         name="username"
         autoComplete="username"
         hint={t('profile.usernameHint')}
-        value={values.username}
-        onChange={(event) => update('username', event.target.value)}
-        error={fieldErrors.username}
+        {...form.bind('username')}
       />
-      <SelectField
-        label={t('profile.timezone')}
-        name="timezone"
-        value={values.timezone}
-        onChange={(event) => update('timezone', event.target.value)}
-        error={fieldErrors.timezone}
-      >
+      <SelectField label={t('profile.timezone')} name="timezone" {...form.bind('timezone')}>
         {timeZones.map((zone) => (
           <option key={zone.value} value={zone.value}>
             {zone.label}
@@ -95,7 +80,7 @@ export function ProfileForm({ account }: { account: CurrentAccount }) {
         value={values.locale}
         onChange={(event) => {
           const language = LANGUAGES.find((option) => option.code === event.target.value);
-          if (language) update('locale', language.code);
+          if (language) form.update('locale', language.code);
         }}
         error={fieldErrors.locale}
       >
@@ -105,13 +90,7 @@ export function ProfileForm({ account }: { account: CurrentAccount }) {
           </option>
         ))}
       </SelectField>
-      <SelectField
-        label={t('profile.country')}
-        name="country"
-        value={values.country}
-        onChange={(event) => update('country', event.target.value)}
-        error={fieldErrors.country}
-      >
+      <SelectField label={t('profile.country')} name="country" {...form.bind('country')}>
         <option value="">{t('profile.countryNone')}</option>
         {countries.map((country) => (
           <option key={country.value} value={country.value}>

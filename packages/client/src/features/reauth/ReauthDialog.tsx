@@ -24,7 +24,7 @@ export function ReauthDialog({ onConfirmed, onCancel }: ReauthDialogProps) {
   const { mfaEnabled } = useCurrentAccount();
   const [method, setMethod] = useState<Method>(mfaEnabled ? 'code' : 'password');
   const form = useFormFields({ password: '', code: '' });
-  const { values, update, fieldErrors } = form;
+  const { values } = form;
   const [reauthenticate, { loading }] = useReauthenticateMutation();
 
   // Focus starts in the one field, and moves there again when the method changes.
@@ -71,9 +71,7 @@ export function ReauthDialog({ onConfirmed, onCancel }: ReauthDialogProps) {
             type="password"
             autoComplete="current-password"
             required
-            value={values.password}
-            onChange={(event) => update('password', event.target.value)}
-            error={fieldErrors.password}
+            {...form.bind('password')}
           />
         ) : (
           <TextField
@@ -83,9 +81,7 @@ export function ReauthDialog({ onConfirmed, onCancel }: ReauthDialogProps) {
             inputMode="numeric"
             autoComplete="one-time-code"
             required
-            value={values.code}
-            onChange={(event) => update('code', event.target.value)}
-            error={fieldErrors.code}
+            {...form.bind('code')}
           />
         )}
         {mfaEnabled && (

@@ -57,9 +57,7 @@ export function InviteDialog({ organizationId, myRole, onInvited, onCancel }: In
             type="email"
             autoComplete="off"
             required
-            value={values.email}
-            onChange={(event) => form.update('email', event.target.value)}
-            error={fieldErrors.email}
+            {...form.bind('email')}
           />
           <SelectField
             label={t('team.invite.role')}
