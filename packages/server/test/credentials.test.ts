@@ -1,10 +1,10 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createServer, type AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { IsNull, Like, Not } from 'typeorm';
 import { OutboxMessageEntity } from '../src/messaging/outbox-message.entity';
+import { freePort } from '../src/lib/free-port';
 import type { AtriumServer } from '../src/app';
 import { AccountEntity } from '../src/modules/account/account.entity';
 import { signedUpBrowser, STRONG_PASSWORD } from './support/actors';
@@ -427,13 +427,7 @@ describe('signed-out callers', () => {
 
 describe('the mail outbox', () => {
   it('keeps a mail through an SMTP outage and delivers it when the server is back', async () => {
-    const port = await new Promise<number>((resolve) => {
-      const probe = createServer();
-      probe.listen(0, '127.0.0.1', () => {
-        const { port: free } = probe.address() as AddressInfo;
-        probe.close(() => resolve(free));
-      });
-    });
+    const port = await freePort();
     const local = await startTestServer({ SMTP_URL: `smtp://127.0.0.1:${port}` });
     let laterInbox: SmtpInbox | null = null;
     try {

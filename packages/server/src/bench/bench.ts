@@ -1,8 +1,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomInt } from 'node:crypto';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { freePort } from '../lib/free-port';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { createConnection } from 'mysql2/promise';
@@ -383,17 +383,6 @@ async function ensureDatabase(url: string): Promise<void> {
   const connection = await createConnection(target.toString());
   await connection.query(`CREATE DATABASE IF NOT EXISTS \`${name.replace(/`/g, '')}\``);
   await connection.end();
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 main().catch((error: unknown) => {
