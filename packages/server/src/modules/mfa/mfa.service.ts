@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import QRCode from 'qrcode';
-import { IsNull, type DataSource, type EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { newId } from '../../db/columns';
 import { AppError, badUserInput } from '../../graphql/errors';
 import { SecretBox } from '../../lib/secret-box';
@@ -144,10 +144,6 @@ export class MfaService {
       })
       .execute();
     return (result.affected ?? 0) === 1 ? 'BACKUP_CODE' : null;
-  }
-
-  async remainingBackupCodes(accountId: string): Promise<number> {
-    return this.dataSource.getRepository(BackupCodeEntity).countBy({ accountId, usedAt: IsNull() });
   }
 
   private async replaceBackupCodes(manager: EntityManager, accountId: string): Promise<string[]> {
