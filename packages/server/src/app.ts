@@ -13,8 +13,8 @@ import { createEventBus, type EventBus } from './events/event-bus';
 import { runMigrationsUnderLock } from './db/migrate';
 import { authenticate } from './graphql/authenticate';
 import type { AppContext, ResponseCookies } from './graphql/context';
-import { formatError, isExpectedError } from './graphql/errors';
-import { DEFAULT_LIMITS, operationLimitsRule } from './graphql/limits';
+import { createGraphQLEdge, type GraphQLEdge } from './graphql/edge';
+import { isExpectedError } from './graphql/errors';
 import { buildAtriumSchema } from './graphql/schema';
 import { clientAddress, trustedProxyList } from './http/client-address';
 import { clearSessionCookie } from './http/cookies';
@@ -36,6 +36,9 @@ export interface AtriumServer {
   /** Stops taking work, drains HTTP and WebSocket, then closes the database. */
   close(): Promise<void>;
 }
+
+/** A socket that has not said `connection_init` by then is closed (4408). */
+const CONNECTION_INIT_TIMEOUT_MS = 3000;
 
 /** Dev-server origins allowed to open the WebSocket outside production (Vite on :5173). */
 const DEV_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'];
@@ -64,23 +67,30 @@ export async function startAtrium(
   const stopCleanup = scheduleCleanup(services, logger);
   services.mailOutbox.start();
   const trustedProxies = trustedProxyList(config.trustedProxies);
-  const limitsRule = operationLimitsRule(DEFAULT_LIMITS);
+  const edge = createGraphQLEdge(schema, {
+    production: config.production,
+    introspection: config.introspection,
+  });
   const httpServer = createServer();
   let draining = false;
 
   const apollo = new ApolloServer<AppContext>({
     schema,
-    introspection: config.introspection,
+    // The edge's rules decide introspection, for HTTP and graphql-ws alike.
+    introspection: true,
     includeStacktraceInErrorResponses: !config.production,
-    hideSchemaDetailsFromClientErrors: config.production,
     csrfPrevention: true,
     // main.ts owns SIGTERM: it drains WebSockets and the database too, then exits 0.
     stopOnTerminationSignals: false,
-    parseOptions: { maxTokens: DEFAULT_LIMITS.maxTokens },
-    validationRules: [limitsRule],
-    formatError,
+    parseOptions: { maxTokens: edge.limits.maxTokens },
+    validationRules: [...edge.validationRules],
+    formatError: edge.formatError,
     logger: apolloLogger(logger),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), errorLoggingPlugin],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      costLimitPlugin(edge),
+      errorLoggingPlugin,
+    ],
   });
   await apollo.start();
 
@@ -185,8 +195,12 @@ export async function startAtrium(
     logger,
     allowedOrigins,
     trustedProxies,
-    validationRules: [limitsRule],
-    maxTokens: DEFAULT_LIMITS.maxTokens,
+    edge,
+    caps: {
+      connectionsPerCaller: config.webSocket.maxConnections,
+      operationsPerConnection: config.webSocket.maxOperations,
+      connectionInitTimeoutMs: CONNECTION_INIT_TIMEOUT_MS,
+    },
     newRequestId: randomUUID,
   });
 
@@ -242,6 +256,20 @@ function scheduleCleanup(services: Services, logger: Logger): () => void {
   const timer = setInterval(() => void run(), CLEANUP_INTERVAL_MS);
   timer.unref();
   return () => clearInterval(timer);
+}
+
+/** The cost limit, measured with the request's variables once Apollo knows the operation. */
+function costLimitPlugin(edge: GraphQLEdge): ApolloServerPlugin<AppContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operation, request }) {
+          const error = operation && edge.costError(document, operation, request.variables);
+          if (error) throw error;
+        },
+      };
+    },
+  };
 }
 
 /** Logs what was not meant to happen, with the request id the client can quote. */

@@ -94,6 +94,8 @@ async function idleSubscriptionMemory(): Promise<void> {
       DATABASE_URL,
       SECRET_KEY: 'bench-secret-key-0123456789abcdef0123456789abcdef',
       LOG_LEVEL: 'warn',
+      // Every idle subscription is the same account's: lift the per-account socket cap.
+      WS_MAX_CONNECTIONS: String(IDLE_SUBSCRIPTIONS + 100),
     },
     execArgv: ['--expose-gc'],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],

@@ -39,6 +39,8 @@ export interface Config {
   planSeats: PlanSeats;
   /** DNS servers (`host` or `host:port`) for domain verification; empty means the system's. */
   dnsServers: string[];
+  /** Open WebSockets per signed-in account (or per address, anonymous), and operations per socket. */
+  webSocket: { maxConnections: number; maxOperations: number };
 }
 
 export type PlanSeats = Readonly<Record<string, number | null>>;
@@ -140,6 +142,8 @@ const envSchema = z.object({
     }
     return seats;
   }),
+  WS_MAX_CONNECTIONS: positiveInt(50),
+  WS_MAX_OPERATIONS: positiveInt(25),
   DNS_SERVERS: commaList.refine((list) => list.every(isDnsServer), {
     message: 'must be a comma-separated list of IP addresses with optional ports (127.0.0.1:5353)',
   }),
@@ -211,6 +215,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     totpIssuer: e.TOTP_ISSUER ?? 'Atrium',
     planSeats: e.PLAN_SEATS,
     dnsServers: e.DNS_SERVERS,
+    webSocket: { maxConnections: e.WS_MAX_CONNECTIONS, maxOperations: e.WS_MAX_OPERATIONS },
   };
 }
 

@@ -119,3 +119,11 @@ function collectFieldErrors(errors: ValidationError[], prefix = ''): FieldErrors
   }
   return fields;
 }
+
+const SUGGESTION = / ?Did you mean [^?]*\?/g;
+
+/** Drops graphql's "Did you mean …?" hints, which would list the schema's names to a guesser. */
+export function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (!formatted.message.includes('Did you mean')) return formatted;
+  return { ...formatted, message: formatted.message.replace(SUGGESTION, '').trim() };
+}

@@ -1,18 +1,32 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { BlockList } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { parse, specifiedRules, validate, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { GraphQLError, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import type { SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
 import { authenticate } from '../graphql/authenticate';
 import { NO_COOKIES, type AppContext } from '../graphql/context';
+import { selectOperation, type GraphQLEdge } from '../graphql/edge';
+import { isExpectedError } from '../graphql/errors';
 import type { Authenticated } from '../modules/session/session.service';
 import type { Services } from '../services';
 import { clientAddress } from './client-address';
 
 /** Close code for a connection whose credentials are refused (graphql-ws's Forbidden). */
 export const FORBIDDEN_CLOSE_CODE = 4403;
+/** Close code for a connection over the per-account (or per-address) cap: not a sign-out. */
+export const TOO_MANY_CONNECTIONS_CLOSE_CODE = 4429;
+
+export interface WebSocketCaps {
+  /** Open sockets per signed-in account, or per client address for anonymous ones. */
+  connectionsPerCaller: number;
+  /** Operations running at once on one socket. */
+  operationsPerConnection: number;
+  /** How long a socket may stay open without sending `connection_init`. */
+  connectionInitTimeoutMs: number;
+}
 
 export interface WebSocketOptions {
   httpServer: Server;
@@ -21,13 +35,16 @@ export interface WebSocketOptions {
   logger: Logger;
   allowedOrigins: ReadonlySet<string>;
   trustedProxies: BlockList;
-  validationRules: ValidationRule[];
-  maxTokens: number;
+  edge: GraphQLEdge;
+  caps: WebSocketCaps;
   newRequestId: () => string;
 }
 
 interface ConnectionState {
   requestId: string;
+  /** The account id, or `ip:<address>` for an anonymous socket: what the cap counts by. */
+  caller: string;
+  request: IncomingMessage;
   socket: WebSocket;
   credentials: { authorization: string | null; cookieHeader: string | null };
   auth: Authenticated | null;
@@ -87,25 +104,51 @@ export function attachGraphQLWebSocket(options: WebSocketOptions): { close(): Pr
   };
   options.httpServer.on('upgrade', onUpgrade);
 
-  const rules = [...specifiedRules, ...options.validationRules];
+  /** Open sockets per caller, for the cap. */
+  const byCaller = new Map<string, number>();
+  const countCaller = (caller: string, socket: WebSocket): boolean => {
+    const open = byCaller.get(caller) ?? 0;
+    if (open >= options.caps.connectionsPerCaller) return false;
+    byCaller.set(caller, open + 1);
+    socket.once('close', () => {
+      const left = (byCaller.get(caller) ?? 1) - 1;
+      if (left > 0) byCaller.set(caller, left);
+      else byCaller.delete(caller);
+    });
+    return true;
+  };
+
+  const { edge } = options;
   const server = useServer<Record<string, unknown> | undefined>(
     {
       schema: options.schema,
+      connectionInitWaitTimeout: options.caps.connectionInitTimeoutMs,
       onConnect: async (ctx) => {
         const authorization = ctx.connectionParams?.authorization;
+        const request = ctx.extra.request;
         const connection: ConnectionState = {
           requestId: options.newRequestId(),
+          caller: '',
+          request,
           socket: ctx.extra.socket,
           activeOperations: 0,
           credentials: {
             authorization: typeof authorization === 'string' ? authorization : null,
-            cookieHeader: ctx.extra.request.headers.cookie ?? null,
+            cookieHeader: request.headers.cookie ?? null,
           },
           auth: null,
         };
         const result = await authenticate(services, connection.credentials);
         if (result.rejected) return false;
         connection.auth = result.auth;
+        connection.caller = result.auth
+          ? result.auth.account.id
+          : `ip:${clientAddress(request, options.trustedProxies) ?? 'unknown'}`;
+        if (!countCaller(connection.caller, ctx.extra.socket)) {
+          // Not 4403: the SPA reads that as a sign-out.
+          ctx.extra.socket.close(TOO_MANY_CONNECTIONS_CLOSE_CODE, 'Too many connections');
+          return false;
+        }
         state.set(ctx.extra.socket, connection);
         track(connection);
         return true;
@@ -113,32 +156,27 @@ export function attachGraphQLWebSocket(options: WebSocketOptions): { close(): Pr
       onSubscribe: async (ctx, _id, payload) => {
         const connection = state.get(ctx.extra.socket);
         if (!connection) return;
-        // The session may have been revoked since the connection opened.
-        if (connection.auth) {
-          const result = await authenticate(services, connection.credentials);
-          if (result.rejected) {
-            closeForbidden(ctx.extra.socket);
-            return [];
-          }
-          connection.auth = result.auth;
+        if (connection.activeOperations >= options.caps.operationsPerConnection) {
+          return [
+            new GraphQLError(
+              `Too many operations on this connection; the limit is ${options.caps.operationsPerConnection}`,
+              { extensions: { code: 'BAD_REQUEST' } },
+            ),
+          ];
         }
-        let document;
-        try {
-          document = parse(payload.query, { maxTokens: options.maxTokens });
-        } catch (error) {
-          return [error as import('graphql').GraphQLError];
-        }
-        const errors = validate(options.schema, document, rules);
-        if (errors.length > 0) return errors;
+        // Reserved before the first await, so operations sent together cannot all pass the cap.
         connection.activeOperations += 1;
-        return {
-          schema: options.schema,
-          document,
-          variableValues: payload.variables ?? undefined,
-          operationName: payload.operationName ?? undefined,
-          contextValue: wsContext(connection, ctx.extra.request),
-        };
+        const refused = await prepareOperation(connection, payload);
+        if (Array.isArray(refused)) connection.activeOperations -= 1;
+        return refused;
       },
+      // The same formatting (and logging of the unexpected) as Apollo gives HTTP answers.
+      onError: (ctx, _id, _payload, errors) =>
+        errors.map((error) => formatAndLog(ctx.extra.socket, error)),
+      onNext: (ctx, _id, _payload, _args, result) =>
+        result.errors
+          ? { ...result, errors: result.errors.map((e) => formatAndLog(ctx.extra.socket, e)) }
+          : undefined,
       onComplete: (ctx) => {
         const connection = state.get(ctx.extra.socket);
         if (connection) connection.activeOperations = Math.max(0, connection.activeOperations - 1);
@@ -146,6 +184,45 @@ export function attachGraphQLWebSocket(options: WebSocketOptions): { close(): Pr
     },
     wss,
   );
+
+  const prepareOperation = async (
+    connection: ConnectionState,
+    payload: SubscribePayload,
+  ): Promise<ExecutionArgs | readonly GraphQLError[]> => {
+    // The session may have been revoked since the connection opened.
+    if (connection.auth) {
+      const result = await authenticate(services, connection.credentials);
+      if (result.rejected) {
+        closeForbidden(connection.socket);
+        return [];
+      }
+      connection.auth = result.auth;
+    }
+    const document = edge.parseAndValidate(payload.query);
+    if (!('kind' in document)) return document;
+    const operation = selectOperation(document, payload.operationName);
+    if (operation) {
+      const variableErrors = edge.variableErrors(operation, payload.variables);
+      if (variableErrors.length > 0) return variableErrors;
+      const costError = edge.costError(document, operation, payload.variables);
+      if (costError) return [costError];
+    }
+    return {
+      schema: options.schema,
+      document,
+      variableValues: payload.variables ?? undefined,
+      operationName: payload.operationName ?? undefined,
+      contextValue: wsContext(connection, connection.request),
+    };
+  };
+
+  const formatAndLog = (socket: WebSocket, error: GraphQLError) => {
+    if (!isExpectedError(error)) {
+      const reqId = state.get(socket)?.requestId;
+      logger.error({ reqId, err: error.originalError ?? error }, 'unexpected error in operation');
+    }
+    return edge.formatError(error.toJSON(), error);
+  };
 
   const wsContext = (connection: ConnectionState, request: IncomingMessage): AppContext => ({
     requestId: connection.requestId,
