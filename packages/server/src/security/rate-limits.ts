@@ -25,9 +25,16 @@ export const LIMITS = {
   /** Guesses at emailed tokens and SMS codes. */
   tokenAttemptPerIp: { points: 30, duration: 900 },
   codeAttemptPerAccount: { points: 20, duration: 3600 },
-  /** Log-in attempts per IP, and consecutive failures per account before a silent lockout. */
+  /**
+   * Log-in attempts per IP, and guesses per account before a silent lockout: a guess is
+   * counted before the password is checked and refunded when it was right, so no more than
+   * 100 wrong passwords are ever checked per account and day, however many arrive at once.
+   */
   logInPerIp: { points: 100, duration: 900 },
   logInFailuresPerAccount: { points: 100, duration: 24 * 3600 },
+  /** Sign-ups per IP and per address asked for: each answer says whether it is taken. */
+  signUpPerIp: { points: 20, duration: 3600 },
+  signUpPerEmail: { points: 5, duration: 3600 },
   /** Second-factor codes at log-in, across challenges, and password confirmations (sudo). */
   mfaAttemptPerAccount: { points: 20, duration: 900 },
   mfaAttemptPerIp: { points: 50, duration: 900 },
@@ -78,10 +85,18 @@ export class RateLimits {
     }
   }
 
-  /** True when the key has no attempts left (without counting one). */
-  async isExhausted(name: LimitName, key: string): Promise<boolean> {
-    const state = await this.limiters[name].get(key);
-    return state !== null && state.remainingPoints <= 0;
+  /**
+   * Counts one attempt if one is left, atomically (one Redis command), and says whether it
+   * was: for callers that answer an exhausted key without saying so.
+   */
+  async tryConsume(name: LimitName, key: string): Promise<boolean> {
+    try {
+      await this.limiters[name].consume(key);
+      return true;
+    } catch (error) {
+      if (error instanceof RateLimiterRes) return false;
+      throw error;
+    }
   }
 
   async reset(name: LimitName, key: string): Promise<void> {

@@ -52,6 +52,8 @@ export class AuthService {
   /** Account, its own organization (as OWNER) and the first session, in one transaction. */
   async signUp(input: SignUpInput, client: ClientInfo, locale: string): Promise<SignedIn> {
     const email = input.email.trim();
+    await this.limits.consume('signUpPerIp', client.ip ?? 'unknown');
+    await this.limits.consume('signUpPerEmail', normalizeEmail(email));
     const problem = passwordPolicyProblem(input.password, email);
     if (problem) throw badUserInput({ password: problem });
     const emailNormalized = normalizeEmail(email);
@@ -105,22 +107,23 @@ export class AuthService {
 
   /**
    * Unknown email and wrong password fail alike, in about the same time. Every attempt counts
-   * against the caller's IP; after 100 consecutive failures for an address, even the right
-   * password gets the same answer (a lockout that says nothing more) until a day has passed.
-   * With MFA on, the answer is a challenge instead of a session.
+   * against the caller's IP. Each guess at an address is reserved before the password is
+   * checked (and refunded when it was right): once 100 are spent, even the right password
+   * gets the same answer (a lockout that says nothing more) until a day has passed, and 200
+   * guesses sent at once still check the real hash only 100 times. With MFA on, the answer
+   * is a challenge instead of a session.
    */
   async logIn(input: LogInInput, client: ClientInfo): Promise<SignedIn | ChallengeIssued> {
     const emailNormalized = normalizeEmail(input.email);
     await this.limits.consume('logInPerIp', client.ip ?? 'unknown');
-    const locked = await this.limits.isExhausted('logInFailuresPerAccount', emailNormalized);
-    const account = locked
-      ? null
-      : await this.dataSource.getRepository(AccountEntity).findOneBy({ emailNormalized });
+    const reserved = await this.limits.tryConsume('logInFailuresPerAccount', emailNormalized);
+    const account = reserved
+      ? await this.dataSource.getRepository(AccountEntity).findOneBy({ emailNormalized })
+      : null;
     const valid = account
       ? await verifyPassword(account.passwordHash, input.password)
       : await verifyAgainstDummy(input.password);
     if (!account || !valid) {
-      await this.limits.consume('logInFailuresPerAccount', emailNormalized).catch(() => undefined);
       if (account) await this.events.record(account.id, 'SIGN_IN_FAILED', client);
       throw invalidCredentials();
     }
