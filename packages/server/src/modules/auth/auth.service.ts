@@ -52,7 +52,8 @@ export class AuthService {
   /** Account, its own organization (as OWNER) and the first session, in one transaction. */
   async signUp(input: SignUpInput, client: ClientInfo, locale: string): Promise<SignedIn> {
     const email = input.email.trim();
-    const problem = passwordPolicyProblem(input.password, email);
+    // The organization created below is named after the person: the full name covers it.
+    const problem = passwordPolicyProblem(input.password, { email, fullName: input.fullName });
     if (problem) throw badUserInput({ password: problem });
     const emailNormalized = normalizeEmail(email);
     const repository = this.dataSource.getRepository(AccountEntity);
