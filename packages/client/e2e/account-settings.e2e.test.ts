@@ -8,7 +8,7 @@ describe('a person managing their account in the browser', () => {
     const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'en-US' });
     const page = await context.newPage();
     const pageErrors = collectPageErrors(page);
-    const person = aPerson(page, uniqueEmail(), 'Atrium-e2e-Pass-42!');
+    const person = aPerson(page, uniqueEmail(), 'Violet-Harbor-Lamp-42!');
 
     // Sign up: straight into the app.
     await person.signUp('Grace Hopper');

@@ -11,7 +11,7 @@ import {
 const WINDOWS_CHROME =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) ' +
   'Chrome/131.0.0.0 Safari/537.36';
-const PASSWORD = 'Atrium-e2e-Pass-42!';
+const PASSWORD = 'Violet-Harbor-Lamp-42!';
 
 const running = withServerAndBrowser();
 const contexts: BrowserContext[] = [];

@@ -1,7 +1,7 @@
 import { aPerson, collectPageErrors, withServerAndBrowser, uniqueEmail } from './browser';
 import { linkIn, waitForMail } from './outbox';
 
-const OLD_PASSWORD = 'Atrium-e2e-Pass-42!';
+const OLD_PASSWORD = 'Violet-Harbor-Lamp-42!';
 const NEW_PASSWORD = 'Fresh-Start-2-Passphrase!';
 
 const running = withServerAndBrowser();

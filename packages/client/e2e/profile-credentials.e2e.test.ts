@@ -1,7 +1,7 @@
 import { aPerson, collectPageErrors, withServerAndBrowser, uniqueEmail } from './browser';
 import { linkIn, waitForMail, waitForSms } from './outbox';
 
-const PASSWORD = 'Atrium-e2e-Pass-42!';
+const PASSWORD = 'Violet-Harbor-Lamp-42!';
 /** A 1×1 PNG; the server re-encodes whatever it accepts. */
 const TINY_PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',

@@ -1,7 +1,7 @@
 import { aPerson, collectPageErrors, withServerAndBrowser, uniqueEmail } from './browser';
 import { linkIn, waitForMail } from './outbox';
 
-const PASSWORD = 'Atrium-e2e-Pass-42!';
+const PASSWORD = 'Violet-Harbor-Lamp-42!';
 
 const running = withServerAndBrowser();
 

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { aPerson, collectPageErrors, withServerAndBrowser, uniqueEmail } from './browser';
 
-const PASSWORD = 'Atrium-e2e-Pass-42!';
+const PASSWORD = 'Violet-Harbor-Lamp-42!';
 
 /** RFC 4648 base32 (the manual key), spaces and padding ignored. */
 function base32Decode(text: string): Buffer {

@@ -24,6 +24,7 @@ import {
   UpdateProfile,
 } from './support/documents';
 import { Actor, errorCode, type GraphQLResult } from './support/graphql';
+import { MyOrganizations, UpdateOrganization } from './support/organization-documents';
 import { linkToken, SmtpInbox } from './support/smtp';
 import { FakeSmsProvider } from './support/sms-provider';
 import { startTestServer, uniqueEmail } from './support/server';
@@ -247,14 +248,22 @@ describe('phone change', () => {
 });
 
 describe('password change', () => {
-  it('enforces the policy, including the common-password list', async () => {
+  it('enforces the policy, including the common-password list and context words', async () => {
     const { actor, email } = await signedUpBrowser(atrium.url, 'Policy');
+    const [organization] = (await actor.run(MyOrganizations)).myOrganizations;
+    await actor.run(UpdateOrganization, {
+      id: organization.id,
+      input: { name: 'Zephyr Logistics' },
+    });
     const cases: Array<[string, RegExp]> = [
       ['Sh0rt!', /at least 8/],
       ['no-uppercase-1', /uppercase/],
       ['No-Number-Here', /number/],
       ['NoSpecial123', /special/],
       ['P@ssw0rd', /too common/],
+      ['Password123!', /too common/],
+      ['Atr1um#2024', /must not contain your name/],
+      ['Zephyr#2024!', /must not contain your name/],
       [email.charAt(0).toUpperCase() + email.slice(1), /must not be your email/],
     ];
     for (const [newPassword, message] of cases) {

@@ -290,7 +290,7 @@ describe('security timeline', () => {
     });
     await phone.run(LogIn, { input: { email, password: STRONG_PASSWORD } });
     await actor.run(ChangePassword, {
-      input: { currentPassword: STRONG_PASSWORD, newPassword: 'Timeline-pass-2' },
+      input: { currentPassword: STRONG_PASSWORD, newPassword: 'Copper-Kite-Meadow-2' },
     });
 
     const { edges, pageInfo } = (await actor.run(MySecurityEvents, { first: 10 })).mySecurityEvents;

@@ -229,7 +229,7 @@ async function logInSession(url: string, email: string): Promise<string> {
     null,
     'mutation ($input: LogInInput!) { logIn(input: $input) { ... on AuthPayload { session { id } } } }',
     {
-      input: { email, password: 'Bench-pass-1', issueToken: true },
+      input: { email, password: 'Quiet-Lantern-Orbit-1', issueToken: true },
     },
   )) as { logIn: { session: { id: string } } };
   return data.logIn.session.id;
@@ -366,7 +366,7 @@ async function signUp(url: string, email = `bench-${Date.now()}@example.test`): 
       variables: {
         input: {
           email,
-          password: 'Bench-pass-1',
+          password: 'Quiet-Lantern-Orbit-1',
           fullName: 'Bench',
           issueToken: true,
         },

@@ -54,7 +54,8 @@ export class AuthService {
     const email = input.email.trim();
     await this.limits.consume('signUpPerIp', client.ip ?? 'unknown');
     await this.limits.consume('signUpPerEmail', normalizeEmail(email));
-    const problem = passwordPolicyProblem(input.password, email);
+    // The organization created below is named after the person: the full name covers it.
+    const problem = passwordPolicyProblem(input.password, { email, fullName: input.fullName });
     if (problem) throw badUserInput({ password: problem });
     const emailNormalized = normalizeEmail(email);
     const repository = this.dataSource.getRepository(AccountEntity);

@@ -5,13 +5,15 @@ import type { Delivery } from '../../messaging/delivery';
 import { renderMail } from '../../messaging/templates';
 import type { RateLimits } from '../../security/rate-limits';
 import { AccountEntity } from '../account/account.entity';
+import { OrganizationEntity } from '../organization/organization.entity';
+import { TeamMemberEntity } from '../organization/team-member.entity';
 import type { Authenticated, ClientInfo, SessionService } from '../session/session.service';
 import type { SecurityEventService } from '../security-events/security-event.service';
 import type { RecentAuthentication } from './recent-auth';
 import type { OneTimeTokenService } from '../tokens/one-time-token.service';
 import { normalizeEmail } from './auth.service';
 import { confirmPassword, hashPassword } from './password';
-import { passwordPolicyProblem } from './password-policy';
+import { passwordPolicyProblem, type PasswordContext } from './password-policy';
 
 const RESET_TTL_MS = 60 * 60 * 1000;
 const BAD_LINK = 'This link is invalid, expired or already used';
@@ -33,7 +35,7 @@ export class PasswordService {
     client: ClientInfo,
   ): Promise<void> {
     this.recentAuth.require(session);
-    const problem = passwordPolicyProblem(input.newPassword, account.email);
+    const problem = passwordPolicyProblem(input.newPassword, await this.policyContext(account));
     if (problem) throw badUserInput({ newPassword: problem });
     await confirmPassword(account, input.currentPassword, 'currentPassword');
     const passwordHash = await hashPassword(input.newPassword);
@@ -76,7 +78,7 @@ export class PasswordService {
     const account = await this.dataSource
       .getRepository(AccountEntity)
       .findOneByOrFail({ id: pending.accountId });
-    const problem = passwordPolicyProblem(newPassword, account.email);
+    const problem = passwordPolicyProblem(newPassword, await this.policyContext(account));
     if (problem) throw badUserInput({ newPassword: problem });
     const passwordHash = await hashPassword(newPassword);
     const revoked = await this.dataSource.transaction(async (manager) => {
@@ -92,5 +94,21 @@ export class PasswordService {
     await this.delivery.mail(
       renderMail('passwordChanged', account.locale, account.email, { name: account.fullName }),
     );
+  }
+
+  /** The words the password must not be made of: the person's and their organizations' names. */
+  private async policyContext(account: AccountEntity): Promise<PasswordContext> {
+    const organizations = await this.dataSource
+      .getRepository(OrganizationEntity)
+      .createQueryBuilder('o')
+      .innerJoin(TeamMemberEntity, 'm', 'm.organization_id = o.id')
+      .where('m.account_id = :accountId', { accountId: account.id })
+      .select('o.name', 'name')
+      .getRawMany<{ name: string }>();
+    return {
+      email: account.email,
+      fullName: account.fullName,
+      organizationNames: organizations.map(({ name }) => name),
+    };
   }
 }
