@@ -11,12 +11,11 @@ import { resolveSecretKey } from './config/secret-key';
 import { createDataSource } from './db/data-source';
 import { createEventBus, type EventBus } from './events/event-bus';
 import { runMigrationsUnderLock } from './db/migrate';
-import { authenticate } from './graphql/authenticate';
-import type { AppContext, ResponseCookies } from './graphql/context';
+import { createContext, type AppContext, type ResponseCookies } from './graphql/context';
 import { createGraphQLEdge, type GraphQLEdge } from './graphql/edge';
 import { isExpectedError } from './graphql/errors';
 import { buildAtriumSchema } from './graphql/schema';
-import { clientAddress, trustedProxyList } from './http/client-address';
+import { lazyClientInfo, trustedProxyList } from './http/client-address';
 import { clearSessionCookie } from './http/cookies';
 import { handleAvatarRoutes } from './http/avatar-routes';
 import { handleGraphQLRequest } from './http/graphql-handler';
@@ -100,34 +99,17 @@ export async function startAtrium(
     cookies: ResponseCookies,
   ): Promise<AppContext> => {
     const authorization = request.headers.authorization ?? null;
-    const { auth, via, rejected } = await authenticate(services, {
-      authorization,
-      cookieHeader: request.headers.cookie ?? null,
+    const { context, rejected } = await createContext(services, {
+      requestId,
+      credentials: { authorization, cookieHeader: request.headers.cookie ?? null },
+      client: lazyClientInfo(request, trustedProxies),
+      acceptLanguage: request.headers['accept-language'] ?? null,
+      cookies,
+      log: () => logger.child({ reqId: requestId }),
     });
     // A dead cookie is removed so the browser stops sending it.
     if (rejected && !authorization) cookies.set(clearSessionCookie(services.cookiePolicy));
-    // The client's address and a per-request logger are worked out only if an operation asks.
-    let ip: string | null | undefined;
-    let log: Logger | undefined;
-    return {
-      requestId,
-      client: {
-        get ip() {
-          if (ip === undefined) ip = clientAddress(request, trustedProxies);
-          return ip;
-        },
-        userAgent: request.headers['user-agent'] ?? null,
-      },
-      acceptLanguage: request.headers['accept-language'] ?? null,
-      auth,
-      authVia: via,
-      cookies,
-      services,
-      get log() {
-        log ??= logger.child({ reqId: requestId });
-        return log;
-      },
-    };
+    return context;
   };
 
   // Access-log lines have fixed fields and no secrets: they skip the redaction pass.

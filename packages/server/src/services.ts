@@ -10,6 +10,7 @@ import { MailOutbox } from './messaging/mail-outbox';
 import { createMailer } from './messaging/mailer';
 import { createSmsSender } from './messaging/sms';
 import { AccountService } from './modules/account/account.service';
+import { ApiKeyAuthenticator } from './modules/api-key/api-key-authenticator';
 import { EmailService } from './modules/account/email.service';
 import { PhoneService } from './modules/account/phone.service';
 import { AuthService } from './modules/auth/auth.service';
@@ -34,6 +35,7 @@ import { SecurityEventService } from './modules/security-events/security-event.s
 /** The application's services, built once per server instance and shared by every request. */
 export interface Services {
   accounts: AccountService;
+  apiKeys: ApiKeyAuthenticator;
   auth: AuthService;
   sessions: SessionService;
   emails: EmailService;
@@ -94,6 +96,7 @@ export function createServices({
   const plans = new PlanCatalog(config.planSeats);
   return {
     accounts: new AccountService(dataSource),
+    apiKeys: new ApiKeyAuthenticator(dataSource),
     auth: new AuthService(
       dataSource,
       sessions,

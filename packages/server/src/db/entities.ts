@@ -10,6 +10,7 @@ import { SecurityEventEntity } from '../modules/security-events/security-event.e
 import { OutboxMessageEntity } from '../messaging/outbox-message.entity';
 import { DomainEntity } from '../modules/domain/domain.entity';
 import { InvitationEntity } from '../modules/invitation/invitation.entity';
+import { ApiKeyEntity } from '../modules/api-key/api-key.entity';
 
 export const entities = [
   AccountEntity,
@@ -24,4 +25,5 @@ export const entities = [
   OutboxMessageEntity,
   InvitationEntity,
   DomainEntity,
+  ApiKeyEntity,
 ];

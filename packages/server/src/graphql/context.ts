@@ -1,6 +1,6 @@
-import { unauthenticated } from './errors';
 import type { Logger } from 'pino';
-import type { Authenticated, ClientInfo } from '../modules/session/session.service';
+import { authenticate, type Credentials } from '../caller/authenticate';
+import type { Caller, ClientInfo } from '../caller/caller';
 import type { Services } from '../services';
 
 /**
@@ -15,10 +15,11 @@ export const NO_COOKIES: ResponseCookies = { set: () => undefined };
 
 export interface AppContext {
   requestId: string;
+  /** Who the operation acts for: a person, an API key, or nobody. */
+  caller: Caller;
+  /** Same as `caller.client`: where the request came from. */
   client: ClientInfo;
   acceptLanguage: string | null;
-  /** The signed-in account and the session it signed in with; null for anonymous callers. */
-  auth: Authenticated | null;
   authVia: 'cookie' | 'bearer' | null;
   cookies: ResponseCookies;
   services: Services;
@@ -32,14 +33,40 @@ export interface LiveConnection {
   closeAfterDelivery(): void;
 }
 
-export interface Credentials {
-  /** `Authorization` header, or graphql-ws `connectionParams.authorization`. */
-  authorization?: string | null;
-  cookieHeader?: string | null;
+export interface ContextInput {
+  requestId: string;
+  credentials: Credentials;
+  client: ClientInfo;
+  acceptLanguage: string | null;
+  cookies: ResponseCookies;
+  /** Made on first use: most operations never log. */
+  log: () => Logger;
+  connection?: LiveConnection;
 }
 
-/** The signed-in caller, for resolvers already guarded by `@Authorized()`. */
-export function requireAuth(ctx: AppContext): Authenticated {
-  if (!ctx.auth) throw unauthenticated();
-  return ctx.auth;
+/**
+ * The one context factory, for an HTTP request and a graphql-ws operation alike: it
+ * authenticates the credentials and says whether a presented one was refused.
+ */
+export async function createContext(
+  services: Services,
+  input: ContextInput,
+): Promise<{ context: AppContext; rejected: boolean }> {
+  const { caller, via, rejected } = await authenticate(services, input.credentials, input.client);
+  let log: Logger | undefined;
+  const context: AppContext = {
+    requestId: input.requestId,
+    caller,
+    client: input.client,
+    acceptLanguage: input.acceptLanguage,
+    authVia: via,
+    cookies: input.cookies,
+    services,
+    get log() {
+      log ??= input.log();
+      return log;
+    },
+    ...(input.connection ? { connection: input.connection } : {}),
+  };
+  return { context, rejected };
 }

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import busboy from 'busboy';
 import { GraphQLError } from 'graphql';
-import { authenticate } from '../graphql/authenticate';
+import { authenticate } from '../caller/authenticate';
 import { AppError } from '../graphql/errors';
 import { AVATAR_MAX_BYTES, avatarPath } from '../modules/avatar/avatar.service';
 import type { Services } from '../services';
@@ -70,12 +70,19 @@ async function upload(
       new AppError('FORBIDDEN', `Uploads need the ${CSRF_HEADER} header`),
     );
   }
-  const { auth } = await authenticate(services, {
-    authorization: request.headers.authorization ?? null,
-    cookieHeader: request.headers.cookie ?? null,
-  });
-  if (!auth)
+  const { caller } = await authenticate(
+    services,
+    {
+      authorization: request.headers.authorization ?? null,
+      cookieHeader: request.headers.cookie ?? null,
+    },
+    { ip: null, userAgent: request.headers['user-agent'] ?? null },
+  );
+  if (caller.kind === 'ANONYMOUS')
     return writeError(response, 401, new AppError('UNAUTHENTICATED', 'You must be signed in'));
+  if (caller.kind === 'API_KEY')
+    return writeError(response, 403, new AppError('FORBIDDEN', 'An API key has no avatar'));
+  const auth = caller;
 
   let file: Buffer;
   try {

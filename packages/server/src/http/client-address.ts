@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { BlockList, isIP } from 'node:net';
+import type { ClientInfo } from '../caller/caller';
 
 /** TRUSTED_PROXIES entries: addresses (`10.0.0.5`) or networks (`10.0.0.0/8`, `fd00::/8`). */
 export function trustedProxyList(entries: readonly string[]): BlockList {
@@ -38,4 +39,16 @@ function isTrusted(list: BlockList, address: string): boolean {
 function normalize(address: string | null): string | null {
   if (!address) return null;
   return address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
+}
+
+/** The caller's address and user agent; the address is worked out only if something asks. */
+export function lazyClientInfo(request: IncomingMessage, trustedProxies: BlockList): ClientInfo {
+  let ip: string | null | undefined;
+  return {
+    get ip() {
+      if (ip === undefined) ip = clientAddress(request, trustedProxies);
+      return ip;
+    },
+    userAgent: request.headers['user-agent'] ?? null,
+  };
 }

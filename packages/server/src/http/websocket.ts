@@ -6,11 +6,11 @@ import type { SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
-import { authenticate } from '../graphql/authenticate';
-import { NO_COOKIES, type AppContext } from '../graphql/context';
+import { NO_COOKIES, createContext } from '../graphql/context';
 import { selectOperation, type GraphQLEdge } from '../graphql/edge';
 import { isExpectedError } from '../graphql/errors';
-import type { Authenticated } from '../modules/session/session.service';
+import { anonymous, type Caller, type ClientInfo } from '../caller/caller';
+import type { Credentials } from '../caller/authenticate';
 import type { Services } from '../services';
 import { clientAddress } from './client-address';
 
@@ -42,12 +42,14 @@ export interface WebSocketOptions {
 
 interface ConnectionState {
   requestId: string;
-  /** The account id, or `ip:<address>` for an anonymous socket: what the cap counts by. */
-  caller: string;
+  /** The account or key id, or `ip:<address>` for an anonymous socket: what the cap counts by. */
+  capKey: string;
   request: IncomingMessage;
   socket: WebSocket;
-  credentials: { authorization: string | null; cookieHeader: string | null };
-  auth: Authenticated | null;
+  credentials: Credentials;
+  client: ClientInfo;
+  /** Who the connection authenticated as; re-checked at every operation. */
+  caller: Caller;
   activeOperations: number;
 }
 
@@ -67,7 +69,7 @@ export function attachGraphQLWebSocket(options: WebSocketOptions): { close(): Pr
   const bySession = new Map<string, Set<ConnectionState>>();
 
   const track = (connection: ConnectionState) => {
-    const sessionId = connection.auth?.session.id;
+    const sessionId = connection.caller.kind === 'PERSON' ? connection.caller.session.id : null;
     if (!sessionId) return;
     let connections = bySession.get(sessionId);
     if (!connections) bySession.set(sessionId, (connections = new Set()));
@@ -128,7 +130,7 @@ export function attachGraphQLWebSocket(options: WebSocketOptions): { close(): Pr
         const request = ctx.extra.request;
         const connection: ConnectionState = {
           requestId: options.newRequestId(),
-          caller: '',
+          capKey: '',
           request,
           socket: ctx.extra.socket,
           activeOperations: 0,
@@ -136,15 +138,17 @@ export function attachGraphQLWebSocket(options: WebSocketOptions): { close(): Pr
             authorization: typeof authorization === 'string' ? authorization : null,
             cookieHeader: request.headers.cookie ?? null,
           },
-          auth: null,
+          client: {
+            ip: clientAddress(request, options.trustedProxies),
+            userAgent: request.headers['user-agent'] ?? null,
+          },
+          caller: anonymous({ ip: null, userAgent: null }),
         };
-        const result = await authenticate(services, connection.credentials);
-        if (result.rejected) return false;
-        connection.auth = result.auth;
-        connection.caller = result.auth
-          ? result.auth.account.id
-          : `ip:${clientAddress(request, options.trustedProxies) ?? 'unknown'}`;
-        if (!countCaller(connection.caller, ctx.extra.socket)) {
+        const { context, rejected } = await contextFor(connection);
+        if (rejected) return false;
+        connection.caller = context.caller;
+        connection.capKey = capKeyOf(context.caller);
+        if (!countCaller(connection.capKey, ctx.extra.socket)) {
           // Not 4403: the SPA reads that as a sign-out.
           ctx.extra.socket.close(TOO_MANY_CONNECTIONS_CLOSE_CODE, 'Too many connections');
           return false;
@@ -189,15 +193,13 @@ export function attachGraphQLWebSocket(options: WebSocketOptions): { close(): Pr
     connection: ConnectionState,
     payload: SubscribePayload,
   ): Promise<ExecutionArgs | readonly GraphQLError[]> => {
-    // The session may have been revoked since the connection opened.
-    if (connection.auth) {
-      const result = await authenticate(services, connection.credentials);
-      if (result.rejected) {
-        closeForbidden(connection.socket);
-        return [];
-      }
-      connection.auth = result.auth;
+    // The session or key may have been revoked since the connection opened.
+    const { context, rejected } = await contextFor(connection);
+    if (rejected) {
+      closeForbidden(connection.socket);
+      return [];
     }
+    connection.caller = context.caller;
     const document = edge.parseAndValidate(payload.query);
     if (!('kind' in document)) return document;
     const operation = selectOperation(document, payload.operationName);
@@ -212,7 +214,7 @@ export function attachGraphQLWebSocket(options: WebSocketOptions): { close(): Pr
       document,
       variableValues: payload.variables ?? undefined,
       operationName: payload.operationName ?? undefined,
-      contextValue: wsContext(connection, connection.request),
+      contextValue: context,
     };
   };
 
@@ -224,23 +226,19 @@ export function attachGraphQLWebSocket(options: WebSocketOptions): { close(): Pr
     return edge.formatError(error.toJSON(), error);
   };
 
-  const wsContext = (connection: ConnectionState, request: IncomingMessage): AppContext => ({
-    requestId: connection.requestId,
-    client: {
-      ip: clientAddress(request, options.trustedProxies),
-      userAgent: request.headers['user-agent'] ?? null,
-    },
-    acceptLanguage: request.headers['accept-language'] ?? null,
-    auth: connection.auth,
-    authVia: connection.credentials.authorization ? 'bearer' : 'cookie',
-    cookies: NO_COOKIES,
-    services,
-    log: logger.child({ reqId: connection.requestId }),
-    connection: {
-      // After the current message is handed to the socket (same tick), then close.
-      closeAfterDelivery: () => setImmediate(() => closeForbidden(connection.socket)),
-    },
-  });
+  const contextFor = (connection: ConnectionState) =>
+    createContext(services, {
+      requestId: connection.requestId,
+      credentials: connection.credentials,
+      client: connection.client,
+      acceptLanguage: connection.request.headers['accept-language'] ?? null,
+      cookies: NO_COOKIES,
+      log: () => logger.child({ reqId: connection.requestId }),
+      connection: {
+        // After the current message is handed to the socket (same tick), then close.
+        closeAfterDelivery: () => setImmediate(() => closeForbidden(connection.socket)),
+      },
+    });
 
   return {
     async close() {
@@ -251,6 +249,12 @@ export function attachGraphQLWebSocket(options: WebSocketOptions): { close(): Pr
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+function capKeyOf(caller: Caller): string {
+  if (caller.kind === 'PERSON') return caller.account.id;
+  if (caller.kind === 'API_KEY') return `key:${caller.apiKey.id}`;
+  return `ip:${caller.client.ip ?? 'unknown'}`;
 }
 
 function closeForbidden(socket: WebSocket): void {

@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { avatarPath } from '../avatar/avatar.service';
-import { requireAuth, type AppContext } from '../../graphql/context';
+import { accountOf, requirePerson } from '../../caller/caller';
+import type { AppContext } from '../../graphql/context';
 import type { AccountEntity } from './account.entity';
 import { UpdateProfileInput } from './account.inputs';
 import { Account } from './account.type';
@@ -9,7 +10,7 @@ import { Account } from './account.type';
 export class AccountResolver {
   @Query(() => Account, { nullable: true, description: 'The signed-in account, or null' })
   me(@Ctx() ctx: AppContext): AccountEntity | null {
-    return ctx.auth?.account ?? null;
+    return accountOf(ctx.caller);
   }
 
   @Authorized()
@@ -18,7 +19,7 @@ export class AccountResolver {
     @Arg('input') input: UpdateProfileInput,
     @Ctx() ctx: AppContext,
   ): Promise<AccountEntity> {
-    return ctx.services.accounts.updateProfile(requireAuth(ctx).account.id, input);
+    return ctx.services.accounts.updateProfile(requirePerson(ctx.caller).account.id, input);
   }
 
   @FieldResolver(() => String, {

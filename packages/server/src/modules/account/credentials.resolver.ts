@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import { requireAuth, type AppContext } from '../../graphql/context';
+import { requirePerson } from '../../caller/caller';
+import type { AppContext } from '../../graphql/context';
 import type { AccountEntity } from './account.entity';
 import { Account } from './account.type';
 import { RequestEmailChangeInput, RequestPhoneChangeInput } from './credentials.inputs';
@@ -16,7 +17,7 @@ export class CredentialsResolver {
     @Ctx() ctx: AppContext,
   ): Promise<boolean> {
     await ctx.services.emails.requestChange(
-      requireAuth(ctx),
+      requirePerson(ctx.caller),
       input.newEmail,
       input.password,
       ctx.client.ip,
@@ -36,7 +37,7 @@ export class CredentialsResolver {
     description: 'Sends the sign-up verification link again; false when already verified',
   })
   resendVerificationEmail(@Ctx() ctx: AppContext): Promise<boolean> {
-    return ctx.services.emails.resendVerification(requireAuth(ctx).account, ctx.client.ip);
+    return ctx.services.emails.resendVerification(requirePerson(ctx.caller).account, ctx.client.ip);
   }
 
   @Authorized()
@@ -48,7 +49,7 @@ export class CredentialsResolver {
     @Ctx() ctx: AppContext,
   ): Promise<boolean> {
     await ctx.services.phones.requestChange(
-      requireAuth(ctx),
+      requirePerson(ctx.caller),
       input.phone,
       input.password,
       ctx.client.ip,
@@ -61,12 +62,12 @@ export class CredentialsResolver {
     description: 'Sets the new number once its code is right (5 tries per code)',
   })
   confirmPhoneChange(@Arg('code') code: string, @Ctx() ctx: AppContext): Promise<AccountEntity> {
-    return ctx.services.phones.confirm(requireAuth(ctx).account.id, code, ctx.client);
+    return ctx.services.phones.confirm(requirePerson(ctx.caller).account.id, code, ctx.client);
   }
 
   @Authorized()
   @Mutation(() => Account)
   removeAvatar(@Ctx() ctx: AppContext): Promise<AccountEntity> {
-    return ctx.services.avatars.remove(requireAuth(ctx).account.id);
+    return ctx.services.avatars.remove(requirePerson(ctx.caller).account.id);
   }
 }

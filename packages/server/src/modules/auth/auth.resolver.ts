@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import { requireAuth, type AppContext } from '../../graphql/context';
+import { requirePerson } from '../../caller/caller';
+import type { AppContext } from '../../graphql/context';
 import { clearSessionCookie, serializeSessionCookie } from '../../http/cookies';
 import { CompleteMfaChallengeInput, ReauthenticateInput } from '../mfa/mfa.types';
 import type { SessionEntity } from '../session/session.entity';
@@ -52,7 +53,8 @@ export class AuthResolver {
     @Arg('input') input: ReauthenticateInput,
     @Ctx() ctx: AppContext,
   ): Promise<SessionEntity> {
-    const { account, session } = requireAuth(ctx);
+    const person = requirePerson(ctx.caller);
+    const { account, session } = person;
     // Browsers get a new token in a new cookie; a tool's bearer token cannot be swapped under it.
     const rotateToken = ctx.authVia === 'cookie';
     const renewed = await ctx.services.auth.reauthenticate(account, session, input, rotateToken);
@@ -61,22 +63,23 @@ export class AuthResolver {
         serializeSessionCookie(ctx.services.cookiePolicy, renewed.token, session.absoluteExpiresAt),
       );
     }
-    ctx.auth = { account, session: renewed.session };
+    ctx.caller = { ...person, session: renewed.session };
     return renewed.session;
   }
 
   @Mutation(() => Boolean, { description: 'Ends the current session; true when one was ended' })
   async logOut(@Ctx() ctx: AppContext): Promise<boolean> {
     ctx.cookies.set(clearSessionCookie(ctx.services.cookiePolicy));
-    if (!ctx.auth) return false;
-    return ctx.services.sessions.revoke(ctx.auth.session.id, 'LOGOUT');
+    if (ctx.caller.kind !== 'PERSON') return false;
+    return ctx.services.sessions.revoke(ctx.caller.session.id, 'LOGOUT');
   }
 }
 
 /** Browsers get the token as an HttpOnly cookie only; tools that asked get it in the body. */
 function deliverSession(signedIn: SignedIn, issueToken: boolean, ctx: AppContext): AuthPayload {
   const { account, session, token } = signedIn;
-  ctx.auth = { account, session };
+  // What the rest of this operation sees: the person who just signed in.
+  ctx.caller = { kind: 'PERSON', account, session, client: ctx.client };
   if (issueToken) return { account, session, token };
   ctx.cookies.set(
     serializeSessionCookie(ctx.services.cookiePolicy, token, session.absoluteExpiresAt),

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import { requireAuth, type AppContext } from '../../graphql/context';
+import { requirePerson } from '../../caller/caller';
+import type { AppContext } from '../../graphql/context';
 import { ChangePasswordInput, ResetPasswordInput } from './password.inputs';
 
 @Resolver()
@@ -10,7 +11,7 @@ export class PasswordResolver {
     @Arg('input') input: ChangePasswordInput,
     @Ctx() ctx: AppContext,
   ): Promise<boolean> {
-    await ctx.services.passwords.change(requireAuth(ctx), input, ctx.client);
+    await ctx.services.passwords.change(requirePerson(ctx.caller), input, ctx.client);
     return true;
   }
 

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { requireAuth, type AppContext } from '../../graphql/context';
+import { requirePerson } from '../../caller/caller';
+import type { AppContext } from '../../graphql/context';
 import { Organization } from '../organization/organization.type';
 import { Domain, toDomain } from './domain.type';
 
@@ -18,7 +19,7 @@ export class DomainResolver {
     @Ctx() ctx: AppContext,
   ): Promise<Domain> {
     const added = await ctx.services.domains.add(
-      requireAuth(ctx).account.id,
+      requirePerson(ctx.caller).account.id,
       organizationId,
       domain,
     );
@@ -30,12 +31,12 @@ export class DomainResolver {
     description: 'Looks the TXT record up now; verifiedAt stays null until found',
   })
   async verifyDomain(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<Domain> {
-    return toDomain(await ctx.services.domains.verify(requireAuth(ctx).account.id, id));
+    return toDomain(await ctx.services.domains.verify(requirePerson(ctx.caller).account.id, id));
   }
 
   @Authorized()
   @Mutation(() => Boolean)
   removeDomain(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<boolean> {
-    return ctx.services.domains.remove(requireAuth(ctx).account.id, id);
+    return ctx.services.domains.remove(requirePerson(ctx.caller).account.id, id);
   }
 }

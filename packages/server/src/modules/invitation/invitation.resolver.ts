@@ -9,7 +9,8 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { requireAuth, type AppContext } from '../../graphql/context';
+import { requirePerson } from '../../caller/caller';
+import type { AppContext } from '../../graphql/context';
 import { Organization } from '../organization/organization.type';
 import { TeamMember, toTeamMember } from '../organization/team-member.type';
 import { InviteTeamMemberInput } from './invitation.inputs';
@@ -34,7 +35,9 @@ export class InvitationResolver {
     @Arg('input') input: InviteTeamMemberInput,
     @Ctx() ctx: AppContext,
   ): Promise<Invitation> {
-    return toInvitation(await ctx.services.invitations.invite(requireAuth(ctx).account, input));
+    return toInvitation(
+      await ctx.services.invitations.invite(requirePerson(ctx.caller).account, input),
+    );
   }
 
   @Authorized()
@@ -45,7 +48,9 @@ export class InvitationResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: AppContext,
   ): Promise<Invitation> {
-    return toInvitation(await ctx.services.invitations.resend(requireAuth(ctx).account, id));
+    return toInvitation(
+      await ctx.services.invitations.resend(requirePerson(ctx.caller).account, id),
+    );
   }
 
   @Authorized()
@@ -54,7 +59,9 @@ export class InvitationResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: AppContext,
   ): Promise<Invitation> {
-    return toInvitation(await ctx.services.invitations.revoke(requireAuth(ctx).account.id, id));
+    return toInvitation(
+      await ctx.services.invitations.revoke(requirePerson(ctx.caller).account.id, id),
+    );
   }
 
   @Authorized()
@@ -63,7 +70,7 @@ export class InvitationResolver {
   })
   async acceptInvitation(@Arg('token') token: string, @Ctx() ctx: AppContext): Promise<TeamMember> {
     const member = await ctx.services.invitationLinks.accept(
-      requireAuth(ctx).account,
+      requirePerson(ctx.caller).account,
       token,
       ctx.client.ip,
     );

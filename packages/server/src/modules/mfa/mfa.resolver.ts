@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import { requireAuth, type AppContext } from '../../graphql/context';
+import { requirePerson } from '../../caller/caller';
+import type { AppContext } from '../../graphql/context';
 import { BackupCodes, TotpEnrollment } from './mfa.types';
 
 @Resolver()
@@ -9,7 +10,7 @@ export class MfaResolver {
     description: 'Starts (or restarts) TOTP set-up; needs a recent re-authentication',
   })
   startTotpEnrollment(@Ctx() ctx: AppContext): Promise<TotpEnrollment> {
-    return ctx.services.mfaSettings.startEnrollment(requireAuth(ctx));
+    return ctx.services.mfaSettings.startEnrollment(requirePerson(ctx.caller));
   }
 
   @Authorized()
@@ -23,7 +24,7 @@ export class MfaResolver {
   ): Promise<BackupCodes> {
     return {
       codes: await ctx.services.mfaSettings.confirmEnrollment(
-        requireAuth(ctx),
+        requirePerson(ctx.caller),
         code,
         signOutOtherSessions,
         ctx.client,
@@ -37,14 +38,17 @@ export class MfaResolver {
   })
   async regenerateBackupCodes(@Ctx() ctx: AppContext): Promise<BackupCodes> {
     return {
-      codes: await ctx.services.mfaSettings.regenerateBackupCodes(requireAuth(ctx), ctx.client),
+      codes: await ctx.services.mfaSettings.regenerateBackupCodes(
+        requirePerson(ctx.caller),
+        ctx.client,
+      ),
     };
   }
 
   @Authorized()
   @Mutation(() => Boolean)
   async disableMfa(@Ctx() ctx: AppContext): Promise<boolean> {
-    await ctx.services.mfaSettings.disable(requireAuth(ctx), ctx.client);
+    await ctx.services.mfaSettings.disable(requirePerson(ctx.caller), ctx.client);
     return true;
   }
 }

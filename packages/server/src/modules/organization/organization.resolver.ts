@@ -11,7 +11,8 @@ import {
   Root,
 } from 'type-graphql';
 import { pageRequest } from '../../graphql/connection';
-import { requireAuth, type AppContext } from '../../graphql/context';
+import { requirePerson } from '../../caller/caller';
+import type { AppContext } from '../../graphql/context';
 import { INDUSTRIES } from './industries';
 import { UpdateOrganizationInput } from './organization.inputs';
 import { Organization, toOrganization } from './organization.type';
@@ -22,7 +23,7 @@ export class OrganizationResolver {
   @Authorized()
   @Query(() => [Organization], { description: 'Every organization I belong to' })
   async myOrganizations(@Ctx() ctx: AppContext): Promise<Organization[]> {
-    const list = await ctx.services.organizations.listMine(requireAuth(ctx).account.id);
+    const list = await ctx.services.organizations.listMine(requirePerson(ctx.caller).account.id);
     return list.map(toOrganization);
   }
 
@@ -35,7 +36,9 @@ export class OrganizationResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: AppContext,
   ): Promise<Organization> {
-    return toOrganization(await ctx.services.organizations.get(requireAuth(ctx).account.id, id));
+    return toOrganization(
+      await ctx.services.organizations.get(requirePerson(ctx.caller).account.id, id),
+    );
   }
 
   @Query(() => [String], { description: 'The industries an organization can choose from' })
@@ -50,7 +53,11 @@ export class OrganizationResolver {
     @Arg('input') input: UpdateOrganizationInput,
     @Ctx() ctx: AppContext,
   ): Promise<Organization> {
-    const access = await ctx.services.organizations.update(requireAuth(ctx).account.id, id, input);
+    const access = await ctx.services.organizations.update(
+      requirePerson(ctx.caller).account.id,
+      id,
+      input,
+    );
     return toOrganization(access);
   }
 

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { requireAuth, type AppContext } from '../../graphql/context';
+import { requirePerson } from '../../caller/caller';
+import type { AppContext } from '../../graphql/context';
 import { ChangeMemberRoleInput } from './organization.inputs';
 import { TeamMember, toTeamMember } from './team-member.type';
 
@@ -14,7 +15,7 @@ export class TeamResolver {
     @Ctx() ctx: AppContext,
   ): Promise<TeamMember> {
     const member = await ctx.services.memberships.changeRole(
-      requireAuth(ctx).account.id,
+      requirePerson(ctx.caller).account.id,
       input.memberId,
       input.role,
     );
@@ -27,7 +28,7 @@ export class TeamResolver {
     @Arg('memberId', () => ID) memberId: string,
     @Ctx() ctx: AppContext,
   ): Promise<boolean> {
-    return ctx.services.memberships.remove(requireAuth(ctx), memberId);
+    return ctx.services.memberships.remove(requirePerson(ctx.caller), memberId);
   }
 
   @Authorized()
@@ -36,7 +37,7 @@ export class TeamResolver {
     @Arg('organizationId', () => ID) organizationId: string,
     @Ctx() ctx: AppContext,
   ): Promise<boolean> {
-    return ctx.services.memberships.leave(requireAuth(ctx).account.id, organizationId);
+    return ctx.services.memberships.leave(requirePerson(ctx.caller).account.id, organizationId);
   }
 
   @Authorized()
@@ -47,7 +48,10 @@ export class TeamResolver {
     @Arg('memberId', () => ID) memberId: string,
     @Ctx() ctx: AppContext,
   ): Promise<TeamMember> {
-    const member = await ctx.services.memberships.transferOwnership(requireAuth(ctx), memberId);
+    const member = await ctx.services.memberships.transferOwnership(
+      requirePerson(ctx.caller),
+      memberId,
+    );
     return toTeamMember(member);
   }
 }

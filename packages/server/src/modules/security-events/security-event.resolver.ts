@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { encodeCursor, pageRequest } from '../../graphql/connection';
-import { requireAuth, type AppContext } from '../../graphql/context';
+import { requirePerson } from '../../caller/caller';
+import type { AppContext } from '../../graphql/context';
 import { SecurityEventConnection } from './security-event.type';
 
 @Resolver()
@@ -14,7 +15,7 @@ export class SecurityEventResolver {
   ): Promise<SecurityEventConnection> {
     const request = pageRequest(first, after);
     const page = await ctx.services.securityEvents.page(
-      requireAuth(ctx).account.id,
+      requirePerson(ctx.caller).account.id,
       request.first,
       request.afterKey,
     );

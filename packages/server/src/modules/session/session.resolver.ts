@@ -12,7 +12,8 @@ import {
   Subscription,
 } from 'type-graphql';
 import type { SessionEventMessage } from '../../events/event-bus';
-import { requireAuth, type AppContext } from '../../graphql/context';
+import { requirePerson } from '../../caller/caller';
+import type { AppContext } from '../../graphql/context';
 import { clearSessionCookie } from '../../http/cookies';
 import { SessionEvent, toSessionEvent } from './session-event.type';
 import type { SessionEntity } from './session.entity';
@@ -23,7 +24,7 @@ export class SessionResolver {
   @Authorized()
   @Query(() => [Session], { description: 'My signed-in devices; the one asking is `current`' })
   mySessions(@Ctx() ctx: AppContext): Promise<SessionEntity[]> {
-    return ctx.services.sessions.listLive(requireAuth(ctx).account.id);
+    return ctx.services.sessions.listLive(requirePerson(ctx.caller).account.id);
   }
 
   @Authorized()
@@ -32,7 +33,7 @@ export class SessionResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: AppContext,
   ): Promise<SessionEntity> {
-    const auth = requireAuth(ctx);
+    const auth = requirePerson(ctx.caller);
     const session = await ctx.services.sessions.revokeOwn(auth.account.id, id, ctx.client);
     if (session.id === auth.session.id)
       ctx.cookies.set(clearSessionCookie(ctx.services.cookiePolicy));
@@ -42,7 +43,7 @@ export class SessionResolver {
   @Authorized()
   @Mutation(() => Int, { description: 'Signs out every device but this one; returns how many' })
   revokeOtherSessions(@Ctx() ctx: AppContext): Promise<number> {
-    const auth = requireAuth(ctx);
+    const auth = requirePerson(ctx.caller);
     return ctx.services.sessions.revokeOthers(auth.account.id, auth.session.id, ctx.client);
   }
 
@@ -50,12 +51,12 @@ export class SessionResolver {
   @Subscription(() => SessionEvent, {
     description: 'A session of mine was created or revoked, on any instance',
     topics: 'SESSION_EVENT',
-    topicId: ({ context }) => requireAuth(context as AppContext).account.id,
+    topicId: ({ context }) => requirePerson((context as AppContext).caller).account.id,
   })
   sessionEvents(@Root() message: SessionEventMessage, @Ctx() ctx: AppContext): SessionEvent {
     const event = toSessionEvent(message);
     // The connection's own session was revoked: deliver this event, then close with 4403.
-    if (event.type === 'REVOKED' && event.session.id === ctx.auth?.session.id) {
+    if (event.type === 'REVOKED' && event.session.id === sessionIdOf(ctx)) {
       ctx.connection?.closeAfterDelivery();
     }
     return event;
@@ -63,6 +64,10 @@ export class SessionResolver {
 
   @FieldResolver(() => Boolean)
   current(@Root() session: SessionEntity, @Ctx() ctx: AppContext): boolean {
-    return ctx.auth?.session.id === session.id;
+    return sessionIdOf(ctx) === session.id;
   }
+}
+
+function sessionIdOf(ctx: AppContext): string | null {
+  return ctx.caller.kind === 'PERSON' ? ctx.caller.session.id : null;
 }

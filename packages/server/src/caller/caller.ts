@@ -1,0 +1,81 @@
+import { AppError } from '../graphql/errors';
+import type { AccountEntity } from '../modules/account/account.entity';
+import type { ApiKeyScope } from '../modules/api-key/scopes';
+import type { SessionEntity } from '../modules/session/session.entity';
+
+/** Where a request came from, as far as the server can tell. */
+export interface ClientInfo {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** A signed-in person: the account and the session (with its MFA level and last re-authentication). */
+export interface PersonCaller {
+  readonly kind: 'PERSON';
+  readonly account: AccountEntity;
+  readonly session: SessionEntity;
+  readonly client: ClientInfo;
+}
+
+/** What a request made with an API key may do, and for which organization. */
+export interface ApiKeyPrincipal {
+  readonly id: string;
+  readonly organizationId: string;
+  readonly name: string;
+  readonly scopes: readonly ApiKeyScope[];
+}
+
+/** A tool holding an organization's API key: no account, no session. */
+export interface ApiKeyCaller {
+  readonly kind: 'API_KEY';
+  readonly apiKey: ApiKeyPrincipal;
+  readonly client: ClientInfo;
+}
+
+export interface AnonymousCaller {
+  readonly kind: 'ANONYMOUS';
+  readonly client: ClientInfo;
+}
+
+/** Whoever a request or a WebSocket operation acts for; services take this one shape. */
+export type Caller = PersonCaller | ApiKeyCaller | AnonymousCaller;
+
+export const anonymous = (client: ClientInfo): AnonymousCaller => ({ kind: 'ANONYMOUS', client });
+
+/**
+ * The person behind the request, for operations only a person can do: anonymous callers are
+ * UNAUTHENTICATED, API keys FORBIDDEN.
+ */
+export function requirePerson(caller: Caller): PersonCaller {
+  if (caller.kind === 'PERSON') return caller;
+  if (caller.kind === 'API_KEY') {
+    throw new AppError('FORBIDDEN', 'An API key cannot do this; sign in as a person');
+  }
+  throw new AppError('UNAUTHENTICATED', 'You must be signed in');
+}
+
+/** The account of a person caller, or null (anonymous, API key). */
+export function accountOf(caller: Caller): AccountEntity | null {
+  return caller.kind === 'PERSON' ? caller.account : null;
+}
+
+/** Who did something, as events, audit entries and timelines record it. */
+export type Actor =
+  | { kind: 'PERSON'; accountId: string; sessionId: string | null }
+  | { kind: 'API_KEY'; apiKeyId: string; organizationId: string }
+  | { kind: 'SYSTEM' };
+
+export function actorOf(caller: Caller): Actor {
+  switch (caller.kind) {
+    case 'PERSON':
+      return { kind: 'PERSON', accountId: caller.account.id, sessionId: caller.session.id };
+    case 'API_KEY':
+      return {
+        kind: 'API_KEY',
+        apiKeyId: caller.apiKey.id,
+        organizationId: caller.apiKey.organizationId,
+      };
+    case 'ANONYMOUS':
+      return { kind: 'SYSTEM' };
+  }
+}
