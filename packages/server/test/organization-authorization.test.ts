@@ -2,9 +2,11 @@ import type { AtriumServer } from '../src/app';
 import { DomainEntity } from '../src/modules/domain/domain.entity';
 import { InvitationEntity } from '../src/modules/invitation/invitation.entity';
 import { OrganizationEntity } from '../src/modules/organization/organization.entity';
+import { API_KEY_SCOPES } from '../src/modules/api-key/scopes';
 import {
   isAllowed,
   OPERATIONS,
+  POLICY,
   type OrganizationOperation,
 } from '../src/modules/organization/policy';
 import { ROLES, TeamMemberEntity, type Role } from '../src/modules/organization/team-member.entity';
@@ -30,6 +32,7 @@ import {
 } from './support/organization-documents';
 import {
   seedAccount,
+  seedApiKey,
   seedOrganization,
   uniqueDomain,
   type SeededOrganization,
@@ -77,13 +80,13 @@ const API_OPERATIONS: ApiOperation[] = [
   },
   {
     name: 'Organization.members',
-    policy: 'organization.view',
+    policy: 'member.list',
     mutates: false,
     run: (w, caller) => caller.execute(OrganizationMembers, { id: w.id, first: 10 }),
   },
   {
     name: 'Organization.invitations',
-    policy: 'organization.view',
+    policy: 'member.list',
     mutates: false,
     run: (w, caller) => caller.execute(OrganizationInvitations, { id: w.id }),
   },
@@ -178,12 +181,29 @@ const API_OPERATIONS: ApiOperation[] = [
   },
 ];
 
-type Caller = Role | 'OTHER_ORGANIZATION' | 'ANONYMOUS';
-const CALLERS: Caller[] = [...ROLES, 'OTHER_ORGANIZATION', 'ANONYMOUS'];
+const READ_SCOPES = ['ORGANIZATION_READ', 'MEMBERS_READ'] as const;
+
+/**
+ * Besides people by role: a key of this organization with the scope the operation needs (and
+ * the read scopes to reach it; nothing more when it is for people only), one with every other scope, and a key of another
+ * organization with every scope.
+ */
+type KeyCaller = 'KEY_WITH_SCOPE' | 'KEY_WITH_OTHER_SCOPES' | 'KEY_OF_OTHER_ORGANIZATION';
+type Caller = Role | 'OTHER_ORGANIZATION' | 'ANONYMOUS' | KeyCaller;
+const CALLERS: Caller[] = [
+  ...ROLES,
+  'OTHER_ORGANIZATION',
+  'ANONYMOUS',
+  'KEY_WITH_SCOPE',
+  'KEY_WITH_OTHER_SCOPES',
+  'KEY_OF_OTHER_ORGANIZATION',
+];
 
 function expectedOutcome(operation: ApiOperation, caller: Caller): string {
   if (caller === 'ANONYMOUS') return 'UNAUTHENTICATED';
-  if (caller === 'OTHER_ORGANIZATION') return 'NOT_FOUND';
+  if (caller === 'OTHER_ORGANIZATION' || caller === 'KEY_OF_OTHER_ORGANIZATION') return 'NOT_FOUND';
+  if (caller === 'KEY_WITH_OTHER_SCOPES') return 'FORBIDDEN';
+  if (caller === 'KEY_WITH_SCOPE') return POLICY[operation.policy].scope ? 'OK' : 'FORBIDDEN';
   return isAllowed(caller, operation.policy) ? 'OK' : 'FORBIDDEN';
 }
 
@@ -200,9 +220,23 @@ async function seedWorld(): Promise<World> {
   return { ...world, domain };
 }
 
-async function callerIn(world: World, caller: Caller): Promise<Actor> {
+async function callerIn(world: World, caller: Caller, operation: ApiOperation): Promise<Actor> {
   if (caller === 'ANONYMOUS') return new Actor(atrium.url);
   if (caller === 'OTHER_ORGANIZATION') return (await seedAccount(atrium, 'outsider')).actor;
+  const needed = POLICY[operation.policy].scope;
+  if (caller === 'KEY_WITH_SCOPE') {
+    // The operation's scope, and the read scopes its document passes through on the way.
+    const scopes = new Set([...READ_SCOPES, ...(needed ? [needed] : [])]);
+    return (await seedApiKey(atrium, world.id, [...scopes])).actor;
+  }
+  if (caller === 'KEY_WITH_OTHER_SCOPES') {
+    const others = API_KEY_SCOPES.filter((scope) => scope !== needed);
+    return (await seedApiKey(atrium, world.id, others)).actor;
+  }
+  if (caller === 'KEY_OF_OTHER_ORGANIZATION') {
+    const other = await seedOrganization(atrium).build();
+    return (await seedApiKey(atrium, other.id, API_KEY_SCOPES)).actor;
+  }
   return world.people[caller].actor;
 }
 
@@ -227,7 +261,7 @@ describe.each(API_OPERATIONS)('$name', (operation) => {
     'as %s → %s',
     async (caller, expected) => {
       const world = await seedWorld();
-      const actor = await callerIn(world, caller as Caller);
+      const actor = await callerIn(world, caller as Caller, operation);
       const before = await snapshot(world.id);
       const result = await operation.run(world, actor);
       const outcome = result.errors ? errorCode(result) : 'OK';

@@ -54,6 +54,12 @@ export function requirePerson(caller: Caller): PersonCaller {
   throw new AppError('UNAUTHENTICATED', 'You must be signed in');
 }
 
+/** A person or an API key; anonymous callers are UNAUTHENTICATED. */
+export function requireKnownCaller(caller: Caller): PersonCaller | ApiKeyCaller {
+  if (caller.kind === 'ANONYMOUS') throw new AppError('UNAUTHENTICATED', 'You must be signed in');
+  return caller;
+}
+
 /** The account of a person caller, or null (anonymous, API key). */
 export function accountOf(caller: Caller): AccountEntity | null {
   return caller.kind === 'PERSON' ? caller.account : null;

@@ -1,3 +1,5 @@
+import { ApiKeyEntity } from '../../src/modules/api-key/api-key.entity';
+import type { ApiKeyScope } from '../../src/modules/api-key/scopes';
 import { randomBytes } from 'node:crypto';
 import type { AtriumServer } from '../../src/app';
 import { newId } from '../../src/db/columns';
@@ -199,4 +201,34 @@ export function seedOrganization(atrium: AtriumServer): OrganizationBuilder {
 /** A domain name no other test has claimed. */
 export function uniqueDomain(label = 'example'): string {
   return `${label}-${process.pid}-${randomBytes(4).toString('hex')}.test`;
+}
+
+/**
+ * A test double for an API key: written straight into the database (the key feature itself
+ * issues them through the API), with the given scopes, for `organizationId`.
+ */
+export async function seedApiKey(
+  atrium: AtriumServer,
+  organizationId: string,
+  scopes: readonly ApiKeyScope[],
+  changes: Partial<ApiKeyEntity> = {},
+): Promise<{ id: string; secret: string; actor: Actor }> {
+  const secret = `atr_live_${randomBytes(32).toString('hex')}`;
+  const id = newId();
+  await atrium.dataSource.getRepository(ApiKeyEntity).insert({
+    id,
+    organizationId,
+    name: 'Test key',
+    prefix: secret.slice(0, 13),
+    secretHash: hashToken(secret),
+    scopes: scopes.join(','),
+    createdByAccountId: null,
+    createdAt: new Date(),
+    expiresAt: null,
+    lastUsedAt: null,
+    lastUsedIp: null,
+    revokedAt: null,
+    ...changes,
+  });
+  return { id, secret, actor: new Actor(atrium.url).withToken(secret) };
 }

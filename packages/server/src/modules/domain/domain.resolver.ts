@@ -1,5 +1,4 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { requirePerson } from '../../caller/caller';
 import type { AppContext } from '../../graphql/context';
 import { Organization } from '../organization/organization.type';
 import { Domain, toDomain } from './domain.type';
@@ -18,11 +17,7 @@ export class DomainResolver {
     @Arg('domain') domain: string,
     @Ctx() ctx: AppContext,
   ): Promise<Domain> {
-    const added = await ctx.services.domains.add(
-      requirePerson(ctx.caller).account.id,
-      organizationId,
-      domain,
-    );
+    const added = await ctx.services.domains.add(ctx.caller, organizationId, domain);
     return toDomain(added);
   }
 
@@ -31,12 +26,12 @@ export class DomainResolver {
     description: 'Looks the TXT record up now; verifiedAt stays null until found',
   })
   async verifyDomain(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<Domain> {
-    return toDomain(await ctx.services.domains.verify(requirePerson(ctx.caller).account.id, id));
+    return toDomain(await ctx.services.domains.verify(ctx.caller, id));
   }
 
   @Authorized()
   @Mutation(() => Boolean)
   removeDomain(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<boolean> {
-    return ctx.services.domains.remove(requirePerson(ctx.caller).account.id, id);
+    return ctx.services.domains.remove(ctx.caller, id);
   }
 }

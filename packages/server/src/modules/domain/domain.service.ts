@@ -13,6 +13,7 @@ import {
   notFound,
   type OrganizationAccess,
 } from '../organization/access';
+import type { Caller } from '../../caller/caller';
 import type { OrganizationOperation } from '../organization/policy';
 import { DomainEntity } from './domain.entity';
 import { verificationRecord } from './domain.type';
@@ -37,12 +38,12 @@ export class DomainService {
     });
   }
 
-  async add(accountId: string, organizationId: string, domain: string): Promise<DomainEntity> {
+  async add(caller: Caller, organizationId: string, domain: string): Promise<DomainEntity> {
     const name = normalizeDomain(domain);
     try {
       return await inOrganization(
         this.dataSource,
-        { accountId, organizationId, operation: 'domain.add' },
+        { caller, organizationId, operation: 'domain.add' },
         async (manager) => {
           const repository = manager.getRepository(DomainEntity);
           if (await repository.exists({ where: { organizationId, domain: name } })) {
@@ -77,9 +78,9 @@ export class DomainService {
    * Looks the TXT record up now; verified when it carries the token. Not finding it is no
    * error: the answer stays unverified (DNS changes take a while to appear).
    */
-  async verify(accountId: string, domainId: string): Promise<DomainEntity> {
+  async verify(caller: Caller, domainId: string): Promise<DomainEntity> {
     const domain = await this.onDomain(
-      accountId,
+      caller,
       domainId,
       'domain.verify',
       async (_, found) => found,
@@ -105,15 +106,15 @@ export class DomainService {
     return this.dataSource.getRepository(DomainEntity).findOneByOrFail({ id: domain.id });
   }
 
-  async remove(accountId: string, domainId: string): Promise<boolean> {
-    return this.onDomain(accountId, domainId, 'domain.remove', async (manager, found) => {
+  async remove(caller: Caller, domainId: string): Promise<boolean> {
+    return this.onDomain(caller, domainId, 'domain.remove', async (manager, found) => {
       await manager.delete(DomainEntity, { id: found.id });
       return true;
     });
   }
 
   private async onDomain<T>(
-    accountId: string,
+    caller: Caller,
     domainId: string,
     operation: OrganizationOperation,
     work: (manager: EntityManager, domain: DomainEntity) => Promise<T>,
@@ -122,7 +123,7 @@ export class DomainService {
     if (!found) throw notFound('domain');
     return inOrganization(
       this.dataSource,
-      { accountId, organizationId: found.organizationId, operation, missing: 'domain' },
+      { caller, organizationId: found.organizationId, operation, missing: 'domain' },
       (manager) => work(manager, found),
     );
   }

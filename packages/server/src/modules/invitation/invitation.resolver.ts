@@ -35,9 +35,7 @@ export class InvitationResolver {
     @Arg('input') input: InviteTeamMemberInput,
     @Ctx() ctx: AppContext,
   ): Promise<Invitation> {
-    return toInvitation(
-      await ctx.services.invitations.invite(requirePerson(ctx.caller).account, input),
-    );
+    return toInvitation(await ctx.services.invitations.invite(ctx.caller, input));
   }
 
   @Authorized()
@@ -48,9 +46,7 @@ export class InvitationResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: AppContext,
   ): Promise<Invitation> {
-    return toInvitation(
-      await ctx.services.invitations.resend(requirePerson(ctx.caller).account, id),
-    );
+    return toInvitation(await ctx.services.invitations.resend(ctx.caller, id));
   }
 
   @Authorized()
@@ -59,9 +55,7 @@ export class InvitationResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: AppContext,
   ): Promise<Invitation> {
-    return toInvitation(
-      await ctx.services.invitations.revoke(requirePerson(ctx.caller).account.id, id),
-    );
+    return toInvitation(await ctx.services.invitations.revoke(ctx.caller, id));
   }
 
   @Authorized()

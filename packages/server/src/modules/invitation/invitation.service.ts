@@ -5,6 +5,7 @@ import { generateToken, hashToken } from '../../lib/tokens';
 import type { Delivery } from '../../messaging/delivery';
 import { renderMail, ROLE_LABELS, toLocale } from '../../messaging/templates';
 import type { RateLimits } from '../../security/rate-limits';
+import { requireKnownCaller, type Caller } from '../../caller/caller';
 import { AccountEntity } from '../account/account.entity';
 import { normalizeEmail } from '../auth/auth.service';
 import {
@@ -48,7 +49,7 @@ export class InvitationService {
 
   /** Pending, unexpired invitations, oldest first. */
   async listPending(access: OrganizationAccess): Promise<InvitationEntity[]> {
-    authorize(access, 'organization.view');
+    authorize(access, 'member.list');
     return this.dataSource.getRepository(InvitationEntity).find({
       where: {
         organizationId: access.organization.id,
@@ -59,18 +60,18 @@ export class InvitationService {
     });
   }
 
-  async invite(inviter: AccountEntity, request: InviteRequest): Promise<InvitationEntity> {
+  async invite(caller: Caller, request: InviteRequest): Promise<InvitationEntity> {
     const email = request.email.trim();
     if (request.role === 'OWNER') {
       throw badUserInput({ role: 'Invite as ADMIN or below; ownership moves only by transfer' });
     }
-    await this.limits.consume('invitationMailPerAccount', inviter.id);
+    await this.limits.consume('invitationMailPerAccount', senderKey(caller));
     const token = generateToken();
     const { invitation, organization } = await inOrganization(
       this.dataSource,
-      { accountId: inviter.id, organizationId: request.organizationId, operation: 'member.invite' },
+      { caller, organizationId: request.organizationId, operation: 'member.invite' },
       async (manager, access) => {
-        if (!mayGrant(access.membership.role, request.role)) {
+        if (!mayGrant(access.role, request.role)) {
           throw forbidden('Nobody can invite someone with a role above their own');
         }
         const emailNormalized = normalizeEmail(email);
@@ -85,7 +86,7 @@ export class InvitationService {
           role: request.role,
           status: 'PENDING',
           tokenHash: hashToken(token),
-          invitedByAccountId: inviter.id,
+          invitedByAccountId: caller.kind === 'PERSON' ? caller.account.id : null,
           expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
           acceptedAt: null,
           createdAt: now,
@@ -95,16 +96,16 @@ export class InvitationService {
         return { invitation: created, organization: access.organization };
       },
     );
-    await this.mailInvitation(inviter, organization, invitation, token);
+    await this.mailInvitation(caller, organization, invitation, token);
     return invitation;
   }
 
   /** A new link and 7 more days; an expired invitation needs a free seat again. */
-  async resend(inviter: AccountEntity, invitationId: string): Promise<InvitationEntity> {
-    await this.limits.consume('invitationMailPerAccount', inviter.id);
+  async resend(caller: Caller, invitationId: string): Promise<InvitationEntity> {
+    await this.limits.consume('invitationMailPerAccount', senderKey(caller));
     const token = generateToken();
     const { invitation, organization } = await this.onInvitation(
-      inviter.id,
+      caller,
       invitationId,
       'invitation.resend',
       async (manager, access, found) => {
@@ -123,14 +124,14 @@ export class InvitationService {
         return { invitation: { ...found, ...renewed }, organization: access.organization };
       },
     );
-    await this.mailInvitation(inviter, organization, invitation, token);
+    await this.mailInvitation(caller, organization, invitation, token);
     return invitation;
   }
 
   /** Withdraws a pending (or expired) invitation; its link stops working at once. */
-  revoke(accountId: string, invitationId: string): Promise<InvitationEntity> {
+  revoke(caller: Caller, invitationId: string): Promise<InvitationEntity> {
     return this.onInvitation(
-      accountId,
+      caller,
       invitationId,
       'invitation.revoke',
       async (manager, _, found) => {
@@ -179,7 +180,7 @@ export class InvitationService {
   }
 
   private async onInvitation<T>(
-    accountId: string,
+    caller: Caller,
     invitationId: string,
     operation: OrganizationOperation,
     work: (
@@ -194,12 +195,12 @@ export class InvitationService {
     if (!found) throw notFound('invitation');
     return inOrganization(
       this.dataSource,
-      { accountId, organizationId: found.organizationId, operation, missing: 'invitation' },
+      { caller, organizationId: found.organizationId, operation, missing: 'invitation' },
       async (manager, access) => {
         const invitation = await manager.findOneBy(InvitationEntity, { id: invitationId });
         if (!invitation) throw notFound('invitation');
-        if (!mayManage(access.membership.role, invitation.role)) {
-          throw forbidden(`As ${access.membership.role} you cannot manage this invitation`);
+        if (!mayManage(access.role, invitation.role)) {
+          throw forbidden(`As ${access.role} you cannot manage this invitation`);
         }
         return work(manager, access, invitation);
       },
@@ -208,7 +209,7 @@ export class InvitationService {
 
   /** After commit; in the invitee's language when they have an account, else the inviter's. */
   private async mailInvitation(
-    inviter: AccountEntity,
+    caller: Caller,
     organization: OrganizationEntity,
     invitation: InvitationEntity,
     token: string,
@@ -217,14 +218,24 @@ export class InvitationService {
       where: { emailNormalized: invitation.emailNormalized },
       select: { locale: true },
     });
-    const locale = toLocale(invitee?.locale ?? inviter.locale);
-    this.delivery.mail(
+    const inviter = requireKnownCaller(caller);
+    const locale = toLocale(
+      invitee?.locale ?? (inviter.kind === 'PERSON' ? inviter.account.locale : 'en'),
+    );
+    await this.delivery.mail(
       renderMail('teamInvitation', locale, invitation.email, {
-        name: inviter.fullName,
+        // A key invites on behalf of the organization itself.
+        name: inviter.kind === 'PERSON' ? inviter.account.fullName : organization.name,
         organization: organization.name,
         role: ROLE_LABELS[locale][invitation.role],
         link: this.delivery.link('/invitations/accept', token),
       }),
     );
   }
+}
+
+/** Whose invitation mails the hourly limit counts: the person's, or the key's. */
+function senderKey(caller: Caller): string {
+  const known = requireKnownCaller(caller);
+  return known.kind === 'PERSON' ? known.account.id : `key:${known.apiKey.id}`;
 }

@@ -1,17 +1,23 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { ApiKeyCaller, Caller, PersonCaller } from '../../caller/caller';
+import { requireKnownCaller } from '../../caller/caller';
 import { AppError } from '../../graphql/errors';
-import type { OrganizationEntity } from './organization.entity';
-import { isAllowed, type OrganizationOperation } from './policy';
-import { TeamMemberEntity } from './team-member.entity';
+import { OrganizationEntity } from './organization.entity';
+import { API_KEY_ROLE, isAllowed, isAllowedForKey, type OrganizationOperation } from './policy';
+import { TeamMemberEntity, type Role } from './team-member.entity';
 
 /**
- * Proof that the caller is a member of the organization, read from the database on this
- * request (no cache: a role change or removal counts on the very next request, on any
+ * Proof that the caller may act in the organization, read from the database on this request
+ * (no cache: a role change, a removal or a revoked key counts on the very next request, on any
  * instance). Only `loadAccess` makes one.
  */
 export interface OrganizationAccess {
   readonly organization: OrganizationEntity;
-  readonly membership: TeamMemberEntity;
+  readonly caller: PersonCaller | ApiKeyCaller;
+  /** A person's membership; null for an API key, which belongs to the organization itself. */
+  readonly membership: TeamMemberEntity | null;
+  /** The role the caller acts with: the member's, or API_KEY_ROLE for a key. */
+  readonly role: Role;
 }
 
 /** What a non-member gets for anything of an organization: nothing to learn from. */
@@ -22,51 +28,69 @@ export const forbidden = (message: string): AppError => new AppError('FORBIDDEN'
 
 /** Who asks to do what where; `missing` names the NOT_FOUND (`member` for a member id). */
 export interface OrganizationScope {
-  accountId: string;
+  caller: Caller;
   organizationId: string;
   operation: OrganizationOperation;
   missing?: string;
 }
 
-/** The caller's membership with its organization, or NOT_FOUND. */
+/**
+ * The caller's standing in an organization, or NOT_FOUND: a person's membership, or a key of
+ * this very organization (a key of another one learns nothing either).
+ */
 export async function loadAccess(
   manager: EntityManager,
-  accountId: string,
+  anyCaller: Caller,
   organizationId: string,
   missing = 'organization',
 ): Promise<OrganizationAccess> {
+  const caller = requireKnownCaller(anyCaller);
+  if (caller.kind === 'API_KEY') {
+    const organization =
+      caller.apiKey.organizationId === organizationId
+        ? await manager.findOneBy(OrganizationEntity, { id: organizationId })
+        : null;
+    if (!organization) throw notFound(missing);
+    return { organization, caller, membership: null, role: API_KEY_ROLE };
+  }
   const membership = await manager
     .getRepository(TeamMemberEntity)
     .createQueryBuilder('m')
     .innerJoinAndSelect('m.organization', 'o')
     .where('m.organization_id = :organizationId AND m.account_id = :accountId', {
       organizationId,
-      accountId,
+      accountId: caller.account.id,
     })
     .getOne();
   if (!membership?.organization) throw notFound(missing);
-  return { organization: membership.organization, membership };
+  return { organization: membership.organization, caller, membership, role: membership.role };
 }
 
-/** Throws FORBIDDEN unless the policy lets the caller's role do `operation`. */
+/** Throws FORBIDDEN unless the policy lets the caller (its role, or its key's scopes) do `operation`. */
 export function authorize(access: OrganizationAccess, operation: OrganizationOperation): void {
-  if (!isAllowed(access.membership.role, operation)) {
+  if (access.caller.kind === 'API_KEY') {
+    if (!isAllowedForKey(access.caller.apiKey.scopes, operation)) {
+      throw forbidden('This API key is not allowed to do this (see its scopes)');
+    }
+    return;
+  }
+  if (!isAllowed(access.role, operation)) {
     throw forbidden(
-      operation === 'organization.leave' && access.membership.role === 'OWNER'
+      operation === 'organization.leave' && access.role === 'OWNER'
         ? 'The owner cannot leave; transfer ownership first'
-        : `Your role (${access.membership.role}) does not allow this`,
+        : `Your role (${access.role}) does not allow this`,
     );
   }
 }
 
-/** Membership loaded and `operation` authorized, outside any transaction (reads). */
+/** Access loaded and `operation` authorized, outside any transaction (reads). */
 export async function accessFor(
   dataSource: DataSource,
   scope: OrganizationScope,
 ): Promise<OrganizationAccess> {
   const access = await loadAccess(
     dataSource.manager,
-    scope.accountId,
+    scope.caller,
     scope.organizationId,
     scope.missing,
   );
@@ -75,7 +99,7 @@ export async function accessFor(
 }
 
 /**
- * Runs `work` in one transaction that holds the organization's row lock, as a member allowed
+ * Runs `work` in one transaction that holds the organization's row lock, as a caller allowed
  * to do `operation`. Every change to an organization's team goes through here, so seat counts,
  * the single owner and role checks cannot race (SQLite transactions already take turns).
  */
@@ -86,10 +110,16 @@ export function inOrganization<T>(
 ): Promise<T> {
   return dataSource.transaction(async (manager) => {
     await lockOrganization(manager, scope.organizationId);
-    const access = await loadAccess(manager, scope.accountId, scope.organizationId, scope.missing);
+    const access = await loadAccess(manager, scope.caller, scope.organizationId, scope.missing);
     authorize(access, scope.operation);
     return work(manager, access);
   });
+}
+
+/** The membership of a person acting in an organization; for person-only operations. */
+export function membershipOf(access: OrganizationAccess): TeamMemberEntity {
+  if (!access.membership) throw forbidden('An API key cannot do this; sign in as a person');
+  return access.membership;
 }
 
 /**

@@ -1,12 +1,19 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { encodeCursor, type Page, type PageRequest } from '../../graphql/connection';
 import { badUserInput, conflict } from '../../graphql/errors';
-import { authorize, forbidden, inOrganization, notFound, type OrganizationAccess } from './access';
+import {
+  authorize,
+  forbidden,
+  inOrganization,
+  membershipOf,
+  notFound,
+  type OrganizationAccess,
+} from './access';
 import { createOwnOrganization } from './organization.service';
 import { mayGrant, mayManage, type OrganizationOperation } from './policy';
 import { TeamMemberEntity, type Role } from './team-member.entity';
 import type { RecentAuthentication } from '../auth/recent-auth';
-import type { Authenticated } from '../session/session.service';
+import { requirePerson, type Caller } from '../../caller/caller';
 
 /**
  * The team of an organization: listing members, changing roles, removing, leaving and
@@ -23,7 +30,7 @@ export class MembershipService {
     access: OrganizationAccess,
     page: PageRequest,
   ): Promise<Page<TeamMemberEntity> & { cursorOf: (member: TeamMemberEntity) => string }> {
-    authorize(access, 'organization.view');
+    authorize(access, 'member.list');
     const query = this.dataSource
       .getRepository(TeamMemberEntity)
       .createQueryBuilder('m')
@@ -41,37 +48,32 @@ export class MembershipService {
     };
   }
 
-  async changeRole(accountId: string, memberId: string, role: Role): Promise<TeamMemberEntity> {
-    return this.onMember(
-      accountId,
-      memberId,
-      'member.changeRole',
-      async (manager, access, target) => {
-        const actor = access.membership.role;
-        if (!mayManage(actor, target.role)) {
-          throw forbidden(`As ${actor} you cannot change the role of a ${target.role}`);
-        }
-        if (target.role === 'OWNER') {
-          throw conflict('The owner cannot be demoted; transfer ownership first');
-        }
-        if (role === 'OWNER') {
-          throw badUserInput({ role: 'Ownership moves only by transferring it' });
-        }
-        if (!mayGrant(actor, role)) throw forbidden('Nobody can grant a role above their own');
-        await manager.update(TeamMemberEntity, { id: target.id }, { role });
-        return { ...target, role };
-      },
-    );
+  async changeRole(caller: Caller, memberId: string, role: Role): Promise<TeamMemberEntity> {
+    return this.onMember(caller, memberId, 'member.changeRole', async (manager, access, target) => {
+      const actor = access.role;
+      if (!mayManage(actor, target.role)) {
+        throw forbidden(`As ${actor} you cannot change the role of a ${target.role}`);
+      }
+      if (target.role === 'OWNER') {
+        throw conflict('The owner cannot be demoted; transfer ownership first');
+      }
+      if (role === 'OWNER') {
+        throw badUserInput({ role: 'Ownership moves only by transferring it' });
+      }
+      if (!mayGrant(actor, role)) throw forbidden('Nobody can grant a role above their own');
+      await manager.update(TeamMemberEntity, { id: target.id }, { role });
+      return { ...target, role };
+    });
   }
 
   /**
    * Removes a member; an account left without any organization gets a new one of its own.
    * Needs a recent re-authentication (asked only of those allowed to remove at all).
    */
-  async remove({ account, session }: Authenticated, memberId: string): Promise<boolean> {
-    return this.onMember(account.id, memberId, 'member.remove', async (manager, access, target) => {
-      this.recentAuth.require(session);
-      const actor = access.membership.role;
+  async remove(caller: Caller, memberId: string): Promise<boolean> {
+    return this.onMember(caller, memberId, 'member.remove', async (manager, access, target) => {
+      this.recentAuth.require(requirePerson(caller).session);
+      const actor = access.role;
       if (!mayManage(actor, target.role)) {
         throw forbidden(`As ${actor} you cannot remove a ${target.role}`);
       }
@@ -87,13 +89,14 @@ export class MembershipService {
   }
 
   /** Leaves an organization; not the owner (policy) and not one's only organization. */
-  leave(accountId: string, organizationId: string): Promise<boolean> {
+  leave(caller: Caller, organizationId: string): Promise<boolean> {
     return inOrganization(
       this.dataSource,
-      { accountId, organizationId, operation: 'organization.leave' },
+      { caller, organizationId, operation: 'organization.leave' },
       async (manager, access) => {
-        await manager.delete(TeamMemberEntity, { id: access.membership.id });
-        if (!(await hasAnyOrganization(manager, accountId))) {
+        const membership = membershipOf(access);
+        await manager.delete(TeamMemberEntity, { id: membership.id });
+        if (!(await hasAnyOrganization(manager, membership.accountId))) {
           throw conflict('This is your only organization; you cannot leave it');
         }
         return true;
@@ -102,20 +105,18 @@ export class MembershipService {
   }
 
   /** Makes another member the OWNER; the previous owner stays on as ADMIN. Needs sudo mode. */
-  transferOwnership(
-    { account, session }: Authenticated,
-    memberId: string,
-  ): Promise<TeamMemberEntity> {
+  transferOwnership(caller: Caller, memberId: string): Promise<TeamMemberEntity> {
     return this.onMember(
-      account.id,
+      caller,
       memberId,
       'organization.transferOwnership',
       async (manager, access, target) => {
-        this.recentAuth.require(session);
-        if (target.id === access.membership.id) {
+        this.recentAuth.require(requirePerson(caller).session);
+        const own = membershipOf(access);
+        if (target.id === own.id) {
           throw badUserInput({ memberId: 'You are already the owner' });
         }
-        await manager.update(TeamMemberEntity, { id: access.membership.id }, { role: 'ADMIN' });
+        await manager.update(TeamMemberEntity, { id: own.id }, { role: 'ADMIN' });
         await manager.update(TeamMemberEntity, { id: target.id }, { role: 'OWNER' });
         return { ...target, role: 'OWNER' };
       },
@@ -127,7 +128,7 @@ export class MembershipService {
    * lock. Another organization's member id is NOT_FOUND, like one that does not exist.
    */
   private async onMember<T>(
-    accountId: string,
+    caller: Caller,
     memberId: string,
     operation: OrganizationOperation,
     work: (
@@ -142,7 +143,7 @@ export class MembershipService {
     if (!found) throw notFound('member');
     return inOrganization(
       this.dataSource,
-      { accountId, organizationId: found.organizationId, operation, missing: 'member' },
+      { caller, organizationId: found.organizationId, operation, missing: 'member' },
       async (manager, access) => {
         const target = await manager.findOne(TeamMemberEntity, {
           where: { id: memberId, organizationId: found.organizationId },

@@ -11,7 +11,6 @@ import {
   Root,
 } from 'type-graphql';
 import { pageRequest } from '../../graphql/connection';
-import { requirePerson } from '../../caller/caller';
 import type { AppContext } from '../../graphql/context';
 import { INDUSTRIES } from './industries';
 import { UpdateOrganizationInput } from './organization.inputs';
@@ -23,7 +22,7 @@ export class OrganizationResolver {
   @Authorized()
   @Query(() => [Organization], { description: 'Every organization I belong to' })
   async myOrganizations(@Ctx() ctx: AppContext): Promise<Organization[]> {
-    const list = await ctx.services.organizations.listMine(requirePerson(ctx.caller).account.id);
+    const list = await ctx.services.organizations.listMine(ctx.caller);
     return list.map(toOrganization);
   }
 
@@ -36,9 +35,7 @@ export class OrganizationResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: AppContext,
   ): Promise<Organization> {
-    return toOrganization(
-      await ctx.services.organizations.get(requirePerson(ctx.caller).account.id, id),
-    );
+    return toOrganization(await ctx.services.organizations.get(ctx.caller, id));
   }
 
   @Query(() => [String], { description: 'The industries an organization can choose from' })
@@ -53,11 +50,7 @@ export class OrganizationResolver {
     @Arg('input') input: UpdateOrganizationInput,
     @Ctx() ctx: AppContext,
   ): Promise<Organization> {
-    const access = await ctx.services.organizations.update(
-      requirePerson(ctx.caller).account.id,
-      id,
-      input,
-    );
+    const access = await ctx.services.organizations.update(ctx.caller, id, input);
     return toOrganization(access);
   }
 

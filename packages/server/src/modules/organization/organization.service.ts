@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { newId } from '../../db/columns';
 import { badUserInput } from '../../graphql/errors';
 import type { AccountEntity } from '../account/account.entity';
+import { requireKnownCaller, type Caller } from '../../caller/caller';
 import { accessFor, inOrganization, type OrganizationAccess } from './access';
 import type { UpdateOrganizationInput } from './organization.inputs';
 import { OrganizationEntity } from './organization.entity';
@@ -42,45 +43,47 @@ export class OrganizationService {
     private readonly plans: PlanCatalog,
   ) {}
 
-  /** Every organization the account belongs to, oldest membership first; one query. */
-  async listMine(accountId: string): Promise<OrganizationAccess[]> {
+  /**
+   * Every organization a person belongs to, oldest membership first, in one query; for an API
+   * key, its own organization.
+   */
+  async listMine(anyCaller: Caller): Promise<OrganizationAccess[]> {
+    const caller = requireKnownCaller(anyCaller);
+    if (caller.kind === 'API_KEY') {
+      return [await this.get(caller, caller.apiKey.organizationId)];
+    }
     const memberships = await this.dataSource
       .getRepository(TeamMemberEntity)
       .createQueryBuilder('m')
       .innerJoinAndSelect('m.organization', 'o')
-      .where('m.account_id = :accountId', { accountId })
+      .where('m.account_id = :accountId', { accountId: caller.account.id })
       .orderBy('m.id', 'ASC')
       .getMany();
     return memberships.flatMap((membership) =>
-      membership.organization ? [{ organization: membership.organization, membership }] : [],
+      membership.organization
+        ? [{ organization: membership.organization, caller, membership, role: membership.role }]
+        : [],
     );
   }
 
-  get(accountId: string, organizationId: string): Promise<OrganizationAccess> {
-    return accessFor(this.dataSource, {
-      accountId,
-      organizationId,
-      operation: 'organization.view',
-    });
+  get(caller: Caller, organizationId: string): Promise<OrganizationAccess> {
+    return accessFor(this.dataSource, { caller, organizationId, operation: 'organization.view' });
   }
 
   /** Applies the sent fields, all at once (OWNER and ADMIN). */
   update(
-    accountId: string,
+    caller: Caller,
     organizationId: string,
     input: UpdateOrganizationInput,
   ): Promise<OrganizationAccess> {
     const patch = organizationPatch(input);
     return inOrganization(
       this.dataSource,
-      { accountId, organizationId, operation: 'organization.update' },
+      { caller, organizationId, operation: 'organization.update' },
       async (manager, access) => {
         const updatedAt = new Date();
         await manager.update(OrganizationEntity, { id: organizationId }, { ...patch, updatedAt });
-        return {
-          membership: access.membership,
-          organization: { ...access.organization, ...patch, updatedAt },
-        };
+        return { ...access, organization: { ...access.organization, ...patch, updatedAt } };
       },
     );
   }

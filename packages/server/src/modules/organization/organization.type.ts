@@ -24,7 +24,9 @@ export class Organization {
   @Field({ description: 'Plan code from the catalog, such as PROFESSIONAL' })
   plan: string;
 
-  @Field(() => RoleEnum, { description: "The caller's role here" })
+  @Field(() => RoleEnum, {
+    description: "The caller's role here (an API key acts as ADMIN, within its scopes)",
+  })
   myRole: Role;
 
   @Field()
@@ -35,14 +37,14 @@ export class Organization {
 }
 
 export function toOrganization(access: OrganizationAccess): Organization {
-  const { organization, membership } = access;
+  const { organization } = access;
   return {
     id: organization.id,
     name: organization.name,
     industry: organization.industry,
     website: organization.website,
     plan: organization.plan,
-    myRole: membership.role,
+    myRole: access.role,
     createdAt: organization.createdAt,
     access,
   };

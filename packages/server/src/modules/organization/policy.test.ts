@@ -1,16 +1,16 @@
-import { isAllowed, mayGrant, mayManage, OPERATIONS, POLICY } from './policy';
+import { isAllowed, isAllowedForKey, mayGrant, mayManage, OPERATIONS, POLICY } from './policy';
 import { ROLES } from './team-member.entity';
 
 describe('the role × operation table', () => {
   it('has a row of five roles for every operation', () => {
     expect(Object.keys(POLICY).sort()).toEqual([...OPERATIONS].sort());
-    for (const row of Object.values(POLICY)) expect(row).toHaveLength(ROLES.length);
+    for (const row of Object.values(POLICY)) expect(row.roles).toHaveLength(ROLES.length);
   });
 
   it('lets VIEWER and MEMBER only look', () => {
     for (const role of ['VIEWER', 'MEMBER'] as const) {
       const allowed = OPERATIONS.filter((operation) => isAllowed(role, operation));
-      expect(allowed).toEqual(['organization.view', 'organization.leave']);
+      expect(allowed).toEqual(['organization.view', 'member.list', 'organization.leave']);
     }
   });
 
@@ -19,6 +19,24 @@ describe('the role × operation table', () => {
       'OWNER',
     ]);
     expect(isAllowed('OWNER', 'organization.leave')).toBe(false);
+  });
+});
+
+describe('API key scopes', () => {
+  it('never lets a key do what no role but OWNER may, nor leave or remove', () => {
+    const everyScope = Object.values(POLICY).flatMap((row) => (row.scope ? [row.scope] : []));
+    for (const operation of OPERATIONS) {
+      if (!isAllowed('ADMIN', operation))
+        expect(isAllowedForKey(everyScope, operation)).toBe(false);
+    }
+    expect(isAllowedForKey(everyScope, 'organization.leave')).toBe(false);
+    expect(isAllowedForKey(everyScope, 'member.remove')).toBe(false);
+  });
+
+  it('asks for the scope of the row, and nothing else will do', () => {
+    expect(isAllowedForKey(['MEMBERS_WRITE'], 'member.invite')).toBe(true);
+    expect(isAllowedForKey(['MEMBERS_READ', 'ORGANIZATION_READ'], 'member.invite')).toBe(false);
+    expect(isAllowedForKey([], 'organization.view')).toBe(false);
   });
 });
 

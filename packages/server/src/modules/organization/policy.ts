@@ -1,9 +1,11 @@
+import type { ApiKeyScope } from '../api-key/scopes';
 import { ROLES, type Role } from './team-member.entity';
 
 /** Everything one can do to an organization; each service method names the one it does. */
 export const OPERATIONS = [
   'organization.view',
   'organization.update',
+  'member.list',
   'organization.leave',
   'organization.transferOwnership',
   'member.invite',
@@ -19,32 +21,60 @@ export type OrganizationOperation = (typeof OPERATIONS)[number];
 
 const Y = true;
 const _ = false;
+/** No API key may do it: for people only. */
+const PERSON_ONLY = null;
+
+export interface PolicyRow {
+  /** Allowed per role, in ROLES order. */
+  readonly roles: readonly boolean[];
+  /** The scope an API key needs for it, or null when no key may. */
+  readonly scope: ApiKeyScope | null;
+}
 
 /**
- * Who may do what: the single source of truth for organization authorization (SPEC §2, §3.4).
- * The services check it; the generated matrix test reads it. Roles that may act on members
- * act only on members of their own role or below, and grant at most their own role
- * (`mayManage`, `mayGrant`); the owner leaves only after transferring ownership.
+ * Who may do what: the single source of truth for organization authorization (SPEC §2, §3.4,
+ * §3.5), for people by role and for API keys by scope. The services check it through
+ * `authorize`; the generated matrix test reads it. Roles that may act on members act only on
+ * members of their own role or below, and grant at most their own role (`mayManage`,
+ * `mayGrant`); the owner leaves only after transferring ownership. A key acts with ADMIN's
+ * reach (`API_KEY_ROLE`), within its scopes.
  */
 // prettier-ignore
-export const POLICY: Readonly<Record<OrganizationOperation, readonly boolean[]>> = {
-  //                                OWNER ADMIN MANAGER MEMBER VIEWER
-  'organization.view':             [Y,    Y,    Y,      Y,     Y],
-  'organization.update':           [Y,    Y,    _,      _,     _],
-  'organization.leave':            [_,    Y,    Y,      Y,     Y],
-  'organization.transferOwnership':[Y,    _,    _,      _,     _],
-  'member.invite':                 [Y,    Y,    Y,      _,     _],
-  'member.changeRole':             [Y,    Y,    Y,      _,     _],
-  'member.remove':                 [Y,    Y,    Y,      _,     _],
-  'invitation.resend':             [Y,    Y,    Y,      _,     _],
-  'invitation.revoke':             [Y,    Y,    Y,      _,     _],
-  'domain.add':                    [Y,    Y,    _,      _,     _],
-  'domain.verify':                 [Y,    Y,    _,      _,     _],
-  'domain.remove':                 [Y,    Y,    _,      _,     _],
+const TABLE: Readonly<Record<OrganizationOperation, [readonly boolean[], ApiKeyScope | null]>> = {
+  //                                 OWNER ADMIN MANAGER MEMBER VIEWER   API key scope
+  'organization.view':             [[Y,    Y,    Y,      Y,     Y],     'ORGANIZATION_READ'],
+  'organization.update':           [[Y,    Y,    _,      _,     _],     PERSON_ONLY],
+  'member.list':                   [[Y,    Y,    Y,      Y,     Y],     'MEMBERS_READ'],
+  'organization.leave':            [[_,    Y,    Y,      Y,     Y],     PERSON_ONLY],
+  'organization.transferOwnership':[[Y,    _,    _,      _,     _],     PERSON_ONLY],
+  'member.invite':                 [[Y,    Y,    Y,      _,     _],     'MEMBERS_WRITE'],
+  'member.changeRole':             [[Y,    Y,    Y,      _,     _],     'MEMBERS_WRITE'],
+  'member.remove':                 [[Y,    Y,    Y,      _,     _],     PERSON_ONLY],
+  'invitation.resend':             [[Y,    Y,    Y,      _,     _],     'MEMBERS_WRITE'],
+  'invitation.revoke':             [[Y,    Y,    Y,      _,     _],     'MEMBERS_WRITE'],
+  'domain.add':                    [[Y,    Y,    _,      _,     _],     PERSON_ONLY],
+  'domain.verify':                 [[Y,    Y,    _,      _,     _],     PERSON_ONLY],
+  'domain.remove':                 [[Y,    Y,    _,      _,     _],     PERSON_ONLY],
 };
 
+export const POLICY: Readonly<Record<OrganizationOperation, PolicyRow>> = Object.fromEntries(
+  Object.entries(TABLE).map(([operation, [roles, scope]]) => [operation, { roles, scope }]),
+) as Record<OrganizationOperation, PolicyRow>;
+
+/** The role an API key acts with for rank rules (whom it may manage, what it may grant). */
+export const API_KEY_ROLE: Role = 'ADMIN';
+
 export function isAllowed(role: Role, operation: OrganizationOperation): boolean {
-  return POLICY[operation][ROLES.indexOf(role)] === true;
+  return POLICY[operation].roles[ROLES.indexOf(role)] === true;
+}
+
+/** Whether a key holding `scopes` may do `operation`. */
+export function isAllowedForKey(
+  scopes: readonly ApiKeyScope[],
+  operation: OrganizationOperation,
+): boolean {
+  const needed = POLICY[operation].scope;
+  return needed !== null && scopes.includes(needed);
 }
 
 /** OWNER 5 … VIEWER 1. */

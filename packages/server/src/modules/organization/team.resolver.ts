@@ -1,5 +1,4 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { requirePerson } from '../../caller/caller';
 import type { AppContext } from '../../graphql/context';
 import { ChangeMemberRoleInput } from './organization.inputs';
 import { TeamMember, toTeamMember } from './team-member.type';
@@ -15,7 +14,7 @@ export class TeamResolver {
     @Ctx() ctx: AppContext,
   ): Promise<TeamMember> {
     const member = await ctx.services.memberships.changeRole(
-      requirePerson(ctx.caller).account.id,
+      ctx.caller,
       input.memberId,
       input.role,
     );
@@ -28,7 +27,7 @@ export class TeamResolver {
     @Arg('memberId', () => ID) memberId: string,
     @Ctx() ctx: AppContext,
   ): Promise<boolean> {
-    return ctx.services.memberships.remove(requirePerson(ctx.caller), memberId);
+    return ctx.services.memberships.remove(ctx.caller, memberId);
   }
 
   @Authorized()
@@ -37,7 +36,7 @@ export class TeamResolver {
     @Arg('organizationId', () => ID) organizationId: string,
     @Ctx() ctx: AppContext,
   ): Promise<boolean> {
-    return ctx.services.memberships.leave(requirePerson(ctx.caller).account.id, organizationId);
+    return ctx.services.memberships.leave(ctx.caller, organizationId);
   }
 
   @Authorized()
@@ -48,10 +47,7 @@ export class TeamResolver {
     @Arg('memberId', () => ID) memberId: string,
     @Ctx() ctx: AppContext,
   ): Promise<TeamMember> {
-    const member = await ctx.services.memberships.transferOwnership(
-      requirePerson(ctx.caller),
-      memberId,
-    );
+    const member = await ctx.services.memberships.transferOwnership(ctx.caller, memberId);
     return toTeamMember(member);
   }
 }
