@@ -39,6 +39,8 @@ export interface Config {
   planSeats: PlanSeats;
   /** DNS servers (`host` or `host:port`) for domain verification; empty means the system's. */
   dnsServers: string[];
+  /** The longest a SIGTERM/SIGINT shutdown takes, log draining included, before the process exits. */
+  shutdownTimeoutMs: number;
 }
 
 export type PlanSeats = Readonly<Record<string, number | null>>;
@@ -143,6 +145,7 @@ const envSchema = z.object({
   DNS_SERVERS: commaList.refine((list) => list.every(isDnsServer), {
     message: 'must be a comma-separated list of IP addresses with optional ports (127.0.0.1:5353)',
   }),
+  SHUTDOWN_TIMEOUT_MS: positiveInt(15_000),
 });
 
 /** Reads and validates the environment; throws ConfigError listing every problem at once. */
@@ -211,6 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     totpIssuer: e.TOTP_ISSUER ?? 'Atrium',
     planSeats: e.PLAN_SEATS,
     dnsServers: e.DNS_SERVERS,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
 }
 
