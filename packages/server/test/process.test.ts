@@ -1,23 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import WebSocket from 'ws';
 import { SignUp } from './support/documents';
 import { Actor } from './support/graphql';
+import { startProcess } from './support/process';
 import { uniqueEmail } from './support/server';
-
-/** These run the compiled server exactly as `pnpm --filter @atrium/server start` does. */
-const MAIN = path.join(__dirname, '..', 'dist', 'main.js');
-
-function startProcess(env: Record<string, string>): ChildProcess {
-  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: build the server first`);
-  return spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
 
 function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
@@ -93,12 +83,20 @@ describe('the server process', () => {
     await new Promise((resolve) => setTimeout(resolve, 15));
     child.kill('SIGTERM');
 
-    const [result, code, closeCode] = await Promise.all([inFlight, exited(child), socketClosed]);
+    const stdoutEnded = new Promise((resolve) => stdout.once('close', resolve));
+    const [result, code, closeCode] = await Promise.all([
+      inFlight,
+      exited(child),
+      socketClosed,
+      stdoutEnded,
+    ]);
     expect(result.errors).toBeUndefined();
     expect(result.data?.signUp.account.fullName).toBe('Drain');
     expect(code).toBe(0);
     expect(closeCode).toBe(1001);
     expect(logs.some((entry) => entry.msg === 'shutting down')).toBe(true);
+    // With a reader that keeps up, the log is written out to its last line before the exit.
+    expect(logs.at(-1)).toMatchObject({ msg: 'stopped' });
     // No credential ever reaches the log.
     expect(JSON.stringify(logs)).not.toMatch(/Correct-horse-9|atrium_session=/);
   });

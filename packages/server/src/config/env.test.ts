@@ -50,3 +50,14 @@ describe('DNS_SERVERS', () => {
     expect(problems({ DNS_SERVERS: value })[0]).toMatch(/^DNS_SERVERS: /);
   });
 });
+
+describe('SHUTDOWN_TIMEOUT_MS', () => {
+  it('defaults to 15 s and takes a positive number of milliseconds', () => {
+    expect(loadConfig(base).shutdownTimeoutMs).toBe(15_000);
+    expect(loadConfig({ ...base, SHUTDOWN_TIMEOUT_MS: '2000' }).shutdownTimeoutMs).toBe(2_000);
+  });
+
+  it.each(['0', '-1', '1.5', 'soon'])('refuses %j', (value) => {
+    expect(problems({ SHUTDOWN_TIMEOUT_MS: value })[0]).toMatch(/^SHUTDOWN_TIMEOUT_MS: /);
+  });
+});

@@ -41,6 +41,8 @@ export interface Config {
   dnsServers: string[];
   /** Open WebSockets per signed-in account (or per address, anonymous), and operations per socket. */
   webSocket: { maxConnections: number; maxOperations: number };
+  /** The longest a SIGTERM/SIGINT shutdown takes, log draining included, before the process exits. */
+  shutdownTimeoutMs: number;
 }
 
 export type PlanSeats = Readonly<Record<string, number | null>>;
@@ -147,6 +149,7 @@ const envSchema = z.object({
   DNS_SERVERS: commaList.refine((list) => list.every(isDnsServer), {
     message: 'must be a comma-separated list of IP addresses with optional ports (127.0.0.1:5353)',
   }),
+  SHUTDOWN_TIMEOUT_MS: positiveInt(15_000),
 });
 
 /** Reads and validates the environment; throws ConfigError listing every problem at once. */
@@ -216,6 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     planSeats: e.PLAN_SEATS,
     dnsServers: e.DNS_SERVERS,
     webSocket: { maxConnections: e.WS_MAX_CONNECTIONS, maxOperations: e.WS_MAX_OPERATIONS },
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
 }
 
