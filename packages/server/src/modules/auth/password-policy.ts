@@ -1,4 +1,5 @@
 import { dictionary } from '@zxcvbn-ts/language-common';
+import { codePointLength } from '../../lib/text';
 
 export const PASSWORD_MAX_LENGTH = 1024;
 
@@ -10,11 +11,13 @@ const COMMON_PASSWORDS = new Set(
 /**
  * The product's stated policy (SPEC §3.3): at least 8 characters with an uppercase letter, a
  * number and a special character; not the email address; not a common password. No
- * truncation: argon2 hashes every character. Returns the first problem, or null.
+ * truncation: argon2 hashes every character. Characters are code points, as MaxChars counts
+ * them. Returns the first problem, or null.
  */
 export function passwordPolicyProblem(password: string, email: string): string | null {
-  if (password.length < 8) return 'Use at least 8 characters';
-  if (password.length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters`;
+  const length = codePointLength(password);
+  if (length < 8) return 'Use at least 8 characters';
+  if (length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters`;
   if (!/\p{Lu}/u.test(password)) return 'Add an uppercase letter';
   if (!/\p{Nd}/u.test(password)) return 'Add a number';
   if (!/[^\p{L}\p{Nd}\s]/u.test(password)) return 'Add a special character';

@@ -6,7 +6,7 @@ import type { Delivery } from '../../messaging/delivery';
 import { renderMail, ROLE_LABELS, toLocale } from '../../messaging/templates';
 import type { RateLimits } from '../../security/rate-limits';
 import { AccountEntity } from '../account/account.entity';
-import { normalizeEmail } from '../auth/auth.service';
+import { normalizeEmail } from '../auth/email-address';
 import {
   authorize,
   forbidden,
