@@ -61,10 +61,21 @@ const APP_CODES = new Set<string>([
 
 export const INTERNAL_ERROR_MESSAGE = 'Internal server error';
 
+/**
+ * class-validator's findings, when that is what TypeGraphQL wrapped. It wraps whatever
+ * validation threw: a validator that crashes (validator.js's isEmail threw URIError on a lone
+ * surrogate) arrives here as an ArgumentValidationError holding that error, not a list.
+ */
+function validationErrorsOf(error: unknown): ValidationError[] | null {
+  if (!(error instanceof ArgumentValidationError)) return null;
+  const found: unknown = error.extensions.validationErrors;
+  return Array.isArray(found) ? (found as ValidationError[]) : null;
+}
+
 /** True when an error is one we meant to show; everything else is logged and masked. */
 export function isExpectedError(error: unknown): boolean {
   const original = unwrapResolverError(error);
-  if (original instanceof ArgumentValidationError) return true;
+  if (original instanceof ArgumentValidationError) return validationErrorsOf(original) !== null;
   if (original instanceof GraphQLError) {
     const code = String(original.extensions?.code ?? '');
     return APP_CODES.has(code) || REQUEST_ERROR_CODES.has(code) || code === 'UNAUTHORIZED';
@@ -82,8 +93,9 @@ export function formatError(
   error: unknown,
 ): GraphQLFormattedError {
   const original = unwrapResolverError(error);
-  if (original instanceof ArgumentValidationError) {
-    const fields = collectFieldErrors(original.extensions.validationErrors as ValidationError[]);
+  const validationErrors = validationErrorsOf(original);
+  if (validationErrors) {
+    const fields = collectFieldErrors(validationErrors);
     return {
       message: `Invalid input: ${Object.keys(fields).join(', ')}`,
       locations: formatted.locations,
@@ -95,7 +107,9 @@ export function formatError(
   if (code === 'UNAUTHORIZED') {
     return { ...formatted, extensions: { ...formatted.extensions, code: 'FORBIDDEN' } };
   }
-  if (APP_CODES.has(code) || REQUEST_ERROR_CODES.has(code) || code === 'BAD_USER_INPUT') {
+  // A crashed validator's wrapper says BAD_USER_INPUT too, but it is our bug: masked below.
+  const crashedValidation = original instanceof ArgumentValidationError;
+  if (!crashedValidation && (APP_CODES.has(code) || REQUEST_ERROR_CODES.has(code))) {
     return formatted;
   }
   return {
@@ -113,7 +127,7 @@ function collectFieldErrors(errors: ValidationError[], prefix = ''): FieldErrors
     const name = prefix ? `${prefix}.${error.property}` : error.property;
     const messages = Object.values(error.constraints ?? {});
     if (messages.length > 0) fields[name] = messages[0];
-    if (error.children?.length) {
+    if (Array.isArray(error.children) && error.children.length > 0) {
       Object.assign(fields, collectFieldErrors(error.children, prefix ? name : ''));
     }
   }

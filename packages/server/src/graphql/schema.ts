@@ -14,6 +14,7 @@ import { OrganizationResolver } from '../modules/organization/organization.resol
 import { TeamResolver } from '../modules/organization/team.resolver';
 import type { AtriumEvents } from '../events/event-bus';
 import { authChecker } from './auth-checker';
+import { guardStringArguments } from './input-layer';
 
 export const resolvers = [
   AccountResolver,
@@ -29,12 +30,16 @@ export const resolvers = [
   DomainResolver,
 ] as const;
 
-/** The executable schema; resolvers reach services through the context, subscriptions the bus. */
-export function buildAtriumSchema(pubSub: PubSub<AtriumEvents>): Promise<GraphQLSchema> {
-  return buildSchema({
+/**
+ * The executable schema; resolvers reach services through the context, subscriptions the bus.
+ * Every string argument passes the input layer (input-layer.ts) before anything else sees it.
+ */
+export async function buildAtriumSchema(pubSub: PubSub<AtriumEvents>): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers,
     authChecker,
     pubSub,
     validate: { forbidUnknownValues: false },
   });
+  return guardStringArguments(schema);
 }

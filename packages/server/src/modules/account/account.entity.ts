@@ -1,5 +1,9 @@
 import { Column, Entity, Index } from 'typeorm';
 import { DateColumn, IdColumn } from '../../db/columns';
+import { EMAIL_MAX_CHARS } from '../auth/email-address';
+
+/** `full_name` is VARCHAR(100): the inputs that set it allow as many characters, no more. */
+export const FULL_NAME_MAX_CHARS = 100;
 
 export type AccountStatus = 'ACTIVE' | 'DEACTIVATED' | 'PENDING_DELETION';
 
@@ -9,12 +13,12 @@ export class AccountEntity {
   id: string;
 
   /** The address as the person typed it, for display and mail. */
-  @Column({ type: 'varchar', length: 254 })
+  @Column({ type: 'varchar', length: EMAIL_MAX_CHARS })
   email: string;
 
   /** Lower-cased address: uniqueness is case-insensitive on every driver. */
   @Index('uq_accounts_email_normalized', { unique: true })
-  @Column({ name: 'email_normalized', type: 'varchar', length: 254 })
+  @Column({ name: 'email_normalized', type: 'varchar', length: EMAIL_MAX_CHARS })
   emailNormalized: string;
 
   @DateColumn({ name: 'email_verified_at', nullable: true })
@@ -23,7 +27,7 @@ export class AccountEntity {
   @Column({ name: 'password_hash', type: 'varchar', length: 255 })
   passwordHash: string;
 
-  @Column({ name: 'full_name', type: 'varchar', length: 100 })
+  @Column({ name: 'full_name', type: 'varchar', length: FULL_NAME_MAX_CHARS })
   fullName: string;
 
   /** Stored lower-cased; unique when set. */

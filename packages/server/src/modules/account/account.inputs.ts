@@ -1,5 +1,7 @@
-import { IsIn, IsISO31661Alpha2, IsOptional, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsISO31661Alpha2, IsOptional, Matches } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
+import { MaxChars } from '../../graphql/max-chars';
+import { FULL_NAME_MAX_CHARS } from './account.entity';
 import { IsIanaTimeZone, SUPPORTED_LOCALES, USERNAME_PATTERN } from './profile-rules';
 
 /** Absent fields stay as they are; `null` clears username and country. */
@@ -7,7 +9,7 @@ import { IsIanaTimeZone, SUPPORTED_LOCALES, USERNAME_PATTERN } from './profile-r
 export class UpdateProfileInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @MaxLength(100, { message: 'Use at most 100 characters' })
+  @MaxChars(FULL_NAME_MAX_CHARS)
   @Matches(/\S/, { message: 'Enter your name' })
   fullName?: string | null;
 

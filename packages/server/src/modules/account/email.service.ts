@@ -1,11 +1,10 @@
-import { isEmail } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import { isUniqueViolation } from '../../db/errors';
 import { badUserInput, conflict } from '../../graphql/errors';
 import type { Delivery } from '../../messaging/delivery';
 import { renderMail } from '../../messaging/templates';
 import type { RateLimits } from '../../security/rate-limits';
-import { normalizeEmail } from '../auth/auth.service';
+import { isStorableEmail, normalizeEmail } from '../auth/email-address';
 import { confirmPassword } from '../auth/password';
 import type { OneTimeTokenService } from '../tokens/one-time-token.service';
 import type { RecentAuthentication } from '../auth/recent-auth';
@@ -55,8 +54,7 @@ export class EmailService {
   ): Promise<void> {
     this.recentAuth.require(session);
     const address = newEmail.trim();
-    if (!isEmail(address) || address.length > 254)
-      throw badUserInput({ newEmail: 'Enter a valid email address' });
+    if (!isStorableEmail(address)) throw badUserInput({ newEmail: 'Enter a valid email address' });
     await confirmPassword(account, password);
     const normalized = normalizeEmail(address);
     if (normalized === account.emailNormalized)

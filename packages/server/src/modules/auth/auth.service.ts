@@ -15,6 +15,7 @@ import type { MfaService } from '../mfa/mfa.service';
 import type { SecurityEventService } from '../security-events/security-event.service';
 import type { LogInInput, SignUpInput } from './auth.types';
 import { confirmPassword, hashPassword, verifyAgainstDummy, verifyPassword } from './password';
+import { normalizeEmail } from './email-address';
 import { passwordPolicyProblem } from './password-policy';
 
 export interface SignedIn {
@@ -32,10 +33,6 @@ const EMAIL_TAKEN = 'An account with this email already exists';
 
 export const invalidCredentials = (): AppError =>
   new AppError('UNAUTHENTICATED', 'Invalid email or password');
-
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
 
 export class AuthService {
   constructor(

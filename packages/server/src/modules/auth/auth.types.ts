@@ -1,9 +1,12 @@
 import { createUnionType, Field, ID, InputType, ObjectType } from 'type-graphql';
-import { IsEmail, Matches, MaxLength } from 'class-validator';
+import { Matches } from 'class-validator';
 import { Account } from '../account/account.type';
 import { Session } from '../session/session.type';
 import type { AccountEntity } from '../account/account.entity';
 import type { SessionEntity } from '../session/session.entity';
+import { MaxChars } from '../../graphql/max-chars';
+import { FULL_NAME_MAX_CHARS } from '../account/account.entity';
+import { EMAIL_MAX_CHARS, IsStorableEmail } from './email-address';
 import { PASSWORD_MAX_LENGTH } from './password-policy';
 
 @ObjectType('AuthPayload', { description: 'A successful sign-in' })
@@ -36,16 +39,16 @@ export const LogInResult = createUnionType({
 @InputType()
 export class SignUpInput {
   @Field()
-  @MaxLength(254, { message: 'Use at most 254 characters' })
-  @IsEmail({}, { message: 'Enter a valid email address' })
+  @MaxChars(EMAIL_MAX_CHARS)
+  @IsStorableEmail()
   email: string;
 
   @Field({ description: 'At least 8 characters with an uppercase letter, a number and a symbol' })
-  @MaxLength(PASSWORD_MAX_LENGTH, { message: `Use at most ${PASSWORD_MAX_LENGTH} characters` })
+  @MaxChars(PASSWORD_MAX_LENGTH)
   password: string;
 
   @Field()
-  @MaxLength(100, { message: 'Use at most 100 characters' })
+  @MaxChars(FULL_NAME_MAX_CHARS)
   @Matches(/\S/, { message: 'Enter your name' })
   fullName: string;
 
@@ -59,11 +62,11 @@ export class SignUpInput {
 @InputType()
 export class LogInInput {
   @Field()
-  @MaxLength(254, { message: 'Use at most 254 characters' })
+  @MaxChars(EMAIL_MAX_CHARS)
   email: string;
 
   @Field()
-  @MaxLength(PASSWORD_MAX_LENGTH, { message: `Use at most ${PASSWORD_MAX_LENGTH} characters` })
+  @MaxChars(PASSWORD_MAX_LENGTH)
   password: string;
 
   @Field({

@@ -1,4 +1,5 @@
 import { dictionary } from '@zxcvbn-ts/language-common';
+import { codePointLength } from '../../lib/text';
 
 export const PASSWORD_MAX_LENGTH = 1024;
 
@@ -65,11 +66,13 @@ const AMBIGUOUS_LEET: Readonly<Record<string, readonly string[]>> = {
  * The product's stated policy (SPEC §3.3): at least 8 characters with an uppercase letter, a
  * number and a special character; not the email address; not made of context words (ASVS
  * 6.2.12); not a common password, even disguised (ASVS 6.2.11). No truncation: argon2 hashes
- * every character. Returns the first problem, or null.
+ * every character. Characters are code points, as MaxChars counts them. Returns the first
+ * problem, or null.
  */
 export function passwordPolicyProblem(password: string, context: PasswordContext): string | null {
-  if (password.length < 8) return 'Use at least 8 characters';
-  if (password.length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters`;
+  const length = codePointLength(password);
+  if (length < 8) return 'Use at least 8 characters';
+  if (length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters`;
   if (!/\p{Lu}/u.test(password)) return 'Add an uppercase letter';
   if (!/\p{Nd}/u.test(password)) return 'Add a number';
   if (!/[^\p{L}\p{Nd}\s]/u.test(password)) return 'Add a special character';

@@ -1,20 +1,18 @@
-import { MaxLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
+import { MaxChars } from '../../graphql/max-chars';
 import { PASSWORD_MAX_LENGTH } from './password-policy';
-
-const tooLong = { message: `Use at most ${PASSWORD_MAX_LENGTH} characters` };
 
 @InputType()
 export class ChangePasswordInput {
   @Field()
-  @MaxLength(PASSWORD_MAX_LENGTH, tooLong)
+  @MaxChars(PASSWORD_MAX_LENGTH)
   currentPassword: string;
 
   @Field({
     description:
       'At least 8 characters with an uppercase letter, a number and a symbol; not a common password',
   })
-  @MaxLength(PASSWORD_MAX_LENGTH, tooLong)
+  @MaxChars(PASSWORD_MAX_LENGTH)
   newPassword: string;
 
   @Field({ defaultValue: false })
@@ -24,10 +22,10 @@ export class ChangePasswordInput {
 @InputType()
 export class ResetPasswordInput {
   @Field({ description: 'From the /reset-password link' })
-  @MaxLength(128, { message: 'This link is invalid, expired or already used' })
+  @MaxChars(128, { message: 'This link is invalid, expired or already used' })
   token: string;
 
   @Field()
-  @MaxLength(PASSWORD_MAX_LENGTH, tooLong)
+  @MaxChars(PASSWORD_MAX_LENGTH)
   newPassword: string;
 }

@@ -1,4 +1,3 @@
-import { isEmail } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import { badUserInput } from '../../graphql/errors';
 import type { Delivery } from '../../messaging/delivery';
@@ -11,7 +10,7 @@ import type { Authenticated, ClientInfo, SessionService } from '../session/sessi
 import type { SecurityEventService } from '../security-events/security-event.service';
 import type { RecentAuthentication } from './recent-auth';
 import type { OneTimeTokenService } from '../tokens/one-time-token.service';
-import { normalizeEmail } from './auth.service';
+import { isStorableEmail, normalizeEmail } from './email-address';
 import { confirmPassword, hashPassword } from './password';
 import { passwordPolicyProblem, type PasswordContext } from './password-policy';
 
@@ -51,9 +50,9 @@ export class PasswordService {
 
   /** Answers the same whether or not the address has an account. */
   async requestReset(email: string, ip: string | null): Promise<void> {
-    const normalized = normalizeEmail(email);
-    if (!isEmail(normalized) || normalized.length > 254)
+    if (!isStorableEmail(email.trim()))
       throw badUserInput({ email: 'Enter a valid email address' });
+    const normalized = normalizeEmail(email);
     await this.limits.consume('resetRequestPerIp', ip ?? 'unknown');
     await this.limits.consume('resetRequestPerEmail', normalized);
     const account = await this.dataSource

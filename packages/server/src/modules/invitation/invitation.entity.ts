@@ -1,5 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { DateColumn, IdColumn } from '../../db/columns';
+import { EMAIL_MAX_CHARS } from '../auth/email-address';
 import { AccountEntity } from '../account/account.entity';
 import { OrganizationEntity } from '../organization/organization.entity';
 import type { Role } from '../organization/team-member.entity';
@@ -26,10 +27,10 @@ export class InvitationEntity {
   organization?: OrganizationEntity;
 
   /** As the inviter typed it, for display and mail. */
-  @Column({ type: 'varchar', length: 254 })
+  @Column({ type: 'varchar', length: EMAIL_MAX_CHARS })
   email: string;
 
-  @Column({ name: 'email_normalized', type: 'varchar', length: 254 })
+  @Column({ name: 'email_normalized', type: 'varchar', length: EMAIL_MAX_CHARS })
   emailNormalized: string;
 
   @Column({ type: 'varchar', length: 16 })

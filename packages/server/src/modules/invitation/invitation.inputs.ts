@@ -1,17 +1,18 @@
-import { IsEmail, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
+import { MaxChars } from '../../graphql/max-chars';
+import { EMAIL_MAX_CHARS, IsStorableEmail } from '../auth/email-address';
 import type { Role } from '../organization/team-member.entity';
 import { RoleEnum } from '../organization/team-member.type';
 
 @InputType()
 export class InviteTeamMemberInput {
   @Field(() => ID)
-  @MaxLength(64, { message: 'No such organization' })
+  @MaxChars(64, { message: 'No such organization' })
   organizationId: string;
 
   @Field()
-  @MaxLength(254, { message: 'Use at most 254 characters' })
-  @IsEmail({}, { message: 'Enter a valid email address' })
+  @MaxChars(EMAIL_MAX_CHARS)
+  @IsStorableEmail()
   email: string;
 
   @Field(() => RoleEnum, { description: 'ADMIN or below, and not above your own role' })

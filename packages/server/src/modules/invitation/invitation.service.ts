@@ -7,7 +7,7 @@ import { renderMail, ROLE_LABELS, toLocale } from '../../messaging/templates';
 import type { RateLimits } from '../../security/rate-limits';
 import { requireKnownCaller, type Caller } from '../../caller/caller';
 import { AccountEntity } from '../account/account.entity';
-import { normalizeEmail } from '../auth/auth.service';
+import { normalizeEmail } from '../auth/email-address';
 import {
   authorize,
   forbidden,

@@ -1,5 +1,6 @@
-import { MaxLength } from 'class-validator';
 import { Field, InputType, ObjectType } from 'type-graphql';
+import { MaxChars } from '../../graphql/max-chars';
+import { PASSWORD_MAX_LENGTH } from '../auth/password-policy';
 
 @ObjectType('TotpEnrollment', {
   description: 'Scan the QR code, or type the key, into an authenticator app',
@@ -24,11 +25,11 @@ export class BackupCodes {
 @InputType()
 export class CompleteMfaChallengeInput {
   @Field()
-  @MaxLength(64, { message: 'This sign-in has expired; enter your password again' })
+  @MaxChars(64, { message: 'This sign-in has expired; enter your password again' })
   challengeId: string;
 
   @Field({ description: 'A 6-digit code from the app, or a backup code' })
-  @MaxLength(20, { message: 'Enter the 6-digit code or a backup code' })
+  @MaxChars(20, { message: 'Enter the 6-digit code or a backup code' })
   code: string;
 
   @Field({ defaultValue: false })
@@ -38,10 +39,10 @@ export class CompleteMfaChallengeInput {
 @InputType()
 export class ReauthenticateInput {
   @Field(() => String, { nullable: true })
-  @MaxLength(1024, { message: 'Use at most 1024 characters' })
+  @MaxChars(PASSWORD_MAX_LENGTH)
   password?: string | null;
 
   @Field(() => String, { nullable: true, description: 'A current TOTP code, when MFA is on' })
-  @MaxLength(20, { message: 'Enter the 6-digit code' })
+  @MaxChars(20, { message: 'Enter the 6-digit code' })
   code?: string | null;
 }

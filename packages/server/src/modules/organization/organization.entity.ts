@@ -1,18 +1,22 @@
 import { Column, Entity } from 'typeorm';
 import { DateColumn, IdColumn } from '../../db/columns';
 
+/** Column lengths the inputs that set them share (organization.inputs). */
+export const ORGANIZATION_NAME_MAX_CHARS = 100;
+export const WEBSITE_MAX_CHARS = 2048;
+
 @Entity({ name: 'organizations' })
 export class OrganizationEntity {
   @IdColumn()
   id: string;
 
-  @Column({ type: 'varchar', length: 100 })
+  @Column({ type: 'varchar', length: ORGANIZATION_NAME_MAX_CHARS })
   name: string;
 
   @Column({ type: 'varchar', length: 50, nullable: true })
   industry: string | null;
 
-  @Column({ type: 'varchar', length: 2048, nullable: true })
+  @Column({ type: 'varchar', length: WEBSITE_MAX_CHARS, nullable: true })
   website: string | null;
 
   /** A plan code of the catalog in configuration (PLAN_SEATS). */

@@ -1,5 +1,7 @@
-import { IsIn, IsOptional, IsUrl, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsUrl, Matches } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
+import { MaxChars } from '../../graphql/max-chars';
+import { ORGANIZATION_NAME_MAX_CHARS, WEBSITE_MAX_CHARS } from './organization.entity';
 import type { Role } from './team-member.entity';
 import { RoleEnum } from './team-member.type';
 import { INDUSTRIES } from './industries';
@@ -9,7 +11,7 @@ import { INDUSTRIES } from './industries';
 export class UpdateOrganizationInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @MaxLength(100, { message: 'Use at most 100 characters' })
+  @MaxChars(ORGANIZATION_NAME_MAX_CHARS)
   @Matches(/\S/, { message: 'Enter a name' })
   name?: string | null;
 
@@ -20,7 +22,7 @@ export class UpdateOrganizationInput {
 
   @Field(() => String, { nullable: true, description: 'An http:// or https:// URL' })
   @IsOptional()
-  @MaxLength(2048, { message: 'Use at most 2048 characters' })
+  @MaxChars(WEBSITE_MAX_CHARS)
   @IsUrl(
     { protocols: ['http', 'https'], require_protocol: true, require_tld: true },
     { message: 'Enter a web address starting with http:// or https://' },
@@ -31,7 +33,7 @@ export class UpdateOrganizationInput {
 @InputType()
 export class ChangeMemberRoleInput {
   @Field(() => ID)
-  @MaxLength(64, { message: 'No such member' })
+  @MaxChars(64, { message: 'No such member' })
   memberId: string;
 
   @Field(() => RoleEnum)

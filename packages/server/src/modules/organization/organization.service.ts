@@ -1,11 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { newId } from '../../db/columns';
 import { badUserInput } from '../../graphql/errors';
+import { truncateCodePoints } from '../../lib/text';
 import type { AccountEntity } from '../account/account.entity';
 import { requireKnownCaller, type Caller } from '../../caller/caller';
 import { accessFor, inOrganization, type OrganizationAccess } from './access';
 import type { UpdateOrganizationInput } from './organization.inputs';
-import { OrganizationEntity } from './organization.entity';
+import { ORGANIZATION_NAME_MAX_CHARS, OrganizationEntity } from './organization.entity';
 import type { PlanCatalog } from './plans';
 import { seatUsage, type SeatUsage } from './seats';
 import { TeamMemberEntity } from './team-member.entity';
@@ -18,7 +19,8 @@ export async function createOwnOrganization(
   const now = new Date();
   const organization = manager.create(OrganizationEntity, {
     id: newId(),
-    name: owner.fullName.slice(0, 100),
+    // By code point, as the column counts: slice() cuts UTF-16 units and can split an emoji.
+    name: truncateCodePoints(owner.fullName, ORGANIZATION_NAME_MAX_CHARS),
     industry: null,
     website: null,
     plan: 'PROFESSIONAL',

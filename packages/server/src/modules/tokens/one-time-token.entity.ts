@@ -1,6 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { DateColumn, IdColumn } from '../../db/columns';
 import { AccountEntity } from '../account/account.entity';
+import { EMAIL_MAX_CHARS } from '../auth/email-address';
 
 export type TokenPurpose = 'VERIFY_EMAIL' | 'EMAIL_CHANGE' | 'PASSWORD_RESET' | 'PHONE_CHANGE';
 
@@ -30,7 +31,7 @@ export class OneTimeTokenEntity {
   tokenHash: string;
 
   /** What the token confirms: the new email address or phone number. */
-  @Column({ type: 'varchar', length: 254, nullable: true })
+  @Column({ type: 'varchar', length: EMAIL_MAX_CHARS, nullable: true })
   payload: string | null;
 
   @Column({ type: 'int', default: 0 })
