@@ -354,7 +354,7 @@ export type Organization = {
   invitations: Array<Invitation>;
   /** Members in joining order */
   members: TeamMemberConnection;
-  /** The caller's role here */
+  /** The caller's role here (an API key acts as ADMIN, within its scopes) */
   myRole: Role;
   name: Scalars['String']['output'];
   /** Plan code from the catalog, such as PROFESSIONAL */
