@@ -31,6 +31,13 @@ import { MfaService } from './modules/mfa/mfa.service';
 import { MfaChallengeService } from './modules/mfa/mfa-challenge.service';
 import { MfaSettingsService } from './modules/mfa/mfa-settings.service';
 import { SecurityEventService } from './modules/security-events/security-event.service';
+import { recordTimeline } from './modules/security-events/timeline.subscriber';
+import { publishSessionEvents } from './modules/session/session.events';
+import { mailAuthNotices } from './modules/auth/auth.events';
+import { mailAccountNotices } from './modules/account/account.events';
+import { mailMfaNotices } from './modules/mfa/mfa.events';
+import { mailInvitations } from './modules/invitation/invitation.events';
+import { DomainEvents, type EventSubscriber } from './events/domain-events';
 
 /** The application's services, built once per server instance and shared by every request. */
 export interface Services {
@@ -49,6 +56,7 @@ export interface Services {
   invitationLinks: InvitationLinkService;
   domains: DomainService;
   limits: RateLimits;
+  events: DomainEvents;
   mfaSettings: MfaSettingsService;
   mailOutbox: MailOutbox;
   securityEvents: SecurityEventService;
@@ -75,8 +83,9 @@ export function createServices({
   redis,
   logger,
 }: Infrastructure): Services {
+  const events = new DomainEvents(logger);
   const securityEvents = new SecurityEventService(dataSource);
-  const sessions = new SessionService(dataSource, config.session, pubSub, securityEvents);
+  const sessions = new SessionService(dataSource, config.session, events);
   const recentAuth = new RecentAuthentication(config.reauthWindowMinutes * 60 * 1000);
   const mfa = new MfaService(dataSource, secretKey, config.totpIssuer);
   const tokens = new OneTimeTokenService(dataSource, secretKey);
@@ -91,25 +100,26 @@ export function createServices({
     createSmsSender(config.sms, config.outboxDir, logger),
     config.appUrl,
   );
-  const emails = new EmailService(dataSource, tokens, delivery, limits, recentAuth, securityEvents);
+  const emails = new EmailService(dataSource, tokens, delivery, limits, recentAuth, events);
+  const subscribers: EventSubscriber[] = [
+    recordTimeline(securityEvents),
+    publishSessionEvents(pubSub),
+    mailAuthNotices(delivery),
+    mailAccountNotices(delivery),
+    mailMfaNotices(delivery),
+    mailInvitations(delivery),
+    emails.subscriber,
+  ];
+  for (const subscribe of subscribers) subscribe(events);
   const challenges = new MfaChallengeService(dataSource, mfa, limits);
   const plans = new PlanCatalog(config.planSeats);
   return {
     accounts: new AccountService(dataSource),
     apiKeys: new ApiKeyAuthenticator(dataSource),
-    auth: new AuthService(
-      dataSource,
-      sessions,
-      emails,
-      limits,
-      mfa,
-      challenges,
-      securityEvents,
-      delivery,
-    ),
+    auth: new AuthService(dataSource, sessions, limits, mfa, challenges, securityEvents, events),
     sessions,
     emails,
-    phones: new PhoneService(dataSource, tokens, delivery, limits, recentAuth, securityEvents),
+    phones: new PhoneService(dataSource, tokens, delivery, limits, recentAuth, events),
     passwords: new PasswordService(
       dataSource,
       tokens,
@@ -117,18 +127,19 @@ export function createServices({
       delivery,
       limits,
       recentAuth,
-      securityEvents,
+      events,
     ),
     avatars: new AvatarService(dataSource),
     tokens,
     organizations: new OrganizationService(dataSource, plans),
     memberships: new MembershipService(dataSource, recentAuth),
-    invitations: new InvitationService(dataSource, plans, delivery, limits),
+    invitations: new InvitationService(dataSource, plans, delivery, limits, events),
     invitationLinks: new InvitationLinkService(dataSource, limits),
     domains: new DomainService(dataSource, createTxtLookup(config.dnsServers), limits, logger),
     limits,
+    events,
     mailOutbox,
-    mfaSettings: new MfaSettingsService(mfa, recentAuth, sessions, securityEvents, delivery),
+    mfaSettings: new MfaSettingsService(dataSource, mfa, recentAuth, sessions, events),
     securityEvents,
     cookiePolicy: sessionCookiePolicy(config.production),
     appUrl: config.appUrl,

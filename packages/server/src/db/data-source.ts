@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import type { DatabaseConfig } from '../config/env';
+import { AfterCommitRelay } from '../events/after-commit';
 import { entities } from './entities';
 import { mysqlMigrations } from './migrations/mysql';
 import { sqliteMigrations } from './migrations/sqlite';
@@ -18,6 +19,7 @@ export async function createDataSource(database: DatabaseConfig): Promise<DataSo
         type: 'better-sqlite3',
         database: database.file,
         entities,
+        subscribers: [AfterCommitRelay],
         migrations: sqliteMigrations,
         migrationsTransactionMode: 'each',
         synchronize: false,
@@ -32,6 +34,7 @@ export async function createDataSource(database: DatabaseConfig): Promise<DataSo
     type: (await isMariaDb(database.url)) ? 'mariadb' : 'mysql',
     url: database.url,
     entities,
+    subscribers: [AfterCommitRelay],
     migrations: mysqlMigrations,
     migrationsTransactionMode: 'each',
     synchronize: false,

@@ -68,10 +68,12 @@ export async function seedAccount(atrium: AtriumServer, label = 'seeded'): Promi
     await manager.insert(AccountEntity, account);
     return createOwnOrganization(manager, account);
   });
-  const { token } = await atrium.services.sessions.create(account.id, {
-    ip: null,
-    userAgent: 'seed',
-  });
+  const { token } = await atrium.dataSource.transaction((manager) =>
+    atrium.services.sessions.create(manager, account.id, {
+      kind: 'ANONYMOUS',
+      client: { ip: null, userAgent: 'seed' },
+    }),
+  );
   return {
     accountId: account.id,
     email,

@@ -20,7 +20,6 @@ export class CredentialsResolver {
       requirePerson(ctx.caller),
       input.newEmail,
       input.password,
-      ctx.client.ip,
     );
     return true;
   }
@@ -29,7 +28,7 @@ export class CredentialsResolver {
     description: 'Redeems a /verify-email link: confirms a new address or the sign-up address',
   })
   confirmEmailChange(@Arg('token') token: string, @Ctx() ctx: AppContext): Promise<AccountEntity> {
-    return ctx.services.emails.confirm(token, ctx.client);
+    return ctx.services.emails.confirm(ctx.caller, token);
   }
 
   @Authorized()
@@ -37,7 +36,7 @@ export class CredentialsResolver {
     description: 'Sends the sign-up verification link again; false when already verified',
   })
   resendVerificationEmail(@Ctx() ctx: AppContext): Promise<boolean> {
-    return ctx.services.emails.resendVerification(requirePerson(ctx.caller).account, ctx.client.ip);
+    return ctx.services.emails.resendVerification(requirePerson(ctx.caller));
   }
 
   @Authorized()
@@ -62,7 +61,7 @@ export class CredentialsResolver {
     description: 'Sets the new number once its code is right (5 tries per code)',
   })
   confirmPhoneChange(@Arg('code') code: string, @Ctx() ctx: AppContext): Promise<AccountEntity> {
-    return ctx.services.phones.confirm(requirePerson(ctx.caller).account.id, code, ctx.client);
+    return ctx.services.phones.confirm(requirePerson(ctx.caller), code);
   }
 
   @Authorized()

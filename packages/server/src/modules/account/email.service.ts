@@ -1,15 +1,14 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Caller, PersonCaller } from '../../caller/caller';
+import type { DomainEvents, EventSubscriber } from '../../events/domain-events';
 import { isUniqueViolation } from '../../db/errors';
 import { badUserInput, conflict } from '../../graphql/errors';
 import type { Delivery } from '../../messaging/delivery';
-import { renderMail } from '../../messaging/templates';
 import type { RateLimits } from '../../security/rate-limits';
 import { isStorableEmail, normalizeEmail } from '../auth/email-address';
 import { confirmPassword } from '../auth/password';
 import type { OneTimeTokenService } from '../tokens/one-time-token.service';
 import type { RecentAuthentication } from '../auth/recent-auth';
-import type { SecurityEventService } from '../security-events/security-event.service';
-import type { Authenticated, ClientInfo } from '../session/session.service';
 import { AccountEntity } from './account.entity';
 
 const LINK_TTL_MS = 24 * 60 * 60 * 1000;
@@ -24,34 +23,50 @@ export class EmailService {
     private readonly delivery: Delivery,
     private readonly limits: RateLimits,
     private readonly recentAuth: RecentAuthentication,
-    private readonly events: SecurityEventService,
+    private readonly events: DomainEvents,
   ) {}
 
-  async sendVerification(account: AccountEntity): Promise<void> {
-    const token = await this.tokens.issueLink(account.id, 'VERIFY_EMAIL', LINK_TTL_MS);
-    await this.delivery.mail(
-      renderMail('verifyEmail', account.locale, account.email, {
-        name: account.fullName,
-        link: this.delivery.link('/verify-email', token),
-      }),
+  /** A sign-up's address gets its verification link in the sign-up's own transaction. */
+  readonly subscriber: EventSubscriber = (events) => {
+    events.inTransaction('account.signed_up', ({ data, caller }, manager) =>
+      this.sendVerification(manager, caller, data.account),
     );
+  };
+
+  /** Issues a verification link and says so (its mail goes out from the event). */
+  private async sendVerification(
+    manager: EntityManager,
+    caller: Caller,
+    account: AccountEntity,
+  ): Promise<void> {
+    const token = await this.tokens.issueLink(
+      account.id,
+      'VERIFY_EMAIL',
+      LINK_TTL_MS,
+      null,
+      manager,
+    );
+    await this.events.emit(manager, {
+      type: 'email.verification_requested',
+      caller,
+      accountId: account.id,
+      data: { account, link: this.delivery.link('/verify-email', token) },
+    });
   }
 
   /** Sends a new verification link; false when the address is already verified. */
-  async resendVerification(account: AccountEntity, ip: string | null): Promise<boolean> {
+  async resendVerification(person: PersonCaller): Promise<boolean> {
+    const { account } = person;
     if (account.emailVerifiedAt) return false;
     await this.limits.consume('mailRequestPerAccount', account.id);
-    await this.limits.consume('mailRequestPerIp', ip ?? 'unknown');
-    await this.sendVerification(account);
+    await this.limits.consume('mailRequestPerIp', person.client.ip ?? 'unknown');
+    await this.dataSource.transaction((manager) => this.sendVerification(manager, person, account));
     return true;
   }
 
-  async requestChange(
-    { account, session }: Authenticated,
-    newEmail: string,
-    password: string,
-    ip: string | null,
-  ): Promise<void> {
+  async requestChange(person: PersonCaller, newEmail: string, password: string): Promise<void> {
+    const { account, session } = person;
+    const ip = person.client.ip;
     this.recentAuth.require(session);
     const address = newEmail.trim();
     if (!isStorableEmail(address)) throw badUserInput({ newEmail: 'Enter a valid email address' });
@@ -66,25 +81,29 @@ export class EmailService {
       .exists({ where: { emailNormalized: normalized } });
     if (taken) throw conflict(EMAIL_TAKEN, { newEmail: EMAIL_TAKEN });
 
-    const token = await this.tokens.issueLink(account.id, 'EMAIL_CHANGE', LINK_TTL_MS, address);
-    const values = { name: account.fullName, newEmail: address };
-    await this.delivery.mail(
-      renderMail('emailChangeVerify', account.locale, address, {
-        ...values,
-        link: this.delivery.link('/verify-email', token),
-      }),
-    );
-    await this.delivery.mail(
-      renderMail('emailChangeNotice', account.locale, account.email, values),
-    );
+    await this.dataSource.transaction(async (manager) => {
+      const token = await this.tokens.issueLink(
+        account.id,
+        'EMAIL_CHANGE',
+        LINK_TTL_MS,
+        address,
+        manager,
+      );
+      await this.events.emit(manager, {
+        type: 'email.change_requested',
+        caller: person,
+        accountId: account.id,
+        data: { account, newEmail: address, link: this.delivery.link('/verify-email', token) },
+      });
+    });
   }
 
   /**
    * Redeems a link from /verify-email: a sign-up verification marks the address verified; an
    * email change switches to the new address. Token and account change commit together.
    */
-  async confirm(token: string, client: ClientInfo): Promise<AccountEntity> {
-    await this.limits.consume('tokenAttemptPerIp', client.ip ?? 'unknown');
+  async confirm(caller: Caller, token: string): Promise<AccountEntity> {
+    await this.limits.consume('tokenAttemptPerIp', caller.client.ip ?? 'unknown');
     if (!token || token.length > 128) throw badUserInput({ token: BAD_LINK });
     try {
       return await this.dataSource.transaction(async (manager) => {
@@ -94,6 +113,7 @@ export class EmailService {
         ]);
         if (!redeemed) throw badUserInput({ token: BAD_LINK });
         const accounts = manager.getRepository(AccountEntity);
+        const before = await accounts.findOneByOrFail({ id: redeemed.accountId });
         const now = new Date();
         if (redeemed.purpose === 'EMAIL_CHANGE' && redeemed.payload) {
           await accounts.update(
@@ -111,8 +131,13 @@ export class EmailService {
             { emailVerifiedAt: now, updatedAt: now },
           );
         }
-        if (redeemed.purpose === 'EMAIL_CHANGE') {
-          await this.events.record(redeemed.accountId, 'EMAIL_CHANGED', client, { manager });
+        if (redeemed.purpose === 'EMAIL_CHANGE' && redeemed.payload) {
+          await this.events.emit(manager, {
+            type: 'email.changed',
+            caller,
+            accountId: redeemed.accountId,
+            data: { previousEmail: before.email, email: redeemed.payload },
+          });
         }
         return accounts.findOneByOrFail({ id: redeemed.accountId });
       });

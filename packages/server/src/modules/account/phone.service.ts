@@ -7,8 +7,8 @@ import type { RateLimits } from '../../security/rate-limits';
 import { confirmPassword } from '../auth/password';
 import type { OneTimeTokenService } from '../tokens/one-time-token.service';
 import type { RecentAuthentication } from '../auth/recent-auth';
-import type { SecurityEventService } from '../security-events/security-event.service';
-import type { Authenticated, ClientInfo } from '../session/session.service';
+import type { PersonCaller } from '../../caller/caller';
+import type { DomainEvents } from '../../events/domain-events';
 import { AccountEntity } from './account.entity';
 
 const CODE_TTL_MS = 10 * 60 * 1000;
@@ -27,11 +27,11 @@ export class PhoneService {
     private readonly delivery: Delivery,
     private readonly limits: RateLimits,
     private readonly recentAuth: RecentAuthentication,
-    private readonly events: SecurityEventService,
+    private readonly events: DomainEvents,
   ) {}
 
   async requestChange(
-    { account, session }: Authenticated,
+    { account, session }: PersonCaller,
     phone: string,
     password: string,
     ip: string | null,
@@ -51,7 +51,8 @@ export class PhoneService {
     await this.delivery.text(e164, renderSmsCode(account.locale, code));
   }
 
-  async confirm(accountId: string, code: string, client: ClientInfo): Promise<AccountEntity> {
+  async confirm(person: PersonCaller, code: string): Promise<AccountEntity> {
+    const accountId = person.account.id;
     const trimmed = code.trim();
     if (!/^\d{6}$/.test(trimmed)) throw badUserInput({ code: 'Enter the 6-digit code' });
     await this.limits.consume('codeAttemptPerAccount', accountId);
@@ -66,7 +67,12 @@ export class PhoneService {
             { id: accountId },
             { phone: check.payload, phoneVerifiedAt: now, updatedAt: now },
           );
-        await this.events.record(accountId, 'PHONE_CHANGED', client, { manager });
+        await this.events.emit(manager, {
+          type: 'phone.changed',
+          caller: person,
+          accountId,
+          data: { phone: check.payload },
+        });
       }
       return check.result;
     });

@@ -15,7 +15,7 @@ export class AuthResolver {
   })
   async signUp(@Arg('input') input: SignUpInput, @Ctx() ctx: AppContext): Promise<AuthPayload> {
     const locale = /^es\b/i.test(ctx.acceptLanguage ?? '') ? 'es' : 'en';
-    const signedIn = await ctx.services.auth.signUp(input, ctx.client, locale);
+    const signedIn = await ctx.services.auth.signUp(input, ctx.caller, locale);
     return deliverSession(signedIn, input.issueToken, ctx);
   }
 
@@ -24,7 +24,7 @@ export class AuthResolver {
     @Arg('input') input: LogInInput,
     @Ctx() ctx: AppContext,
   ): Promise<typeof LogInResult> {
-    const result = await ctx.services.auth.logIn(input, ctx.client);
+    const result = await ctx.services.auth.logIn(input, ctx.caller);
     if ('challengeId' in result) return Object.assign(new MfaChallenge(), result);
     return deliverSession(result, input.issueToken, ctx);
   }
@@ -39,7 +39,7 @@ export class AuthResolver {
     const signedIn = await ctx.services.auth.completeMfaChallenge(
       input.challengeId,
       input.code,
-      ctx.client,
+      ctx.caller,
     );
     return deliverSession(signedIn, input.issueToken, ctx);
   }
@@ -71,7 +71,7 @@ export class AuthResolver {
   async logOut(@Ctx() ctx: AppContext): Promise<boolean> {
     ctx.cookies.set(clearSessionCookie(ctx.services.cookiePolicy));
     if (ctx.caller.kind !== 'PERSON') return false;
-    return ctx.services.sessions.revoke(ctx.caller.session.id, 'LOGOUT');
+    return ctx.services.sessions.logOut(ctx.caller);
   }
 }
 

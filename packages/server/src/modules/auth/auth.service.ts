@@ -4,15 +4,14 @@ import { isUniqueViolation } from '../../db/errors';
 import { AppError, badUserInput, conflict } from '../../graphql/errors';
 import { AccountEntity } from '../account/account.entity';
 import { createOwnOrganization } from '../organization/organization.service';
-import type { EmailService } from '../account/email.service';
 import type { RateLimits } from '../../security/rate-limits';
-import type { ClientInfo, SessionService } from '../session/session.service';
+import type { SessionService } from '../session/session.service';
 import type { SessionEntity } from '../session/session.entity';
-import type { Delivery } from '../../messaging/delivery';
-import { renderMail } from '../../messaging/templates';
 import type { MfaChallengeService } from '../mfa/mfa-challenge.service';
 import type { MfaService } from '../mfa/mfa.service';
 import type { SecurityEventService } from '../security-events/security-event.service';
+import type { Caller } from '../../caller/caller';
+import type { DomainEvents } from '../../events/domain-events';
 import type { LogInInput, SignUpInput } from './auth.types';
 import { confirmPassword, hashPassword, verifyAgainstDummy, verifyPassword } from './password';
 import { normalizeEmail } from './email-address';
@@ -38,18 +37,17 @@ export class AuthService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly sessions: SessionService,
-    private readonly emails: EmailService,
     private readonly limits: RateLimits,
     private readonly mfa: MfaService,
     private readonly challenges: MfaChallengeService,
-    private readonly events: SecurityEventService,
-    private readonly delivery: Delivery,
+    private readonly timeline: SecurityEventService,
+    private readonly events: DomainEvents,
   ) {}
 
   /** Account, its own organization (as OWNER) and the first session, in one transaction. */
-  async signUp(input: SignUpInput, client: ClientInfo, locale: string): Promise<SignedIn> {
+  async signUp(input: SignUpInput, caller: Caller, locale: string): Promise<SignedIn> {
     const email = input.email.trim();
-    await this.limits.consume('signUpPerIp', client.ip ?? 'unknown');
+    await this.limits.consume('signUpPerIp', caller.client.ip ?? 'unknown');
     await this.limits.consume('signUpPerEmail', normalizeEmail(email));
     // The organization created below is named after the person: the full name covers it.
     const problem = passwordPolicyProblem(input.password, { email, fullName: input.fullName });
@@ -88,8 +86,13 @@ export class AuthService {
         });
         await manager.insert(AccountEntity, account);
         await createOwnOrganization(manager, account);
-        await this.events.record(account.id, 'SIGN_UP', client, { manager });
-        const { session, token } = await this.sessions.create(account.id, client, manager);
+        await this.events.emit(manager, {
+          type: 'account.signed_up',
+          caller,
+          accountId: account.id,
+          data: { account },
+        });
+        const { session, token } = await this.sessions.create(manager, account.id, caller);
         return { account, session, token };
       });
     } catch (error) {
@@ -98,8 +101,6 @@ export class AuthService {
       }
       throw error;
     }
-    this.sessions.announce('CREATED', signedIn.session);
-    await this.emails.sendVerification(signedIn.account);
     return signedIn;
   }
 
@@ -111,9 +112,9 @@ export class AuthService {
    * guesses sent at once still check the real hash only 100 times. With MFA on, the answer
    * is a challenge instead of a session.
    */
-  async logIn(input: LogInInput, client: ClientInfo): Promise<SignedIn | ChallengeIssued> {
+  async logIn(input: LogInInput, caller: Caller): Promise<SignedIn | ChallengeIssued> {
     const emailNormalized = normalizeEmail(input.email);
-    await this.limits.consume('logInPerIp', client.ip ?? 'unknown');
+    await this.limits.consume('logInPerIp', caller.client.ip ?? 'unknown');
     const reserved = await this.limits.tryConsume('logInFailuresPerAccount', emailNormalized);
     const account = reserved
       ? await this.dataSource.getRepository(AccountEntity).findOneBy({ emailNormalized })
@@ -122,24 +123,27 @@ export class AuthService {
       ? await verifyPassword(account.passwordHash, input.password)
       : await verifyAgainstDummy(input.password);
     if (!account || !valid) {
-      if (account) await this.events.record(account.id, 'SIGN_IN_FAILED', client);
+      if (account) {
+        await this.events.emit(this.dataSource.manager, {
+          type: 'account.sign_in_failed',
+          caller,
+          accountId: account.id,
+          data: {},
+        });
+      }
       throw invalidCredentials();
     }
     await this.limits.reset('logInFailuresPerAccount', emailNormalized);
     if (account.mfaEnabled) return { challengeId: await this.challenges.create(account.id) };
-    return this.startSession(account, client, 'PASSWORD');
+    return this.startSession(account, caller, 'PASSWORD');
   }
 
-  async completeMfaChallenge(
-    challengeId: string,
-    code: string,
-    client: ClientInfo,
-  ): Promise<SignedIn> {
-    const { accountId } = await this.challenges.complete(challengeId, code, client.ip);
+  async completeMfaChallenge(challengeId: string, code: string, caller: Caller): Promise<SignedIn> {
+    const { accountId } = await this.challenges.complete(challengeId, code, caller.client.ip);
     const account = await this.dataSource
       .getRepository(AccountEntity)
       .findOneByOrFail({ id: accountId });
-    return this.startSession(account, client, 'MFA');
+    return this.startSession(account, caller, 'MFA');
   }
 
   /**
@@ -164,28 +168,22 @@ export class AuthService {
     return this.sessions.markReauthenticated(session, rotateToken);
   }
 
+  /** The session, its timeline entry and (from a new device) its notice, in one transaction. */
   private async startSession(
     account: AccountEntity,
-    client: ClientInfo,
+    caller: Caller,
     mfaLevel: 'PASSWORD' | 'MFA',
   ): Promise<SignedIn> {
-    const newDevice = await this.events.isNewDevice(account.id, client);
-    const { session, token } = await this.sessions.create(account.id, client, undefined, mfaLevel);
-    await this.events.record(account.id, 'SIGN_IN', client, { newDevice });
-    this.sessions.announce('CREATED', session);
-    if (newDevice) {
-      // A security notice: not subject to notification preferences.
-      await this.delivery.mail(
-        renderMail('newSignIn', account.locale, account.email, {
-          name: account.fullName,
-          device:
-            session.browser && session.os
-              ? `${session.browser} · ${session.os}`
-              : 'an unknown device',
-          place: session.location ?? session.ipAddress ?? 'an unknown place',
-        }),
-      );
-    }
-    return { account, session, token };
+    const newDevice = await this.timeline.isNewDevice(account.id, caller.client);
+    return this.dataSource.transaction(async (manager) => {
+      const { session, token } = await this.sessions.create(manager, account.id, caller, mfaLevel);
+      await this.events.emit(manager, {
+        type: 'account.signed_in',
+        caller,
+        accountId: account.id,
+        data: { account, session, newDevice },
+      });
+      return { account, session, token };
+    });
   }
 }

@@ -11,7 +11,7 @@ export class PasswordResolver {
     @Arg('input') input: ChangePasswordInput,
     @Ctx() ctx: AppContext,
   ): Promise<boolean> {
-    await ctx.services.passwords.change(requirePerson(ctx.caller), input, ctx.client);
+    await ctx.services.passwords.change(requirePerson(ctx.caller), input);
     return true;
   }
 
@@ -22,7 +22,7 @@ export class PasswordResolver {
     @Arg('email') email: string,
     @Ctx() ctx: AppContext,
   ): Promise<boolean> {
-    await ctx.services.passwords.requestReset(email, ctx.client.ip);
+    await ctx.services.passwords.requestReset(ctx.caller, email);
     return true;
   }
 
@@ -33,7 +33,7 @@ export class PasswordResolver {
     @Arg('input') input: ResetPasswordInput,
     @Ctx() ctx: AppContext,
   ): Promise<boolean> {
-    await ctx.services.passwords.reset(input.token, input.newPassword, ctx.client);
+    await ctx.services.passwords.reset(ctx.caller, input.token, input.newPassword);
     return true;
   }
 }

@@ -1,13 +1,13 @@
 import type { DataSource } from 'typeorm';
 import { badUserInput } from '../../graphql/errors';
 import type { Delivery } from '../../messaging/delivery';
-import { renderMail } from '../../messaging/templates';
 import type { RateLimits } from '../../security/rate-limits';
 import { AccountEntity } from '../account/account.entity';
 import { OrganizationEntity } from '../organization/organization.entity';
 import { TeamMemberEntity } from '../organization/team-member.entity';
-import type { Authenticated, ClientInfo, SessionService } from '../session/session.service';
-import type { SecurityEventService } from '../security-events/security-event.service';
+import type { SessionService } from '../session/session.service';
+import type { Caller, PersonCaller } from '../../caller/caller';
+import type { DomainEvents } from '../../events/domain-events';
 import type { RecentAuthentication } from './recent-auth';
 import type { OneTimeTokenService } from '../tokens/one-time-token.service';
 import { isStorableEmail, normalizeEmail } from './email-address';
@@ -25,31 +25,42 @@ export class PasswordService {
     private readonly delivery: Delivery,
     private readonly limits: RateLimits,
     private readonly recentAuth: RecentAuthentication,
-    private readonly events: SecurityEventService,
+    private readonly events: DomainEvents,
   ) {}
 
+  /** The new password, the other sessions ended (if asked), timeline and notice: one transaction. */
   async change(
-    { account, session }: Authenticated,
+    person: PersonCaller,
     input: { currentPassword: string; newPassword: string; signOutOtherSessions: boolean },
-    client: ClientInfo,
   ): Promise<void> {
+    const { account, session } = person;
     this.recentAuth.require(session);
     const problem = passwordPolicyProblem(input.newPassword, await this.policyContext(account));
     if (problem) throw badUserInput({ newPassword: problem });
     await confirmPassword(account, input.currentPassword, 'currentPassword');
     const passwordHash = await hashPassword(input.newPassword);
-    await this.dataSource
-      .getRepository(AccountEntity)
-      .update({ id: account.id }, { passwordHash, updatedAt: new Date() });
-    if (input.signOutOtherSessions) await this.sessions.revokeOthers(account.id, session.id);
-    await this.events.record(account.id, 'PASSWORD_CHANGED', client);
-    await this.delivery.mail(
-      renderMail('passwordChanged', account.locale, account.email, { name: account.fullName }),
-    );
+    await this.dataSource.transaction(async (manager) => {
+      await manager
+        .getRepository(AccountEntity)
+        .update({ id: account.id }, { passwordHash, updatedAt: new Date() });
+      if (input.signOutOtherSessions) {
+        await this.sessions.revokeAllWithin(manager, person, account.id, 'REVOKED_OTHERS', {
+          exceptSessionId: session.id,
+          consequenceOf: 'password.changed',
+        });
+      }
+      await this.events.emit(manager, {
+        type: 'password.changed',
+        caller: person,
+        accountId: account.id,
+        data: { account },
+      });
+    });
   }
 
   /** Answers the same whether or not the address has an account. */
-  async requestReset(email: string, ip: string | null): Promise<void> {
+  async requestReset(caller: Caller, email: string): Promise<void> {
+    const ip = caller.client.ip;
     if (!isStorableEmail(email.trim()))
       throw badUserInput({ email: 'Enter a valid email address' });
     const normalized = normalizeEmail(email);
@@ -59,18 +70,26 @@ export class PasswordService {
       .getRepository(AccountEntity)
       .findOneBy({ emailNormalized: normalized });
     if (!account) return;
-    const token = await this.tokens.issueLink(account.id, 'PASSWORD_RESET', RESET_TTL_MS);
-    await this.delivery.mail(
-      renderMail('passwordReset', account.locale, account.email, {
-        name: account.fullName,
-        link: this.delivery.link('/reset-password', token),
-      }),
-    );
+    await this.dataSource.transaction(async (manager) => {
+      const token = await this.tokens.issueLink(
+        account.id,
+        'PASSWORD_RESET',
+        RESET_TTL_MS,
+        null,
+        manager,
+      );
+      await this.events.emit(manager, {
+        type: 'password.reset_requested',
+        caller,
+        accountId: account.id,
+        data: { account, link: this.delivery.link('/reset-password', token) },
+      });
+    });
   }
 
   /** Sets the new password and signs out every session, in one transaction with the token. */
-  async reset(token: string, newPassword: string, client: ClientInfo): Promise<void> {
-    await this.limits.consume('tokenAttemptPerIp', client.ip ?? 'unknown');
+  async reset(caller: Caller, token: string, newPassword: string): Promise<void> {
+    await this.limits.consume('tokenAttemptPerIp', caller.client.ip ?? 'unknown');
     const pending =
       token && token.length <= 128 ? await this.tokens.peekLink(token, 'PASSWORD_RESET') : null;
     if (!pending) throw badUserInput({ token: BAD_LINK });
@@ -80,19 +99,22 @@ export class PasswordService {
     const problem = passwordPolicyProblem(newPassword, await this.policyContext(account));
     if (problem) throw badUserInput({ newPassword: problem });
     const passwordHash = await hashPassword(newPassword);
-    const revoked = await this.dataSource.transaction(async (manager) => {
+    await this.dataSource.transaction(async (manager) => {
       if (!(await this.tokens.redeemLink(manager, token, ['PASSWORD_RESET'])))
         throw badUserInput({ token: BAD_LINK });
       await manager
         .getRepository(AccountEntity)
         .update({ id: account.id }, { passwordHash, updatedAt: new Date() });
-      await this.events.record(account.id, 'PASSWORD_RESET', client, { manager });
-      return this.sessions.revokeAllWithin(manager, account.id, 'PASSWORD_RESET');
+      await this.events.emit(manager, {
+        type: 'password.reset',
+        caller,
+        accountId: account.id,
+        data: { account },
+      });
+      await this.sessions.revokeAllWithin(manager, caller, account.id, 'PASSWORD_RESET', {
+        consequenceOf: 'password.reset',
+      });
     });
-    this.sessions.announceRevoked(revoked);
-    await this.delivery.mail(
-      renderMail('passwordChanged', account.locale, account.email, { name: account.fullName }),
-    );
   }
 
   /** The words the password must not be made of: the person's and their organizations' names. */

@@ -3,7 +3,7 @@ import { newId } from '../../db/columns';
 import { badUserInput, conflict } from '../../graphql/errors';
 import { generateToken, hashToken } from '../../lib/tokens';
 import type { Delivery } from '../../messaging/delivery';
-import { renderMail, ROLE_LABELS, toLocale } from '../../messaging/templates';
+import type { DomainEvents } from '../../events/domain-events';
 import type { RateLimits } from '../../security/rate-limits';
 import { requireKnownCaller, type Caller } from '../../caller/caller';
 import { AccountEntity } from '../account/account.entity';
@@ -45,6 +45,7 @@ export class InvitationService {
     private readonly plans: PlanCatalog,
     private readonly delivery: Delivery,
     private readonly limits: RateLimits,
+    private readonly events: DomainEvents,
   ) {}
 
   /** Pending, unexpired invitations, oldest first. */
@@ -67,7 +68,7 @@ export class InvitationService {
     }
     await this.limits.consume('invitationMailPerAccount', senderKey(caller));
     const token = generateToken();
-    const { invitation, organization } = await inOrganization(
+    return inOrganization(
       this.dataSource,
       { caller, organizationId: request.organizationId, operation: 'member.invite' },
       async (manager, access) => {
@@ -93,18 +94,17 @@ export class InvitationService {
           updatedAt: now,
         });
         await manager.insert(InvitationEntity, created);
-        return { invitation: created, organization: access.organization };
+        await this.announce(manager, caller, access.organization, created, token, false);
+        return created;
       },
     );
-    await this.mailInvitation(caller, organization, invitation, token);
-    return invitation;
   }
 
   /** A new link and 7 more days; an expired invitation needs a free seat again. */
   async resend(caller: Caller, invitationId: string): Promise<InvitationEntity> {
     await this.limits.consume('invitationMailPerAccount', senderKey(caller));
     const token = generateToken();
-    const { invitation, organization } = await this.onInvitation(
+    return this.onInvitation(
       caller,
       invitationId,
       'invitation.resend',
@@ -121,11 +121,11 @@ export class InvitationService {
           updatedAt: now,
         };
         await manager.update(InvitationEntity, { id: found.id }, renewed);
-        return { invitation: { ...found, ...renewed }, organization: access.organization };
+        const invitation = { ...found, ...renewed };
+        await this.announce(manager, caller, access.organization, invitation, token, true);
+        return invitation;
       },
     );
-    await this.mailInvitation(caller, organization, invitation, token);
-    return invitation;
   }
 
   /** Withdraws a pending (or expired) invitation; its link stops working at once. */
@@ -207,30 +207,37 @@ export class InvitationService {
     );
   }
 
-  /** After commit; in the invitee's language when they have an account, else the inviter's. */
-  private async mailInvitation(
+  /**
+   * Says an invitation went out, in its transaction (its mail goes from the event): in the
+   * invitee's language when they have an account, else the inviter's.
+   */
+  private async announce(
+    manager: EntityManager,
     caller: Caller,
     organization: OrganizationEntity,
     invitation: InvitationEntity,
     token: string,
+    resent: boolean,
   ): Promise<void> {
-    const invitee = await this.dataSource.getRepository(AccountEntity).findOne({
+    const invitee = await manager.getRepository(AccountEntity).findOne({
       where: { emailNormalized: invitation.emailNormalized },
       select: { locale: true },
     });
     const inviter = requireKnownCaller(caller);
-    const locale = toLocale(
-      invitee?.locale ?? (inviter.kind === 'PERSON' ? inviter.account.locale : 'en'),
-    );
-    await this.delivery.mail(
-      renderMail('teamInvitation', locale, invitation.email, {
+    await this.events.emit(manager, {
+      type: 'member.invited',
+      caller,
+      organizationId: organization.id,
+      data: {
+        invitation,
+        organizationName: organization.name,
         // A key invites on behalf of the organization itself.
-        name: inviter.kind === 'PERSON' ? inviter.account.fullName : organization.name,
-        organization: organization.name,
-        role: ROLE_LABELS[locale][invitation.role],
+        inviterName: inviter.kind === 'PERSON' ? inviter.account.fullName : organization.name,
+        locale: invitee?.locale ?? (inviter.kind === 'PERSON' ? inviter.account.locale : 'en'),
         link: this.delivery.link('/invitations/accept', token),
-      }),
-    );
+        resent,
+      },
+    });
   }
 }
 

@@ -1,60 +1,80 @@
-import type { Delivery } from '../../messaging/delivery';
-import { renderMail } from '../../messaging/templates';
+import type { DataSource } from 'typeorm';
+import type { PersonCaller } from '../../caller/caller';
+import type { DomainEvents } from '../../events/domain-events';
 import type { RecentAuthentication } from '../auth/recent-auth';
-import type { SecurityEventService } from '../security-events/security-event.service';
-import type { Authenticated, ClientInfo, SessionService } from '../session/session.service';
+import type { SessionService } from '../session/session.service';
 import type { Enrollment, MfaService } from './mfa.service';
 
 /**
  * What a person does under Security → Two-factor: every step needs a recent re-authentication,
- * lands in the timeline, and turning MFA on or off sends a notice that cannot be turned off.
+ * and each change commits with its event (the timeline entry, and for turning MFA on or off a
+ * notice that cannot be turned off).
  */
 export class MfaSettingsService {
   constructor(
+    private readonly dataSource: DataSource,
     private readonly mfa: MfaService,
     private readonly recentAuth: RecentAuthentication,
     private readonly sessions: SessionService,
-    private readonly events: SecurityEventService,
-    private readonly delivery: Delivery,
+    private readonly events: DomainEvents,
   ) {}
 
-  startEnrollment({ account, session }: Authenticated): Promise<Enrollment> {
+  startEnrollment({ account, session }: PersonCaller): Promise<Enrollment> {
     this.recentAuth.require(session);
     return this.mfa.startEnrollment(account);
   }
 
   async confirmEnrollment(
-    { account, session }: Authenticated,
+    person: PersonCaller,
     code: string,
     signOutOtherSessions: boolean,
-    client: ClientInfo,
   ): Promise<string[]> {
+    const { account, session } = person;
     this.recentAuth.require(session);
-    const codes = await this.mfa.confirmEnrollment(account.id, code);
-    if (signOutOtherSessions) await this.sessions.revokeOthers(account.id, session.id);
-    await this.events.record(account.id, 'MFA_ENABLED', client);
-    await this.delivery.mail(
-      renderMail('mfaEnabled', account.locale, account.email, { name: account.fullName }),
-    );
-    return codes;
+    return this.dataSource.transaction(async (manager) => {
+      const codes = await this.mfa.confirmEnrollment(manager, account.id, code);
+      if (signOutOtherSessions) {
+        await this.sessions.revokeAllWithin(manager, person, account.id, 'REVOKED_OTHERS', {
+          exceptSessionId: session.id,
+          consequenceOf: 'mfa.enabled',
+        });
+      }
+      await this.events.emit(manager, {
+        type: 'mfa.enabled',
+        caller: person,
+        accountId: account.id,
+        data: { account },
+      });
+      return codes;
+    });
   }
 
-  async regenerateBackupCodes(
-    { account, session }: Authenticated,
-    client: ClientInfo,
-  ): Promise<string[]> {
+  async regenerateBackupCodes(person: PersonCaller): Promise<string[]> {
+    const { account, session } = person;
     this.recentAuth.require(session);
-    const codes = await this.mfa.regenerateBackupCodes(account);
-    await this.events.record(account.id, 'BACKUP_CODES_REGENERATED', client);
-    return codes;
+    return this.dataSource.transaction(async (manager) => {
+      const codes = await this.mfa.regenerateBackupCodes(manager, account);
+      await this.events.emit(manager, {
+        type: 'mfa.backup_codes_regenerated',
+        caller: person,
+        accountId: account.id,
+        data: {},
+      });
+      return codes;
+    });
   }
 
-  async disable({ account, session }: Authenticated, client: ClientInfo): Promise<void> {
+  async disable(person: PersonCaller): Promise<void> {
+    const { account, session } = person;
     this.recentAuth.require(session);
-    await this.mfa.disable(account);
-    await this.events.record(account.id, 'MFA_DISABLED', client);
-    await this.delivery.mail(
-      renderMail('mfaDisabled', account.locale, account.email, { name: account.fullName }),
-    );
+    await this.dataSource.transaction(async (manager) => {
+      await this.mfa.disable(manager, account);
+      await this.events.emit(manager, {
+        type: 'mfa.disabled',
+        caller: person,
+        accountId: account.id,
+        data: { account },
+      });
+    });
   }
 }

@@ -27,7 +27,6 @@ export class MfaResolver {
         requirePerson(ctx.caller),
         code,
         signOutOtherSessions,
-        ctx.client,
       ),
     };
   }
@@ -38,17 +37,14 @@ export class MfaResolver {
   })
   async regenerateBackupCodes(@Ctx() ctx: AppContext): Promise<BackupCodes> {
     return {
-      codes: await ctx.services.mfaSettings.regenerateBackupCodes(
-        requirePerson(ctx.caller),
-        ctx.client,
-      ),
+      codes: await ctx.services.mfaSettings.regenerateBackupCodes(requirePerson(ctx.caller)),
     };
   }
 
   @Authorized()
   @Mutation(() => Boolean)
   async disableMfa(@Ctx() ctx: AppContext): Promise<boolean> {
-    await ctx.services.mfaSettings.disable(requirePerson(ctx.caller), ctx.client);
+    await ctx.services.mfaSettings.disable(requirePerson(ctx.caller));
     return true;
   }
 }

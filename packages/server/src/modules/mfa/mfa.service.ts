@@ -49,8 +49,12 @@ export class MfaService {
   }
 
   /** Turns MFA on with the pending seed; the code's time step counts as used. Returns backup codes. */
-  async confirmEnrollment(accountId: string, code: string): Promise<string[]> {
-    const account = await this.accounts().findOneByOrFail({ id: accountId });
+  async confirmEnrollment(
+    manager: EntityManager,
+    accountId: string,
+    code: string,
+  ): Promise<string[]> {
+    const account = await manager.getRepository(AccountEntity).findOneByOrFail({ id: accountId });
     if (account.mfaEnabled)
       throw new AppError('CONFLICT', 'Two-factor authentication is already on');
     if (!account.totpPendingSecret) throw badUserInput({ code: 'Start the set-up first' });
@@ -61,47 +65,44 @@ export class MfaService {
     );
     if (step === null)
       throw badUserInput({ code: 'That code is not right; check the time on your device' });
-    return this.dataSource.transaction(async (manager) => {
-      const result = await manager
-        .getRepository(AccountEntity)
-        .createQueryBuilder()
-        .update()
-        .set({
-          mfaEnabled: true,
-          totpSecret: account.totpPendingSecret,
-          totpPendingSecret: null,
-          totpLastStep: step,
-          updatedAt: new Date(),
-        })
-        .where('id = :id AND mfa_enabled = 0', { id: accountId })
-        .execute();
-      if ((result.affected ?? 0) !== 1)
-        throw new AppError('CONFLICT', 'Two-factor authentication is already on');
-      return this.replaceBackupCodes(manager, accountId);
-    });
+    const result = await manager
+      .getRepository(AccountEntity)
+      .createQueryBuilder()
+      .update()
+      .set({
+        mfaEnabled: true,
+        totpSecret: account.totpPendingSecret,
+        totpPendingSecret: null,
+        totpLastStep: step,
+        updatedAt: new Date(),
+      })
+      .where('id = :id AND mfa_enabled = 0', { id: accountId })
+      .execute();
+    if ((result.affected ?? 0) !== 1)
+      throw new AppError('CONFLICT', 'Two-factor authentication is already on');
+    return this.replaceBackupCodes(manager, accountId);
   }
 
-  async regenerateBackupCodes(account: AccountEntity): Promise<string[]> {
+  /** In the caller's transaction (`manager`), like the other changes of MFA settings. */
+  async regenerateBackupCodes(manager: EntityManager, account: AccountEntity): Promise<string[]> {
     if (!account.mfaEnabled) throw new AppError('CONFLICT', 'Two-factor authentication is off');
-    return this.dataSource.transaction((manager) => this.replaceBackupCodes(manager, account.id));
+    return this.replaceBackupCodes(manager, account.id);
   }
 
-  async disable(account: AccountEntity): Promise<void> {
+  async disable(manager: EntityManager, account: AccountEntity): Promise<void> {
     if (!account.mfaEnabled)
       throw new AppError('CONFLICT', 'Two-factor authentication is already off');
-    await this.dataSource.transaction(async (manager) => {
-      await manager.getRepository(AccountEntity).update(
-        { id: account.id },
-        {
-          mfaEnabled: false,
-          totpSecret: null,
-          totpPendingSecret: null,
-          totpLastStep: null,
-          updatedAt: new Date(),
-        },
-      );
-      await manager.getRepository(BackupCodeEntity).delete({ accountId: account.id });
-    });
+    await manager.getRepository(AccountEntity).update(
+      { id: account.id },
+      {
+        mfaEnabled: false,
+        totpSecret: null,
+        totpPendingSecret: null,
+        totpLastStep: null,
+        updatedAt: new Date(),
+      },
+    );
+    await manager.getRepository(BackupCodeEntity).delete({ accountId: account.id });
   }
 
   /**

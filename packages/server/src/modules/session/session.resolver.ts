@@ -34,7 +34,7 @@ export class SessionResolver {
     @Ctx() ctx: AppContext,
   ): Promise<SessionEntity> {
     const auth = requirePerson(ctx.caller);
-    const session = await ctx.services.sessions.revokeOwn(auth.account.id, id, ctx.client);
+    const session = await ctx.services.sessions.revokeOwn(auth, id);
     if (session.id === auth.session.id)
       ctx.cookies.set(clearSessionCookie(ctx.services.cookiePolicy));
     return session;
@@ -43,8 +43,7 @@ export class SessionResolver {
   @Authorized()
   @Mutation(() => Int, { description: 'Signs out every device but this one; returns how many' })
   revokeOtherSessions(@Ctx() ctx: AppContext): Promise<number> {
-    const auth = requirePerson(ctx.caller);
-    return ctx.services.sessions.revokeOthers(auth.account.id, auth.session.id, ctx.client);
+    return ctx.services.sessions.revokeOthers(requirePerson(ctx.caller));
   }
 
   @Authorized()

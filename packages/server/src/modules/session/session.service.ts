@@ -2,21 +2,16 @@ import DataLoader from 'dataloader';
 import { In, IsNull, LessThan, MoreThan, Not, type DataSource, type EntityManager } from 'typeorm';
 import { newId } from '../../db/columns';
 import { PrecompiledSelect } from '../../db/precompiled-select';
-import type { AtriumEvents, SessionEventType } from '../../events/event-bus';
-import type { PubSub } from '@graphql-yoga/subscription';
+import type { DomainEventCatalog, DomainEvents } from '../../events/domain-events';
+import type { Caller, PersonCaller } from '../../caller/caller';
 import { AppError } from '../../graphql/errors';
 import { approximateLocation } from '../../lib/geoip';
 import { generateToken, hashToken } from '../../lib/tokens';
 import { AccountEntity } from '../account/account.entity';
 import { parseUserAgent } from './device';
-import { snapshotSession } from './session-event.type';
-import type { SecurityEventService } from '../security-events/security-event.service';
 import { SessionEntity } from './session.entity';
 
-export interface ClientInfo {
-  ip: string | null;
-  userAgent: string | null;
-}
+export type { ClientInfo } from '../../caller/caller';
 
 export interface SessionPolicy {
   idleDays: number;
@@ -48,8 +43,7 @@ export class SessionService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly policy: SessionPolicy,
-    private readonly pubSub: PubSub<AtriumEvents>,
-    private readonly events: SecurityEventService,
+    private readonly events: DomainEvents,
   ) {
     this.sessionColumns = new PrecompiledSelect(dataSource, SessionEntity, 's');
     this.accountColumns = new PrecompiledSelect(dataSource, AccountEntity, 'a');
@@ -76,19 +70,17 @@ export class SessionService {
     );
   }
 
-  /**
-   * Starts a session; the returned token is shown to the client once and never stored. Inside
-   * a caller's transaction, the caller announces it after commit (`announce`).
-   */
+  /** Starts a session in the caller's transaction; the token is shown to the client once and never stored. */
   async create(
+    manager: EntityManager,
     accountId: string,
-    client: ClientInfo,
-    manager: EntityManager = this.dataSource.manager,
+    caller: Caller,
     mfaLevel: 'PASSWORD' | 'MFA' = 'PASSWORD',
   ): Promise<{ session: SessionEntity; token: string }> {
     const token = generateToken();
     const now = new Date();
     const absoluteExpiresAt = new Date(now.getTime() + this.policy.maxDays * DAY_MS);
+    const client = caller.client;
     const userAgent = client.userAgent?.slice(0, 512) ?? null;
     const session = manager.create(SessionEntity, {
       id: newId(),
@@ -108,6 +100,12 @@ export class SessionService {
       revokedReason: null,
     });
     await manager.insert(SessionEntity, session);
+    await this.events.emit(manager, {
+      type: 'session.created',
+      caller,
+      accountId,
+      data: { session },
+    });
     return { session, token };
   }
 
@@ -159,53 +157,49 @@ export class SessionService {
     });
   }
 
-  /** Revokes one of the account's own sessions; anyone else's id is NOT_FOUND and untouched. */
-  async revokeOwn(
-    accountId: string,
-    sessionId: string,
-    client: ClientInfo,
-  ): Promise<SessionEntity> {
-    const repository = this.dataSource.getRepository(SessionEntity);
-    const session = await repository.findOneBy({ id: sessionId, accountId });
-    if (!session) throw new AppError('NOT_FOUND', 'No such session');
-    if (await this.revoke(session.id, 'REVOKED')) {
-      await this.events.record(accountId, 'SESSION_REVOKED', client);
+  /** Revokes one of the person's own sessions; anyone else's id is NOT_FOUND and untouched. */
+  async revokeOwn(person: PersonCaller, sessionId: string): Promise<SessionEntity> {
+    const accountId = person.account.id;
+    return this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(SessionEntity);
+      const session = await repository.findOneBy({ id: sessionId, accountId });
+      if (!session) throw new AppError('NOT_FOUND', 'No such session');
+      await this.revokeWithin(manager, person, session.id, 'REVOKED');
       return repository.findOneByOrFail({ id: session.id });
-    }
-    return session;
+    });
   }
 
-  /** Revokes every live session of the account but the current one; returns how many. */
-  async revokeOthers(
-    accountId: string,
-    currentSessionId: string,
-    client?: ClientInfo,
-  ): Promise<number> {
+  /** Revokes every live session of the person but the current one; returns how many. */
+  async revokeOthers(person: PersonCaller): Promise<number> {
     const revoked = await this.dataSource.transaction((manager) =>
-      this.revokeAllWithin(manager, accountId, 'REVOKED_OTHERS', currentSessionId),
+      this.revokeAllWithin(manager, person, person.account.id, 'REVOKED_OTHERS', {
+        exceptSessionId: person.session.id,
+        consequenceOf: null,
+      }),
     );
-    this.announceRevoked(revoked);
-    if (client && revoked.length > 0)
-      await this.events.record(accountId, 'SESSION_REVOKED', client);
     return revoked.length;
   }
 
   /**
    * Revokes the account's live sessions (but `exceptSessionId`) inside the caller's
-   * transaction; the caller announces the returned sessions once it has committed.
+   * transaction, and says so; the revoked sessions hear it once the transaction commits.
    */
   async revokeAllWithin(
     manager: EntityManager,
+    caller: Caller,
     accountId: string,
     reason: RevocationReason,
-    exceptSessionId?: string,
+    options: {
+      exceptSessionId?: string;
+      consequenceOf: DomainEventCatalog['session.revoked']['consequenceOf'];
+    },
   ): Promise<SessionEntity[]> {
     const repository = manager.getRepository(SessionEntity);
     const live = await repository.find({
       where: {
         accountId,
         revokedAt: IsNull(),
-        ...(exceptSessionId ? { id: Not(exceptSessionId) } : {}),
+        ...(options.exceptSessionId ? { id: Not(options.exceptSessionId) } : {}),
       },
       select: { id: true },
     });
@@ -217,42 +211,46 @@ export class SessionService {
       { revokedAt, revokedReason: reason },
     );
     // Only the rows this call revoked (a racing revocation stamped its own time).
-    return repository.findBy({ id: In(ids), revokedAt });
+    const sessions = await repository.findBy({ id: In(ids), revokedAt });
+    if (sessions.length > 0) {
+      await this.events.emit(manager, {
+        type: 'session.revoked',
+        caller,
+        accountId,
+        data: { sessions, reason, consequenceOf: options.consequenceOf },
+      });
+    }
+    return sessions;
   }
 
-  announceRevoked(sessions: SessionEntity[]): void {
-    for (const session of sessions) this.announce('REVOKED', session);
+  /** Ends the session the caller signed in with (log out); true when this call ended it. */
+  async logOut(person: PersonCaller): Promise<boolean> {
+    return this.dataSource.transaction((manager) =>
+      this.revokeWithin(manager, person, person.session.id, 'LOGOUT'),
+    );
   }
 
-  /** Marks a session revoked and tells every instance; true when this call revoked it. */
-  async revoke(sessionId: string, reason: RevocationReason): Promise<boolean> {
-    const repository = this.dataSource.getRepository(SessionEntity);
+  /** Marks one session revoked, if it still is live; true when this call revoked it. */
+  private async revokeWithin(
+    manager: EntityManager,
+    caller: Caller,
+    sessionId: string,
+    reason: RevocationReason,
+  ): Promise<boolean> {
+    const repository = manager.getRepository(SessionEntity);
     const result = await repository.update(
       { id: sessionId, revokedAt: IsNull() },
       { revokedAt: new Date(), revokedReason: reason },
     );
     if ((result.affected ?? 0) !== 1) return false;
-    this.announce('REVOKED', await repository.findOneByOrFail({ id: sessionId }));
-    return true;
-  }
-
-  /**
-   * Publishes a session event to the account's subscribers on every instance. For a
-   * revocation, the per-session notice goes second, so a subscriber gets the event before its
-   * socket is closed.
-   */
-  announce(type: SessionEventType, session: SessionEntity): void {
-    this.pubSub.publish('SESSION_EVENT', session.accountId, {
-      type,
+    const session = await repository.findOneByOrFail({ id: sessionId });
+    await this.events.emit(manager, {
+      type: 'session.revoked',
+      caller,
       accountId: session.accountId,
-      session: snapshotSession(session),
+      data: { sessions: [session], reason, consequenceOf: null },
     });
-    if (type === 'REVOKED') {
-      this.pubSub.publish('SESSION_REVOKED', {
-        sessionId: session.id,
-        accountId: session.accountId,
-      });
-    }
+    return true;
   }
 
   /** Deletes expired sessions and long-revoked ones; returns how many. */

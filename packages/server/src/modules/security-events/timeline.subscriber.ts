@@ -1,0 +1,39 @@
+import type { DomainEvent, DomainEventType, EventSubscriber } from '../../events/domain-events';
+import type { SecurityEventType } from './security-event.entity';
+import type { SecurityEventService } from './security-event.service';
+
+/**
+ * Which events land on a person's security timeline, as which entry. A function may decline
+ * (null): revocations are on the timeline only when the person revoked them themselves.
+ */
+const TIMELINE: { [T in DomainEventType]?: (event: DomainEvent<T>) => SecurityEventType | null } = {
+  'account.signed_up': () => 'SIGN_UP',
+  'account.signed_in': () => 'SIGN_IN',
+  'account.sign_in_failed': () => 'SIGN_IN_FAILED',
+  'password.changed': () => 'PASSWORD_CHANGED',
+  'password.reset': () => 'PASSWORD_RESET',
+  'email.changed': () => 'EMAIL_CHANGED',
+  'phone.changed': () => 'PHONE_CHANGED',
+  'mfa.enabled': () => 'MFA_ENABLED',
+  'mfa.disabled': () => 'MFA_DISABLED',
+  'mfa.backup_codes_regenerated': () => 'BACKUP_CODES_REGENERATED',
+  'session.revoked': ({ data }) =>
+    data.reason !== 'LOGOUT' && data.consequenceOf === null ? 'SESSION_REVOKED' : null,
+};
+
+/** The security timeline, written in the transaction of the change it records. */
+export function recordTimeline(timeline: SecurityEventService): EventSubscriber {
+  return (events) => {
+    for (const type of Object.keys(TIMELINE) as DomainEventType[]) {
+      events.inTransaction(type, async (event, manager) => {
+        const entry = (TIMELINE[type] as (e: DomainEvent) => SecurityEventType | null)(event);
+        if (!entry || !event.accountId) return;
+        const newDevice =
+          event.type === 'account.signed_in'
+            ? (event as DomainEvent<'account.signed_in'>).data.newDevice
+            : false;
+        await timeline.record(event.accountId, entry, event.client, { newDevice, manager });
+      });
+    }
+  };
+}
