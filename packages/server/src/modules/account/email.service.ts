@@ -1,5 +1,5 @@
 import { isEmail } from 'class-validator';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../../db/errors';
 import { badUserInput, conflict } from '../../graphql/errors';
 import type { Delivery } from '../../messaging/delivery';
@@ -28,13 +28,25 @@ export class EmailService {
     private readonly events: SecurityEventService,
   ) {}
 
-  async sendVerification(account: AccountEntity): Promise<void> {
-    const token = await this.tokens.issueLink(account.id, 'VERIFY_EMAIL', LINK_TTL_MS);
+  /** Issues the link and queues its mail in one transaction (the caller's, when given). */
+  async sendVerification(account: AccountEntity, manager?: EntityManager): Promise<void> {
+    if (!manager) {
+      await this.dataSource.transaction((own) => this.sendVerification(account, own));
+      return;
+    }
+    const token = await this.tokens.issueLink(
+      account.id,
+      'VERIFY_EMAIL',
+      LINK_TTL_MS,
+      null,
+      manager,
+    );
     await this.delivery.mail(
       renderMail('verifyEmail', account.locale, account.email, {
         name: account.fullName,
         link: this.delivery.link('/verify-email', token),
       }),
+      manager,
     );
   }
 

@@ -93,6 +93,8 @@ export class AuthService {
         await createOwnOrganization(manager, account);
         await this.events.record(account.id, 'SIGN_UP', client, { manager });
         const { session, token } = await this.sessions.create(account.id, client, manager);
+        // The verification mail commits with the account: a crash right after cannot lose it.
+        await this.emails.sendVerification(account, manager);
         return { account, session, token };
       });
     } catch (error) {
@@ -102,7 +104,6 @@ export class AuthService {
       throw error;
     }
     this.sessions.announce('CREATED', signedIn.session);
-    await this.emails.sendVerification(signedIn.account);
     return signedIn;
   }
 

@@ -39,14 +39,22 @@ export class PasswordService {
     if (problem) throw badUserInput({ newPassword: problem });
     await confirmPassword(account, input.currentPassword, 'currentPassword');
     const passwordHash = await hashPassword(input.newPassword);
-    await this.dataSource
-      .getRepository(AccountEntity)
-      .update({ id: account.id }, { passwordHash, updatedAt: new Date() });
-    if (input.signOutOtherSessions) await this.sessions.revokeOthers(account.id, session.id);
-    await this.events.record(account.id, 'PASSWORD_CHANGED', client);
-    await this.delivery.mail(
-      renderMail('passwordChanged', account.locale, account.email, { name: account.fullName }),
-    );
+    // The notice commits with the change: a crash right after cannot lose it.
+    const revoked = await this.dataSource.transaction(async (manager) => {
+      await manager
+        .getRepository(AccountEntity)
+        .update({ id: account.id }, { passwordHash, updatedAt: new Date() });
+      const others = input.signOutOtherSessions
+        ? await this.sessions.revokeAllWithin(manager, account.id, 'REVOKED_OTHERS', session.id)
+        : [];
+      await this.events.record(account.id, 'PASSWORD_CHANGED', client, { manager });
+      await this.delivery.mail(
+        renderMail('passwordChanged', account.locale, account.email, { name: account.fullName }),
+        manager,
+      );
+      return others;
+    });
+    this.sessions.announceRevoked(revoked);
   }
 
   /** Answers the same whether or not the address has an account. */
@@ -88,12 +96,13 @@ export class PasswordService {
         .getRepository(AccountEntity)
         .update({ id: account.id }, { passwordHash, updatedAt: new Date() });
       await this.events.record(account.id, 'PASSWORD_RESET', client, { manager });
+      await this.delivery.mail(
+        renderMail('passwordChanged', account.locale, account.email, { name: account.fullName }),
+        manager,
+      );
       return this.sessions.revokeAllWithin(manager, account.id, 'PASSWORD_RESET');
     });
     this.sessions.announceRevoked(revoked);
-    await this.delivery.mail(
-      renderMail('passwordChanged', account.locale, account.email, { name: account.fullName }),
-    );
   }
 
   /** The words the password must not be made of: the person's and their organizations' names. */

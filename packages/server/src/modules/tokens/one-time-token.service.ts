@@ -25,14 +25,16 @@ export class OneTimeTokenService {
     private readonly secretKey: string,
   ) {}
 
+  /** In the caller's transaction when given `manager`, so the link and its mail commit together. */
   async issueLink(
     accountId: string,
     purpose: TokenPurpose,
     ttlMs: number,
     payload: string | null = null,
+    manager?: EntityManager,
   ): Promise<string> {
     const token = generateToken();
-    await this.replace(accountId, purpose, hashToken(token), ttlMs, payload);
+    await this.replace(accountId, purpose, hashToken(token), ttlMs, payload, manager);
     return token;
   }
 
@@ -127,28 +129,33 @@ export class OneTimeTokenService {
     tokenHash: string,
     ttlMs: number,
     payload: string | null,
+    manager?: EntityManager,
   ): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const repository = manager.getRepository(OneTimeTokenEntity);
-      // Earlier tokens are found with a plain read and deleted by primary key: a DELETE by
-      // (account, purpose) would take InnoDB gap locks that deadlock concurrent inserts.
-      const earlier = await repository.find({
-        where: { accountId, purpose, usedAt: IsNull() },
-        select: { id: true },
-      });
-      if (earlier.length > 0) await repository.delete({ id: In(earlier.map((token) => token.id)) });
-      const now = new Date();
-      await manager.insert(OneTimeTokenEntity, {
-        id: newId(),
-        accountId,
-        purpose,
-        tokenHash,
-        payload,
-        attempts: 0,
-        expiresAt: new Date(now.getTime() + ttlMs),
-        usedAt: null,
-        createdAt: now,
-      });
+    if (!manager) {
+      await this.dataSource.transaction((own) =>
+        this.replace(accountId, purpose, tokenHash, ttlMs, payload, own),
+      );
+      return;
+    }
+    const repository = manager.getRepository(OneTimeTokenEntity);
+    // Earlier tokens are found with a plain read and deleted by primary key: a DELETE by
+    // (account, purpose) would take InnoDB gap locks that deadlock concurrent inserts.
+    const earlier = await repository.find({
+      where: { accountId, purpose, usedAt: IsNull() },
+      select: { id: true },
+    });
+    if (earlier.length > 0) await repository.delete({ id: In(earlier.map((token) => token.id)) });
+    const now = new Date();
+    await manager.insert(OneTimeTokenEntity, {
+      id: newId(),
+      accountId,
+      purpose,
+      tokenHash,
+      payload,
+      attempts: 0,
+      expiresAt: new Date(now.getTime() + ttlMs),
+      usedAt: null,
+      createdAt: now,
     });
   }
 
