@@ -114,6 +114,27 @@ it('takes over the jobs of an instance whose lease ran out, and only those', asy
   expect(three).toMatchObject({ status: 'RUNNING', leaseOwner: 'gone-host:4242:abcdef/7' });
 });
 
+it('keeps the lease of a handler that runs longer than it, so nobody else takes the job', async () => {
+  const runs: string[] = [];
+  const make = (on: string) =>
+    defineJob({
+      kind: 'test.pair-slow',
+      payload: numbered,
+      leaseMs: 1000,
+      async handler() {
+        runs.push(on);
+        await new Promise((resolve) => setTimeout(resolve, 2500));
+      },
+    });
+  a.runner([make('a')]);
+  await a.queue.enqueueNow(make('-'), { n: 1 });
+  await eventually('a to start it', () => runs.length === 1);
+  b.runner([make('b')]);
+  await eventually('the slow job', () => allSucceeded('test.pair-slow', 1));
+  expect(runs).toEqual(['a']);
+  expect((await jobsOf('test.pair-slow'))[0]).toMatchObject({ attempts: 1 });
+});
+
 it('on stop lets a handler that finishes within the bound finish', async () => {
   let finish = () => undefined as void;
   const kind = defineJob({

@@ -8,6 +8,10 @@ export type HeldJob = JobEntity & { leaseOwner: string };
 
 const MAX_ERROR_LENGTH = 1000;
 
+/** A job that may be claimed at :now: due, or held under a lease that ran out. */
+const CLAIMABLE_NOW = `((status = 'PENDING' AND run_at <= :now)
+  OR (status = 'RUNNING' AND lease_expires_at <= :now))`;
+
 /**
  * Everything the runner writes about jobs: claiming due ones under a lease, renewing the lease,
  * and the outcome. Every write after the claim is conditional on the lease still being ours,
@@ -27,6 +31,16 @@ export class JobLeases {
     return driverFamily(this.dataSource) === 'mysql'
       ? this.claimSkippingLocked(kind, limit, now, lease)
       : this.claimSerialized(kind, limit, now, lease);
+  }
+
+  /** Which of `kinds` have jobs to claim now: one cheap read, so idle kinds cost nothing more. */
+  async kindsWithWork(kinds: string[]): Promise<Set<string>> {
+    const rows = await this.dataSource.manager
+      .createQueryBuilder(JobEntity, 'job')
+      .select('DISTINCT job.kind', 'kind')
+      .where(`kind IN (:...kinds) AND ${CLAIMABLE_NOW}`, { kinds, now: new Date() })
+      .getRawMany<{ kind: string }>();
+    return new Set(rows.map((row) => row.kind));
   }
 
   async renew(job: HeldJob, leaseMs: number): Promise<boolean> {
@@ -116,10 +130,11 @@ export class JobLeases {
   }
 
   /**
-   * SQLite: one writer at a time, so one UPDATE that picks and marks the rows is the whole
-   * claim; the owner names this claim alone, so reading its rows back finds exactly what it
-   * took. Each statement commits alone: a transaction held open across the await between them
-   * would stall every other connection to the file.
+   * SQLite: pick candidates, then one conditional UPDATE that re-checks each is still claimable
+   * (SQLite runs one writer at a time, so a candidate another instance took meanwhile is simply
+   * not updated), then read back those that now carry this claim's owner. Each statement commits
+   * alone: a transaction held open across the awaits between them would stall every other
+   * connection to the file.
    */
   private claimSerialized(
     kind: string,
@@ -129,16 +144,15 @@ export class JobLeases {
   ): Promise<HeldJob[]> {
     return betweenTransactions(this.dataSource, async () => {
       const manager = this.dataSource.manager;
-      const picked = manager
-        .createQueryBuilder(JobEntity, 'picked')
-        .select('picked.id')
-        .where(
-          `picked.kind = :kind AND ((picked.status = 'PENDING' AND picked.runAt <= :now)
-            OR (picked.status = 'RUNNING' AND picked.leaseExpiresAt <= :now))`,
-          { kind, now },
-        )
-        .orderBy('picked.runAt', 'ASC')
-        .limit(limit);
+      const candidates = await manager
+        .createQueryBuilder(JobEntity, 'job')
+        .select('job.id', 'id')
+        .where(`kind = :kind AND ${CLAIMABLE_NOW}`, { kind, now })
+        .orderBy('job.runAt', 'ASC')
+        .limit(limit)
+        .getRawMany<{ id: string }>();
+      if (candidates.length === 0) return [];
+      const ids = candidates.map((candidate) => candidate.id);
       await manager
         .createQueryBuilder()
         .update(JobEntity)
@@ -148,10 +162,9 @@ export class JobLeases {
           leaseExpiresAt: lease.expiresAt,
           attempts: () => 'attempts + 1',
         })
-        .where(`id IN (${picked.getQuery()})`)
-        .setParameters(picked.getParameters())
+        .where(`id IN (:...ids) AND kind = :kind AND ${CLAIMABLE_NOW}`, { ids, kind, now })
         .execute();
-      const rows = await manager.findBy(JobEntity, { leaseOwner: lease.owner });
+      const rows = await manager.findBy(JobEntity, { id: In(ids), leaseOwner: lease.owner });
       return rows as HeldJob[];
     });
   }

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { AnyJobDefinition } from './define-job';
 import { JobLeases, type HeldJob } from './job-leases';
 import type { JobQueue } from './job-queue';
+import { describeError, retryDelay, runJob, type Outcome } from './run-job';
 
 export interface JobRunnerOptions {
   /** How often to look for due work when nothing woke the runner sooner: the guarantee. */
@@ -21,8 +22,6 @@ interface RunningJob {
 
 const DEFAULT_POLL_INTERVAL_MS = 1000;
 const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
-/** When a kind's backoff itself fails, the next try is this far off. */
-const FALLBACK_RETRY_MS = 60_000;
 
 /**
  * Runs jobs on this instance; every instance has one. It claims due jobs of each kind up to the
@@ -112,62 +111,63 @@ export class JobRunner {
   }
 
   private async claimAndLaunch(): Promise<void> {
-    for (const kind of this.kinds) {
-      const free = kind.concurrency - (this.runningPerKind.get(kind.kind) ?? 0);
-      if (free <= 0 || !this.accepting) continue;
-      try {
+    const free = (kind: AnyJobDefinition) =>
+      kind.concurrency - (this.runningPerKind.get(kind.kind) ?? 0);
+    const hungry = this.kinds.filter((kind) => free(kind) > 0);
+    if (hungry.length === 0) return;
+    try {
+      const withWork = await this.leases.kindsWithWork(hungry.map((kind) => kind.kind));
+      for (const kind of hungry) {
+        if (!withWork.has(kind.kind) || !this.accepting) continue;
         this.claims += 1;
         const owner = `${this.instanceId}/${this.claims}`;
-        const held = await this.leases.claim(kind.kind, free, owner, kind.leaseMs);
+        const held = await this.leases.claim(kind.kind, free(kind), owner, kind.leaseMs);
         for (const job of held) this.launch(kind, job);
-      } catch (error) {
-        this.logger.warn({ err: error, kind: kind.kind }, 'claiming jobs failed; will poll again');
       }
+    } catch (error) {
+      this.logger.warn({ err: error }, 'claiming jobs failed; will poll again');
     }
   }
 
   private launch(kind: AnyJobDefinition, job: HeldJob): void {
     const abort = new AbortController();
-    const renewal = setInterval(() => void this.renew(kind, job, abort), kind.leaseMs / 3);
+    const log = this.jobLog(job);
+    let renewing = Promise.resolve();
+    const renewal = setInterval(() => {
+      renewing = renewing.then(() => this.renew(kind, job, abort, log));
+    }, kind.leaseMs / 3);
     renewal.unref();
     this.runningPerKind.set(kind.kind, (this.runningPerKind.get(kind.kind) ?? 0) + 1);
-    const done = this.execute(kind, job, abort.signal).finally(() => {
-      clearInterval(renewal);
-      this.running.delete(job.id);
-      this.runningPerKind.set(kind.kind, (this.runningPerKind.get(kind.kind) ?? 1) - 1);
-      this.poll();
-    });
+    const done = runJob(kind, job, abort.signal, log)
+      .then(async (outcome) => {
+        // A renewal landing after the outcome would find the lease gone and cry wolf.
+        clearInterval(renewal);
+        await renewing;
+        await this.recordOutcome(kind, job, outcome, log);
+      })
+      .finally(() => {
+        clearInterval(renewal);
+        this.running.delete(job.id);
+        this.runningPerKind.set(kind.kind, (this.runningPerKind.get(kind.kind) ?? 1) - 1);
+        this.poll();
+      });
     this.running.set(job.id, { job, abort, done });
   }
 
-  /** Runs one claimed job to its recorded outcome; never rejects. */
-  private async execute(kind: AnyJobDefinition, job: HeldJob, signal: AbortSignal): Promise<void> {
-    const log = this.jobLog(job);
-    if (job.attempts > kind.maxAttempts) {
-      // Claimed again after its holder died during what was already the last attempt.
-      log.error('job dead-lettered: its instance stopped during the last attempt');
-      await this.record(log, () => this.leases.bury(job, 'stopped during the last attempt'));
-      return;
+  private async recordOutcome(
+    kind: AnyJobDefinition,
+    job: HeldJob,
+    outcome: Outcome,
+    log: Logger,
+  ): Promise<void> {
+    if ('succeeded' in outcome) {
+      await this.record(log, () => this.leases.succeed(job));
+    } else if ('buried' in outcome) {
+      log.error({ reason: outcome.buried }, 'job dead-lettered without running');
+      await this.record(log, () => this.leases.bury(job, outcome.buried));
+    } else {
+      await this.recordFailure(kind, job, outcome.failed, log);
     }
-    const payload = parsePayload(kind, job.payload);
-    if (!payload.ok) {
-      log.error({ problem: payload.problem }, 'job dead-lettered: its payload is not valid');
-      await this.record(log, () => this.leases.bury(job, `invalid payload: ${payload.problem}`));
-      return;
-    }
-    try {
-      await kind.handler(payload.value, {
-        jobId: job.id,
-        attempt: job.attempts,
-        idempotencyKey: job.idempotencyKey,
-        signal,
-        log,
-      });
-    } catch (error) {
-      await this.recordFailure(kind, job, error, log);
-      return;
-    }
-    await this.record(log, () => this.leases.succeed(job));
   }
 
   private async recordFailure(
@@ -187,8 +187,12 @@ export class JobRunner {
     await this.record(log, () => this.leases.retryAt(job, new Date(Date.now() + delayMs), reason));
   }
 
-  private async renew(kind: AnyJobDefinition, job: HeldJob, abort: AbortController): Promise<void> {
-    const log = this.jobLog(job);
+  private async renew(
+    kind: AnyJobDefinition,
+    job: HeldJob,
+    abort: AbortController,
+    log: Logger,
+  ): Promise<void> {
     if (!(await this.record(log, () => this.leases.renew(job, kind.leaseMs)))) {
       abort.abort(new Error('the job lease was lost'));
     }
@@ -225,34 +229,4 @@ export class JobRunner {
   private jobLog(job: HeldJob): Logger {
     return this.logger.child({ jobId: job.id, kind: job.kind, attempt: job.attempts });
   }
-}
-
-type Parsed = { ok: true; value: unknown } | { ok: false; problem: string };
-
-function parsePayload(kind: AnyJobDefinition, payload: string): Parsed {
-  let json: unknown;
-  try {
-    json = JSON.parse(payload);
-  } catch {
-    return { ok: false, problem: 'not JSON' };
-  }
-  const result = kind.payload.safeParse(json);
-  if (result.success) return { ok: true, value: result.data };
-  const problems = result.error.issues.map(
-    (issue) => `${issue.path.join('.') || '(payload)'}: ${issue.message}`,
-  );
-  return { ok: false, problem: problems.join('; ') };
-}
-
-function retryDelay(kind: AnyJobDefinition, attempt: number, error: unknown): number {
-  try {
-    const delayMs = kind.backoff(attempt, error);
-    return Number.isFinite(delayMs) ? Math.max(0, delayMs) : FALLBACK_RETRY_MS;
-  } catch {
-    return FALLBACK_RETRY_MS;
-  }
-}
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

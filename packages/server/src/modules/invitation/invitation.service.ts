@@ -66,7 +66,7 @@ export class InvitationService {
     }
     await this.limits.consume('invitationMailPerAccount', inviter.id);
     const token = generateToken();
-    const { invitation, organization } = await inOrganization(
+    const invitation = await inOrganization(
       this.dataSource,
       { accountId: inviter.id, organizationId: request.organizationId, operation: 'member.invite' },
       async (manager, access) => {
@@ -92,10 +92,10 @@ export class InvitationService {
           updatedAt: now,
         });
         await manager.insert(InvitationEntity, created);
-        return { invitation: created, organization: access.organization };
+        await this.mailInvitation(manager, inviter, access.organization, created, token);
+        return created;
       },
     );
-    await this.mailInvitation(inviter, organization, invitation, token);
     return invitation;
   }
 
@@ -103,7 +103,7 @@ export class InvitationService {
   async resend(inviter: AccountEntity, invitationId: string): Promise<InvitationEntity> {
     await this.limits.consume('invitationMailPerAccount', inviter.id);
     const token = generateToken();
-    const { invitation, organization } = await this.onInvitation(
+    return this.onInvitation(
       inviter.id,
       invitationId,
       'invitation.resend',
@@ -120,11 +120,11 @@ export class InvitationService {
           updatedAt: now,
         };
         await manager.update(InvitationEntity, { id: found.id }, renewed);
-        return { invitation: { ...found, ...renewed }, organization: access.organization };
+        const invitation = { ...found, ...renewed };
+        await this.mailInvitation(manager, inviter, access.organization, invitation, token);
+        return invitation;
       },
     );
-    await this.mailInvitation(inviter, organization, invitation, token);
-    return invitation;
   }
 
   /** Withdraws a pending (or expired) invitation; its link stops working at once. */
@@ -206,25 +206,30 @@ export class InvitationService {
     );
   }
 
-  /** After commit; in the invitee's language when they have an account, else the inviter's. */
+  /**
+   * Queued in the invitation's transaction, so it goes out if and only if the invitation
+   * commits; in the invitee's language when they have an account, else the inviter's.
+   */
   private async mailInvitation(
+    manager: EntityManager,
     inviter: AccountEntity,
     organization: OrganizationEntity,
     invitation: InvitationEntity,
     token: string,
   ): Promise<void> {
-    const invitee = await this.dataSource.getRepository(AccountEntity).findOne({
+    const invitee = await manager.getRepository(AccountEntity).findOne({
       where: { emailNormalized: invitation.emailNormalized },
       select: { locale: true },
     });
     const locale = toLocale(invitee?.locale ?? inviter.locale);
-    this.delivery.mail(
+    await this.delivery.mail(
       renderMail('teamInvitation', locale, invitation.email, {
         name: inviter.fullName,
         organization: organization.name,
         role: ROLE_LABELS[locale][invitation.role],
         link: this.delivery.link('/invitations/accept', token),
       }),
+      manager,
     );
   }
 }
