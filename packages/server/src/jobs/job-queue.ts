@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { LessThan, type DataSource, type EntityManager } from 'typeorm';
 import { AfterCommit } from '../db/after-commit';
 import { newId } from '../db/columns';
+import { betweenTransactions } from '../db/data-source';
 import type { JobDefinition } from './define-job';
 import { JobEntity } from './job.entity';
 
@@ -51,13 +52,20 @@ export class JobQueue {
     return row.id;
   }
 
-  /** Adds a job outside any transaction: visible, and run, at once. */
+  /**
+   * Adds a job on its own, visible (and run) at once. Not from inside a transaction's callback:
+   * pass that transaction's manager to `enqueue` instead (on SQLite this would wait for it).
+   */
   enqueueNow<P>(
     job: JobDefinition<P>,
     payload: P,
     options?: EnqueueOptions,
   ): Promise<string | null> {
-    return this.enqueue(this.dataSource.manager, job, payload, options);
+    // On SQLite's shared connection a lone insert could join another request's open
+    // transaction and vanish with its rollback.
+    return betweenTransactions(this.dataSource, () =>
+      this.enqueue(this.dataSource.manager, job, payload, options),
+    );
   }
 
   /** Gives a dead job a fresh set of attempts from now; false when it is not dead. */

@@ -22,6 +22,7 @@ interface RunningJob {
 
 const DEFAULT_POLL_INTERVAL_MS = 1000;
 const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
+const RECORD_ATTEMPTS = 3;
 
 /**
  * Runs jobs on this instance; every instance has one. It claims due jobs of each kind up to the
@@ -200,16 +201,23 @@ export class JobRunner {
 
   /**
    * Writes an outcome (or a renewal) of a held job; false when the lease is no longer ours.
-   * A write that fails is logged and left to the lease: it expires and the job runs again.
+   * A write that keeps failing (a deadlock, the database away) is logged and left to the lease:
+   * it expires and the job runs again, so a few quick retries spare a duplicate run.
    */
   private async record(log: Logger, write: () => Promise<boolean>): Promise<boolean> {
-    try {
-      const stillOurs = await write();
-      if (!stillOurs) log.warn('job lease lost: another instance holds it, or it was handed back');
-      return stillOurs;
-    } catch (error) {
-      log.warn({ err: error }, 'could not record job state; it runs again when its lease expires');
-      return false;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const stillOurs = await write();
+        if (!stillOurs)
+          log.warn('job lease lost: another instance holds it, or it was handed back');
+        return stillOurs;
+      } catch (error) {
+        if (attempt >= RECORD_ATTEMPTS) {
+          log.warn({ err: error }, 'could not record job state; it runs again after its lease');
+          return false;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      }
     }
   }
 
