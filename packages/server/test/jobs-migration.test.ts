@@ -13,7 +13,7 @@ it('moves unsent outbox mail into jobs and drops the outbox', async () => {
   const database = await freshDatabase(mkdtempSync(path.join(tmpdir(), 'atrium-jobs-mig-')));
   const dataSource = await createDataSource(loadConfig({ DATABASE_URL: database.url }).database);
   const all = driverFamily(dataSource) === 'mysql' ? mysqlMigrations : sqliteMigrations;
-  const beforeJobs = all.filter((migration) => new migration().name !== 'Jobs1764200000000');
+  const beforeJobs = all.filter((migration) => new migration().name !== 'Jobs1764400000000');
   expect(beforeJobs).toHaveLength(all.length - 1);
   dataSource.setOptions({ migrations: beforeJobs });
   await dataSource.initialize();
@@ -47,7 +47,7 @@ it('moves unsent outbox mail into jobs and drops the outbox', async () => {
     const migrated = await createDataSource(loadConfig({ DATABASE_URL: database.url }).database);
     await migrated.initialize();
     try {
-      expect((await migrated.runMigrations()).map((m) => m.name)).toEqual(['Jobs1764200000000']);
+      expect((await migrated.runMigrations()).map((m) => m.name)).toEqual(['Jobs1764400000000']);
       const jobs = await migrated.getRepository(JobEntity).find({ order: { id: 'ASC' } });
       expect(jobs).toEqual([
         expect.objectContaining({

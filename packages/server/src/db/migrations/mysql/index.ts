@@ -3,7 +3,7 @@ import { Credentials1763900000000 } from './1763900000000-credentials';
 import { MfaAndTimeline1764000000000 } from './1764000000000-mfa-and-timeline';
 import { MailOutbox1764050000000 } from './1764050000000-mail-outbox';
 import { Organizations1764100000000 } from './1764100000000-organizations';
-import { Jobs1764200000000 } from './1764200000000-jobs';
+import { Jobs1764400000000 } from './1764400000000-jobs';
 
 /** MySQL / MariaDB migrations, oldest first. Keep in step with ../sqlite. */
 export const mysqlMigrations = [
@@ -12,5 +12,5 @@ export const mysqlMigrations = [
   MfaAndTimeline1764000000000,
   MailOutbox1764050000000,
   Organizations1764100000000,
-  Jobs1764200000000,
+  Jobs1764400000000,
 ];

@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Unsent mail moves over: still pending, with its attempts so far; mail the outbox had given
  * up on (12 attempts) becomes a dead job, visible and retryable.
  */
-export class Jobs1764200000000 implements MigrationInterface {
-  name = 'Jobs1764200000000';
+export class Jobs1764400000000 implements MigrationInterface {
+  name = 'Jobs1764400000000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`CREATE TABLE \`jobs\` (
