@@ -63,8 +63,8 @@ export async function startAtrium(
     logger,
   });
   const schema = await buildAtriumSchema(eventBus.pubSub);
-  const stopCleanup = scheduleCleanup(services, logger);
-  services.mailOutbox.start();
+  services.jobRunner.start();
+  services.jobScheduler.start();
   const trustedProxies = trustedProxyList(config.trustedProxies);
   const edge = createGraphQLEdge(schema, {
     production: config.production,
@@ -196,10 +196,11 @@ export async function startAtrium(
   const close = () => {
     closing ??= (async () => {
       draining = true;
-      stopCleanup();
       await webSocket.close();
       await apollo.stop();
-      await services.mailOutbox.stop();
+      // After the requests: they may still enqueue. Running jobs finish, or are handed back.
+      services.jobScheduler.stop();
+      await services.jobRunner.stop();
       await eventBus.close();
       if (dataSource.isInitialized) await dataSource.destroy();
     })();
@@ -216,28 +217,6 @@ export async function startAtrium(
     logger,
     close,
   };
-}
-
-const CLEANUP_INTERVAL_MS = 60 * 60 * 1000;
-
-/**
- * Deletes expired sessions and tokens and old sent mail, at start and hourly; every replica may
- * do it, the deletes are idempotent.
- */
-function scheduleCleanup(services: Services, logger: Logger): () => void {
-  const run = () =>
-    Promise.all([
-      services.sessions.deleteStale(),
-      services.tokens.deleteStale(),
-      services.mailOutbox.deleteSent(),
-    ]).then(
-      ([deleted]) => deleted > 0 && logger.info({ deleted }, 'deleted stale sessions'),
-      (error: unknown) => logger.warn({ err: error }, 'cleanup failed'),
-    );
-  void run();
-  const timer = setInterval(() => void run(), CLEANUP_INTERVAL_MS);
-  timer.unref();
-  return () => clearInterval(timer);
 }
 
 /** The cost limit, measured with the request's variables once Apollo knows the operation. */

@@ -5,9 +5,13 @@ import type { DataSource } from 'typeorm';
 import type { Config } from './config/env';
 import type { AtriumEvents } from './events/event-bus';
 import { sessionCookiePolicy, type SessionCookiePolicy } from './http/cookies';
+import { backgroundWork } from './background';
+import { JobQueue } from './jobs/job-queue';
+import { JobRunner } from './jobs/job-runner';
+import { JobScheduler } from './jobs/schedule';
 import { Delivery } from './messaging/delivery';
-import { MailOutbox } from './messaging/mail-outbox';
 import { createMailer } from './messaging/mailer';
+import { sendMailJob } from './messaging/send-mail.job';
 import { createSmsSender } from './messaging/sms';
 import { AccountService } from './modules/account/account.service';
 import { ApiKeyAuthenticator } from './modules/api-key/api-key-authenticator';
@@ -58,7 +62,12 @@ export interface Services {
   limits: RateLimits;
   events: DomainEvents;
   mfaSettings: MfaSettingsService;
-  mailOutbox: MailOutbox;
+  /** Enqueue jobs (in a transaction), list and retry dead ones. */
+  jobs: JobQueue;
+  /** This instance's worker for every job kind; app.ts starts and stops it. */
+  jobRunner: JobRunner;
+  /** Enqueues the periodic jobs (cleanups) once per period across instances. */
+  jobScheduler: JobScheduler;
   securityEvents: SecurityEventService;
   cookiePolicy: SessionCookiePolicy;
   /** Public origin of the SPA and API, for links and avatar URLs. */
@@ -90,16 +99,15 @@ export function createServices({
   const mfa = new MfaService(dataSource, secretKey, config.totpIssuer);
   const tokens = new OneTimeTokenService(dataSource, secretKey);
   const limits = new RateLimits(redis);
-  const mailOutbox = new MailOutbox(
-    dataSource,
-    createMailer(config.smtpUrl, config.outboxDir, logger),
-    logger,
-  );
+  const jobs = new JobQueue(dataSource);
+  const sendMail = sendMailJob(createMailer(config.smtpUrl, config.outboxDir, logger));
   const delivery = new Delivery(
-    mailOutbox,
+    jobs,
+    sendMail,
     createSmsSender(config.sms, config.outboxDir, logger),
     config.appUrl,
   );
+  const background = backgroundWork({ sendMail, sessions, tokens, jobs });
   const emails = new EmailService(dataSource, tokens, delivery, limits, recentAuth, events);
   const subscribers: EventSubscriber[] = [
     recordTimeline(securityEvents),
@@ -138,7 +146,12 @@ export function createServices({
     domains: new DomainService(dataSource, createTxtLookup(config.dnsServers), limits, logger),
     limits,
     events,
-    mailOutbox,
+    jobs,
+    // Running jobs get half of the shutdown limit to finish; the rest drains HTTP and the log.
+    jobRunner: new JobRunner(dataSource, jobs, background.kinds, logger, {
+      shutdownGraceMs: Math.floor(config.shutdownTimeoutMs / 2),
+    }),
+    jobScheduler: new JobScheduler(jobs, background.schedules, logger),
     mfaSettings: new MfaSettingsService(dataSource, mfa, recentAuth, sessions, events),
     securityEvents,
     cookiePolicy: sessionCookiePolicy(config.production),

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { IsNull, Like, Not } from 'typeorm';
-import { OutboxMessageEntity } from '../src/messaging/outbox-message.entity';
+import { JobEntity } from '../src/jobs/job.entity';
 import { freePort } from '../src/lib/free-port';
 import type { AtriumServer } from '../src/app';
 import { AccountEntity } from '../src/modules/account/account.entity';
@@ -312,8 +312,8 @@ describe('forgot password', () => {
     expect(result).toMatchObject({ data: { requestPasswordReset: true }, errors: undefined });
     // Nothing was even queued for that address.
     const queued = await atrium.dataSource
-      .getRepository(OutboxMessageEntity)
-      .countBy({ payload: Like(`%${nobody}%`) });
+      .getRepository(JobEntity)
+      .countBy({ kind: 'mail.send', payload: Like(`%${nobody}%`) });
     expect(queued).toBe(0);
     expect(inbox.mailsTo(nobody)).toEqual([]);
   });
@@ -434,20 +434,25 @@ describe('signed-out callers', () => {
   });
 });
 
-describe('the mail outbox', () => {
+describe('mail as jobs', () => {
   it('keeps a mail through an SMTP outage and delivers it when the server is back', async () => {
     const port = await freePort();
     const local = await startTestServer({ SMTP_URL: `smtp://127.0.0.1:${port}` });
     let laterInbox: SmtpInbox | null = null;
     try {
       const { email } = await signedUpBrowser(local.url, 'Patient Person');
-      const outbox = local.dataSource.getRepository(OutboxMessageEntity);
+      const jobs = local.dataSource.getRepository(JobEntity);
       const deadline = Date.now() + 5000;
-      let failed: OutboxMessageEntity[] = [];
+      let failed: JobEntity[] = [];
       while (failed.length === 0 && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 100));
-        failed = await outbox.find({
-          where: { lastError: Not(IsNull()), sentAt: IsNull(), payload: Like(`%${email}%`) },
+        failed = await jobs.find({
+          where: {
+            kind: 'mail.send',
+            lastError: Not(IsNull()),
+            status: 'PENDING',
+            payload: Like(`%${email}%`),
+          },
         });
       }
       expect(failed).toHaveLength(1);
@@ -457,12 +462,13 @@ describe('the mail outbox', () => {
       const mail = await laterInbox.waitFor(email, /Confirm your email address/, 15_000);
       expect(linkToken(mail, '/verify-email')).toMatch(/^[\w-]{43}$/);
       // Marked sent once the SMTP server has acknowledged it.
-      let row = await outbox.findOneByOrFail({ id: failed[0].id });
-      for (let i = 0; i < 50 && !row.sentAt; i += 1) {
+      let row = await jobs.findOneByOrFail({ id: failed[0].id });
+      for (let i = 0; i < 50 && row.status !== 'SUCCEEDED'; i += 1) {
         await new Promise((resolve) => setTimeout(resolve, 50));
-        row = await outbox.findOneByOrFail({ id: failed[0].id });
+        row = await jobs.findOneByOrFail({ id: failed[0].id });
       }
-      expect(row.sentAt).not.toBeNull();
+      expect(row.status).toBe('SUCCEEDED');
+      expect(row.finishedAt).not.toBeNull();
     } finally {
       await local.close();
       await laterInbox?.close();
@@ -479,7 +485,7 @@ describe('without SMTP or an SMS provider', () => {
       await actor.run(RequestPhoneChange, {
         input: { phone: '+34 699 123 456', password: STRONG_PASSWORD },
       });
-      // Mail leaves through the outbox worker: wait for the file rather than a fixed time.
+      // Mail leaves through the job runner: wait for the file rather than a fixed time.
       let files = readdirSync(outbox);
       for (let waited = 0; !files.some((f) => f.endsWith('.eml')) && waited < 5000; waited += 50) {
         await new Promise((resolve) => setTimeout(resolve, 50));

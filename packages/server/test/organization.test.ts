@@ -144,7 +144,7 @@ describe('members', () => {
         .build();
       // Only the request's own statements: the seeding queued sign-up mails, whose sending
       // would otherwise run on the same data source meanwhile.
-      await atrium.services.mailOutbox.stop();
+      await atrium.services.jobRunner.stop();
       const logQuery = jest.spyOn(atrium.dataSource.logger, 'logQuery');
       try {
         const page = await org.people.owner.actor.run(OrganizationMembers, {
@@ -155,7 +155,7 @@ describe('members', () => {
         return logQuery.mock.calls.length;
       } finally {
         logQuery.mockRestore();
-        atrium.services.mailOutbox.start();
+        atrium.services.jobRunner.start();
       }
     };
     const forTen = await count(10);

@@ -58,6 +58,9 @@ async function isMariaDb(url: string): Promise<boolean> {
   }
 }
 
+/** The end of each SQLite data source's line of transactions (see serializeTransactions). */
+const turns = new WeakMap<DataSource, { tail: Promise<unknown> }>();
+
 /**
  * TypeORM drives better-sqlite3 through one connection, so two requests' transactions would
  * interleave on it ("cannot start a transaction within a transaction"). On SQLite they take
@@ -66,12 +69,27 @@ async function isMariaDb(url: string): Promise<boolean> {
 function serializeTransactions(dataSource: DataSource): DataSource {
   const manager = dataSource.manager;
   const transaction = manager.transaction.bind(manager) as (...args: unknown[]) => Promise<unknown>;
-  let tail: Promise<unknown> = Promise.resolve();
+  const line = { tail: Promise.resolve() as Promise<unknown> };
+  turns.set(dataSource, line);
   const serialized = (...args: unknown[]): Promise<unknown> => {
-    const run = tail.then(() => transaction(...args));
-    tail = run.catch(() => undefined);
+    const run = line.tail.then(() => transaction(...args));
+    line.tail = run.catch(() => undefined);
     return run;
   };
   Object.assign(manager, { transaction: serialized });
   return dataSource;
+}
+
+/**
+ * Runs `work` between transactions: on SQLite it waits its turn in the line of transactions, so
+ * its statements neither join another request's open transaction on the shared connection nor
+ * hold a write lock across an await (each statement commits alone). On MySQL it runs at once.
+ * For single-statement writes that must stand on their own, such as a job's outcome.
+ */
+export function betweenTransactions<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
+  const line = turns.get(dataSource);
+  if (!line) return work();
+  const run = line.tail.then(work);
+  line.tail = run.catch(() => undefined);
+  return run;
 }

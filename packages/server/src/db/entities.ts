@@ -7,7 +7,7 @@ import { AvatarEntity } from '../modules/avatar/avatar.entity';
 import { BackupCodeEntity } from '../modules/mfa/backup-code.entity';
 import { MfaChallengeEntity } from '../modules/mfa/mfa-challenge.entity';
 import { SecurityEventEntity } from '../modules/security-events/security-event.entity';
-import { OutboxMessageEntity } from '../messaging/outbox-message.entity';
+import { JobEntity } from '../jobs/job.entity';
 import { DomainEntity } from '../modules/domain/domain.entity';
 import { InvitationEntity } from '../modules/invitation/invitation.entity';
 import { ApiKeyEntity } from '../modules/api-key/api-key.entity';
@@ -22,7 +22,7 @@ export const entities = [
   BackupCodeEntity,
   MfaChallengeEntity,
   SecurityEventEntity,
-  OutboxMessageEntity,
+  JobEntity,
   InvitationEntity,
   DomainEntity,
   ApiKeyEntity,

@@ -1,22 +1,26 @@
 import type { EntityManager } from 'typeorm';
-import type { MailOutbox } from './mail-outbox';
+import type { JobDefinition } from '../jobs/define-job';
+import type { JobQueue } from '../jobs/job-queue';
 import type { MailMessage } from './mailer';
 import type { SmsSender } from './sms';
 
 /**
- * How services hand messages over. Mail goes into the outbox (in the caller's transaction when
- * given its manager) and is sent from there with retries, so a slow or absent mail server never
- * holds a request nor loses a message. SMS codes are sent at once: the person is waiting.
+ * How services hand messages over. Mail becomes a `mail.send` job (in the caller's transaction
+ * when given its manager) and is sent from there with retries, so a slow or absent mail server
+ * never holds a request, and a crash after the commit never loses a message. SMS codes are sent
+ * at once: the person is waiting.
  */
 export class Delivery {
   constructor(
-    private readonly outbox: MailOutbox,
+    private readonly jobs: JobQueue,
+    private readonly sendMail: JobDefinition<MailMessage>,
     private readonly sms: SmsSender,
     readonly appUrl: string,
   ) {}
 
-  mail(message: MailMessage, manager?: EntityManager): Promise<void> {
-    return this.outbox.enqueue(message, manager);
+  async mail(message: MailMessage, manager?: EntityManager): Promise<void> {
+    if (manager) await this.jobs.enqueue(manager, this.sendMail, message);
+    else await this.jobs.enqueueNow(this.sendMail, message);
   }
 
   async text(to: string, body: string): Promise<void> {

@@ -37,9 +37,11 @@ let databases = 0;
 /**
  * A database of the server's own: a SQLite file, or on MySQL/MariaDB (DATABASE_URL) a new
  * database beside the configured one, dropped at close. Instances sharing a database also
- * share its work queues (the mail outbox), so tests keep theirs apart.
+ * share its job queue, so tests keep theirs apart.
  */
-async function freshDatabase(dir: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function freshDatabase(
+  dir: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const base = process.env.DATABASE_URL;
   if (!base?.match(/^(mysql|mariadb):/)) {
     return { url: `sqlite:${path.join(dir, 'atrium.sqlite')}`, drop: async () => undefined };

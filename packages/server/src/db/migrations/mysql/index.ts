@@ -4,6 +4,7 @@ import { MfaAndTimeline1764000000000 } from './1764000000000-mfa-and-timeline';
 import { MailOutbox1764050000000 } from './1764050000000-mail-outbox';
 import { Organizations1764100000000 } from './1764100000000-organizations';
 import { ApiKeys1764300000000 } from './1764300000000-api-keys';
+import { Jobs1764400000000 } from './1764400000000-jobs';
 
 /** MySQL / MariaDB migrations, oldest first. Keep in step with ../sqlite. */
 export const mysqlMigrations = [
@@ -13,4 +14,5 @@ export const mysqlMigrations = [
   MailOutbox1764050000000,
   Organizations1764100000000,
   ApiKeys1764300000000,
+  Jobs1764400000000,
 ];
