@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { ENTITIES, RESOLVERS } from './modules';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -46,7 +47,7 @@ export async function startAtrium(
   config: Config,
   logger: Logger = createLogger(config.logLevel),
 ): Promise<AtriumServer> {
-  const dataSource = await createDataSource(config.database);
+  const dataSource = await createDataSource(config.database, ENTITIES);
   await dataSource.initialize();
   const applied = await runMigrationsUnderLock(dataSource);
   if (applied.length > 0) logger.info({ migrations: applied }, 'applied migrations');
@@ -62,7 +63,7 @@ export async function startAtrium(
     redis: eventBus.redis,
     logger,
   });
-  const schema = await buildAtriumSchema(eventBus.pubSub);
+  const schema = await buildAtriumSchema(eventBus.pubSub, RESOLVERS);
   services.jobRunner.start();
   services.jobScheduler.start();
   const trustedProxies = trustedProxyList(config.trustedProxies);

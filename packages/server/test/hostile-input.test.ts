@@ -1,3 +1,4 @@
+import { RESOLVERS } from '../src/modules';
 import fc from 'fast-check';
 import type { GraphQLFormattedError } from 'graphql';
 import type { AtriumServer } from '../src/app';
@@ -65,7 +66,7 @@ function validStrings(account: SeededAccount): ValidStrings {
 }
 
 /** The schema as the server builds it (HTTP introspection is deeper than the operation limits). */
-const builtSchema = () => buildAtriumSchema(atrium.eventBus.pubSub);
+const builtSchema = () => buildAtriumSchema(atrium.eventBus.pubSub, RESOLVERS);
 
 const codes = (errors: readonly GraphQLFormattedError[] | undefined) =>
   (errors ?? []).map((error) => error.extensions?.code);

@@ -1,3 +1,4 @@
+import { ENTITIES } from '../src/modules';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,7 +12,10 @@ import { freshDatabase } from './support/server';
 /** The mail outbox's rows as the old code left them, moved into jobs by the migration. */
 it('moves unsent outbox mail into jobs and drops the outbox', async () => {
   const database = await freshDatabase(mkdtempSync(path.join(tmpdir(), 'atrium-jobs-mig-')));
-  const dataSource = await createDataSource(loadConfig({ DATABASE_URL: database.url }).database);
+  const dataSource = await createDataSource(
+    loadConfig({ DATABASE_URL: database.url }).database,
+    ENTITIES,
+  );
   const all = driverFamily(dataSource) === 'mysql' ? mysqlMigrations : sqliteMigrations;
   const beforeJobs = all.filter((migration) => new migration().name !== 'Jobs1764400000000');
   expect(beforeJobs).toHaveLength(all.length - 1);
@@ -44,7 +48,10 @@ it('moves unsent outbox mail into jobs and drops the outbox', async () => {
     await insert('given-up', 12, null, 'mailbox unavailable');
 
     await dataSource.destroy();
-    const migrated = await createDataSource(loadConfig({ DATABASE_URL: database.url }).database);
+    const migrated = await createDataSource(
+      loadConfig({ DATABASE_URL: database.url }).database,
+      ENTITIES,
+    );
     await migrated.initialize();
     try {
       expect((await migrated.runMigrations()).map((m) => m.name)).toEqual(['Jobs1764400000000']);

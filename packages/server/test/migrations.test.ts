@@ -1,3 +1,4 @@
+import { ENTITIES } from '../src/modules';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -42,7 +43,10 @@ describe('migrations', () => {
 
   it('two replicas starting together apply each migration once and end matching the entities', async () => {
     const { config, drop } = await freshDatabase();
-    const replicas = await Promise.all([createDataSource(config), createDataSource(config)]);
+    const replicas = await Promise.all([
+      createDataSource(config, ENTITIES),
+      createDataSource(config, ENTITIES),
+    ]);
     try {
       await Promise.all(replicas.map((replica) => replica.initialize()));
       const applied = await Promise.all(replicas.map((replica) => runMigrationsUnderLock(replica)));

@@ -1,3 +1,4 @@
+import { ENTITIES } from '../src/modules';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -61,7 +62,10 @@ it('delivers the mail of committed changes exactly once after a SIGKILL and a re
     OUTBOX_DIR: path.join(dir, 'outbox'),
     LOG_LEVEL: 'info',
   };
-  const observer = await createDataSource(loadConfig({ DATABASE_URL: database.url }).database);
+  const observer = await createDataSource(
+    loadConfig({ DATABASE_URL: database.url }).database,
+    ENTITIES,
+  );
   let inbox: SmtpInbox | null = null;
   let server: { child: ChildProcess; url: string } | null = null;
   try {

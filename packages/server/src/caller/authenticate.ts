@@ -1,6 +1,6 @@
 import { readCookie } from '../http/cookies';
 import { looksLikeApiKey } from '../modules/api-key/api-key-authenticator';
-import type { Services } from '../services';
+import type { Services } from '../core/module';
 import { anonymous, type Caller, type ClientInfo } from './caller';
 
 /** What a request or a WebSocket connection presents. */

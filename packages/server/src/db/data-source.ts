@@ -4,21 +4,25 @@ import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import type { DatabaseConfig } from '../config/env';
 import { AfterCommitRelay } from '../events/after-commit';
-import { entities } from './entities';
 import { mysqlMigrations } from './migrations/mysql';
 import { sqliteMigrations } from './migrations/sqlite';
 
 export type DriverFamily = 'mysql' | 'sqlite';
 
 /** A TypeORM data source for the configured driver; never `synchronize`, always migrations. */
-export async function createDataSource(database: DatabaseConfig): Promise<DataSource> {
+/** `entities`: every mapped class (the registry's ENTITIES). */
+export async function createDataSource(
+  database: DatabaseConfig,
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: readonly Function[],
+): Promise<DataSource> {
   if (database.type === 'sqlite') {
     if (database.file !== ':memory:') mkdirSync(path.dirname(database.file), { recursive: true });
     return serializeTransactions(
       new DataSource({
         type: 'better-sqlite3',
         database: database.file,
-        entities,
+        entities: [...entities],
         subscribers: [AfterCommitRelay],
         migrations: sqliteMigrations,
         migrationsTransactionMode: 'each',
@@ -33,7 +37,7 @@ export async function createDataSource(database: DatabaseConfig): Promise<DataSo
     // TypeORM reads MariaDB's catalog (defaults, nullability) differently from MySQL's.
     type: (await isMariaDb(database.url)) ? 'mariadb' : 'mysql',
     url: database.url,
-    entities,
+    entities: [...entities],
     subscribers: [AfterCommitRelay],
     migrations: mysqlMigrations,
     migrationsTransactionMode: 'each',

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { authenticate, type Credentials } from '../caller/authenticate';
 import type { Caller, ClientInfo } from '../caller/caller';
-import type { Services } from '../services';
+import type { Services } from '../core/module';
 
 /**
  * What the transport lets a resolver do to the response: HTTP sets cookies; a WebSocket

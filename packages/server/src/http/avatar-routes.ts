@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
 import { authenticate } from '../caller/authenticate';
 import { AppError } from '../graphql/errors';
 import { AVATAR_MAX_BYTES, avatarPath } from '../modules/avatar/avatar.service';
-import type { Services } from '../services';
+import type { Services } from '../core/module';
 
 /** The header the SPA sends with uploads: a cross-site form cannot set it without a preflight. */
 export const CSRF_HEADER = 'x-atrium-csrf';

@@ -11,7 +11,7 @@ import { selectOperation, type GraphQLEdge } from '../graphql/edge';
 import { isExpectedError } from '../graphql/errors';
 import { anonymous, type Caller, type ClientInfo } from '../caller/caller';
 import type { Credentials } from '../caller/authenticate';
-import type { Services } from '../services';
+import type { Services } from '../core/module';
 import { clientAddress } from './client-address';
 
 /** Close code for a connection whose credentials are refused (graphql-ws's Forbidden). */

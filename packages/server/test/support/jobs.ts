@@ -1,3 +1,4 @@
+import { ENTITIES } from '../../src/modules';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -37,7 +38,7 @@ export async function jobInstances(count: number): Promise<{
   const runners: JobRunner[] = [];
   const instances: JobInstance[] = [];
   for (let i = 0; i < count; i += 1) {
-    const dataSource = await createDataSource(config);
+    const dataSource = await createDataSource(config, ENTITIES);
     await dataSource.initialize();
     await runMigrationsUnderLock(dataSource);
     const queue = new JobQueue(dataSource);
