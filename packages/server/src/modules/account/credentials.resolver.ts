@@ -47,12 +47,7 @@ export class CredentialsResolver {
     @Arg('input') input: RequestPhoneChangeInput,
     @Ctx() ctx: AppContext,
   ): Promise<boolean> {
-    await ctx.services.phones.requestChange(
-      requirePerson(ctx.caller),
-      input.phone,
-      input.password,
-      ctx.client.ip,
-    );
+    await ctx.services.phones.requestChange(requirePerson(ctx.caller), input.phone, input.password);
     return true;
   }
 

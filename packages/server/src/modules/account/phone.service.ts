@@ -30,12 +30,9 @@ export class PhoneService {
     private readonly events: DomainEvents,
   ) {}
 
-  async requestChange(
-    { account, session }: PersonCaller,
-    phone: string,
-    password: string,
-    ip: string | null,
-  ): Promise<void> {
+  async requestChange(person: PersonCaller, phone: string, password: string): Promise<void> {
+    const { account, session } = person;
+    const ip = person.client.ip;
     this.recentAuth.require(session);
     const parsed = phone.length <= 32 ? parsePhoneNumberFromString(phone.trim()) : undefined;
     if (!parsed?.isValid()) {
