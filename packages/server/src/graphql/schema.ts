@@ -14,6 +14,7 @@ import { OrganizationResolver } from '../modules/organization/organization.resol
 import { TeamResolver } from '../modules/organization/team.resolver';
 import type { AtriumEvents } from '../events/event-bus';
 import { authChecker } from './auth-checker';
+import { ErrorExtensions } from './error-extensions.type';
 import { guardStringArguments } from './input-layer';
 
 export const resolvers = [
@@ -39,6 +40,7 @@ export async function buildAtriumSchema(pubSub: PubSub<AtriumEvents>): Promise<G
     resolvers,
     authChecker,
     pubSub,
+    orphanedTypes: [ErrorExtensions],
     validate: { forbidUnknownValues: false },
   });
   return guardStringArguments(schema);
