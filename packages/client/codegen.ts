@@ -14,7 +14,10 @@ const config: CodegenConfig = {
         './codegen/apollo-hooks.cjs',
       ],
       config: {
-        enumsAsTypes: true,
+        // Enums are const objects (and a union type of the same name), so code can list their
+        // values: the SPA checks it has a translation for every ErrorReason and ErrorCode.
+        enumsAsConst: true,
+        namingConvention: { enumValues: 'keep' },
         useTypeImports: true,
         scalars: { DateTimeISO: 'string' },
         defaultScalarType: 'unknown',

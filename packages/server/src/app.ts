@@ -14,7 +14,7 @@ import { createEventBus, type EventBus } from './events/event-bus';
 import { runMigrationsUnderLock } from './db/migrate';
 import { createContext, type AppContext, type ResponseCookies } from './graphql/context';
 import { createGraphQLEdge, type GraphQLEdge } from './graphql/edge';
-import { isExpectedError } from './graphql/errors';
+import { isExpectedError } from './graphql/format-error';
 import { buildAtriumSchema } from './graphql/schema';
 import { lazyClientInfo, trustedProxyList } from './http/client-address';
 import { clearSessionCookie } from './http/cookies';

@@ -69,6 +69,7 @@ describe('avatar upload', () => {
     expect(body.errors[0].extensions).toEqual({
       code: 'BAD_USER_INPUT',
       fields: { avatar: 'Choose a PNG, JPEG or WebP image' },
+      reasons: { avatar: 'AVATAR_TYPE_UNSUPPORTED' },
     });
     expect((await actor.run(Me)).me?.avatarUrl).toBeNull();
   });

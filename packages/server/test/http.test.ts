@@ -120,7 +120,10 @@ describe('production hardening', () => {
         'mutation { logIn(input: { email: "x@y.z", password: "Nope-1234" }) { __typename } }',
       ),
     );
-    expect(wrong.errors?.[0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
+    expect(wrong.errors?.[0].extensions).toEqual({
+      code: 'UNAUTHENTICATED',
+      reason: 'INVALID_CREDENTIALS',
+    });
     const introspection = await anonymous.execute(
       typed<unknown>('{ __schema { types { name } } }'),
     );

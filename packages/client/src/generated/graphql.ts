@@ -97,6 +97,222 @@ export type Domain = {
   verifiedAt: Maybe<Scalars['DateTimeISO']['output']>;
 };
 
+/** Every `extensions.code` an error can have: SPEC §4's, GraphQL's own, and ours for the unexpected */
+export const ErrorCode = {
+  BAD_REQUEST: 'BAD_REQUEST',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  CONFLICT: 'CONFLICT',
+  FORBIDDEN: 'FORBIDDEN',
+  GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
+  GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  MFA_REQUIRED: 'MFA_REQUIRED',
+  NOT_FOUND: 'NOT_FOUND',
+  OPERATION_RESOLUTION_FAILURE: 'OPERATION_RESOLUTION_FAILURE',
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
+  PERSISTED_QUERY_NOT_SUPPORTED: 'PERSISTED_QUERY_NOT_SUPPORTED',
+  PLAN_LIMIT_REACHED: 'PLAN_LIMIT_REACHED',
+  RATE_LIMITED: 'RATE_LIMITED',
+  REAUTHENTICATION_REQUIRED: 'REAUTHENTICATION_REQUIRED',
+  UNAUTHENTICATED: 'UNAUTHENTICATED'
+} as const;
+
+export type ErrorCode = typeof ErrorCode[keyof typeof ErrorCode];
+/** What a GraphQL error's `extensions` carry. BAD_USER_INPUT (and a CONFLICT about a field) also has `fields` (field → English message), `reasons` (field → ErrorReason) and, for reasons whose message has `{name}`s, `fieldParams` (field → params) */
+export type ErrorExtensions = {
+  __typename: 'ErrorExtensions';
+  code: ErrorCode;
+  /** Why, for the whole error; its values for the message are in `params` (an object), and some codes repeat them for tools (`retryAfterSeconds`, `limit`) */
+  reason: Maybe<ErrorReason>;
+};
+
+/** Why an operation failed, for clients to say in their own language; each value is described by its English message, whose `{name}`s come from the params */
+export const ErrorReason = {
+  /** Already invited */
+  ALREADY_INVITED: 'ALREADY_INVITED',
+  /** You are already a member of this organization */
+  ALREADY_IN_ORGANIZATION: 'ALREADY_IN_ORGANIZATION',
+  /** Already a member */
+  ALREADY_MEMBER: 'ALREADY_MEMBER',
+  /** You are already the owner */
+  ALREADY_OWNER: 'ALREADY_OWNER',
+  /** An API key has no avatar */
+  API_KEY_HAS_NO_AVATAR: 'API_KEY_HAS_NO_AVATAR',
+  /** This API key is not allowed to do this (see its scopes) */
+  API_KEY_SCOPE_MISSING: 'API_KEY_SCOPE_MISSING',
+  /** Choose an image file */
+  AVATAR_FILE_MISSING: 'AVATAR_FILE_MISSING',
+  /** This image could not be made small enough */
+  AVATAR_NOT_SHRINKABLE: 'AVATAR_NOT_SHRINKABLE',
+  /** Choose an image of at most 2 MB */
+  AVATAR_TOO_LARGE: 'AVATAR_TOO_LARGE',
+  /** Choose a PNG, JPEG or WebP image */
+  AVATAR_TYPE_UNSUPPORTED: 'AVATAR_TYPE_UNSUPPORTED',
+  /** This image could not be read */
+  AVATAR_UNREADABLE: 'AVATAR_UNREADABLE',
+  /** Uploads need the {header} header */
+  AVATAR_UPLOAD_HEADER_MISSING: 'AVATAR_UPLOAD_HEADER_MISSING',
+  /** That code is not right */
+  CODE_INCORRECT: 'CODE_INCORRECT',
+  /** Enter the 6-digit code */
+  CODE_NOT_SIX_DIGITS: 'CODE_NOT_SIX_DIGITS',
+  /** Remove line breaks and control characters */
+  CONTROL_CHARACTERS: 'CONTROL_CHARACTERS',
+  /** Choose a country from the list (ISO 3166-1 code such as ES) */
+  COUNTRY_UNKNOWN: 'COUNTRY_UNKNOWN',
+  /** This cursor is not one this list gave out */
+  CURSOR_INVALID: 'CURSOR_INVALID',
+  /** Enter a domain name such as example.com */
+  DOMAIN_INVALID: 'DOMAIN_INVALID',
+  /** An organization can claim at most {max} domains */
+  DOMAIN_LIMIT_REACHED: 'DOMAIN_LIMIT_REACHED',
+  /** No such domain */
+  DOMAIN_NOT_FOUND: 'DOMAIN_NOT_FOUND',
+  /** This domain is already on the list */
+  DOMAIN_TAKEN: 'DOMAIN_TAKEN',
+  /** An account with this email already exists */
+  EMAIL_TAKEN: 'EMAIL_TAKEN',
+  /** This is already your address */
+  EMAIL_UNCHANGED: 'EMAIL_UNCHANGED',
+  /** Enter your name */
+  FULL_NAME_REQUIRED: 'FULL_NAME_REQUIRED',
+  /** Use {method} */
+  HTTP_METHOD_NOT_ALLOWED: 'HTTP_METHOD_NOT_ALLOWED',
+  /** Choose an industry from the list */
+  INDUSTRY_UNKNOWN: 'INDUSTRY_UNKNOWN',
+  /** Contains an invalid character */
+  INVALID_CHARACTER: 'INVALID_CHARACTER',
+  /** Invalid email or password */
+  INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
+  /** Enter a valid email address */
+  INVALID_EMAIL: 'INVALID_EMAIL',
+  /** This value is not valid */
+  INVALID_VALUE: 'INVALID_VALUE',
+  /** This invitation was already accepted */
+  INVITATION_ACCEPTED: 'INVITATION_ACCEPTED',
+  /** This invitation has expired; ask for a new one */
+  INVITATION_EXPIRED: 'INVITATION_EXPIRED',
+  /** This invitation was sent to another email address; sign in with that address to accept it */
+  INVITATION_FOR_ANOTHER_EMAIL: 'INVITATION_FOR_ANOTHER_EMAIL',
+  /** This invitation link is invalid */
+  INVITATION_LINK_INVALID: 'INVITATION_LINK_INVALID',
+  /** As {role} you cannot manage this invitation */
+  INVITATION_MANAGE_FORBIDDEN: 'INVITATION_MANAGE_FORBIDDEN',
+  /** No such invitation */
+  INVITATION_NOT_FOUND: 'INVITATION_NOT_FOUND',
+  /** This invitation was revoked */
+  INVITATION_REVOKED: 'INVITATION_REVOKED',
+  /** Nobody can invite someone with a role above their own */
+  INVITATION_ROLE_ABOVE_OWN: 'INVITATION_ROLE_ABOVE_OWN',
+  /** Invite as ADMIN or below; ownership moves only by transfer */
+  INVITATION_ROLE_OWNER: 'INVITATION_ROLE_OWNER',
+  /** This address has a pending invitation; resend it instead */
+  INVITEE_ALREADY_INVITED: 'INVITEE_ALREADY_INVITED',
+  /** This person is already a member */
+  INVITEE_ALREADY_MEMBER: 'INVITEE_ALREADY_MEMBER',
+  /** Choose a language */
+  LANGUAGE_REQUIRED: 'LANGUAGE_REQUIRED',
+  /** Choose one of: {choices} */
+  LANGUAGE_UNSUPPORTED: 'LANGUAGE_UNSUPPORTED',
+  /** This link is invalid, expired or already used */
+  LINK_INVALID: 'LINK_INVALID',
+  /** No such member */
+  MEMBER_NOT_FOUND: 'MEMBER_NOT_FOUND',
+  /** Two-factor authentication is already off */
+  MFA_ALREADY_OFF: 'MFA_ALREADY_OFF',
+  /** Two-factor authentication is already on */
+  MFA_ALREADY_ON: 'MFA_ALREADY_ON',
+  /** This sign-in has expired; enter your password again */
+  MFA_CHALLENGE_EXPIRED: 'MFA_CHALLENGE_EXPIRED',
+  /** Too many wrong codes; sign in again */
+  MFA_CHALLENGE_LOCKED: 'MFA_CHALLENGE_LOCKED',
+  /** Enter the 6-digit code or a backup code */
+  MFA_CODE_MALFORMED: 'MFA_CODE_MALFORMED',
+  /** Two-factor authentication is off */
+  MFA_OFF: 'MFA_OFF',
+  /** Start the set-up first */
+  MFA_SETUP_NOT_STARTED: 'MFA_SETUP_NOT_STARTED',
+  /** This is your only organization; you cannot leave it */
+  ONLY_ORGANIZATION: 'ONLY_ORGANIZATION',
+  /** Enter a name */
+  ORGANIZATION_NAME_REQUIRED: 'ORGANIZATION_NAME_REQUIRED',
+  /** No such organization */
+  ORGANIZATION_NOT_FOUND: 'ORGANIZATION_NOT_FOUND',
+  /** Ownership moves only by transferring it */
+  OWNERSHIP_ONLY_BY_TRANSFER: 'OWNERSHIP_ONLY_BY_TRANSFER',
+  /** The owner cannot be demoted; transfer ownership first */
+  OWNER_CANNOT_BE_DEMOTED: 'OWNER_CANNOT_BE_DEMOTED',
+  /** The owner cannot be removed; transfer ownership first */
+  OWNER_CANNOT_BE_REMOVED: 'OWNER_CANNOT_BE_REMOVED',
+  /** The owner cannot leave; transfer ownership first */
+  OWNER_CANNOT_LEAVE: 'OWNER_CANNOT_LEAVE',
+  /** Ask for 1 to {max} items */
+  PAGE_SIZE_OUT_OF_RANGE: 'PAGE_SIZE_OUT_OF_RANGE',
+  /** Your password must not contain your name, email or the product's name */
+  PASSWORD_HAS_CONTEXT_WORD: 'PASSWORD_HAS_CONTEXT_WORD',
+  /** Your password must not be your email address */
+  PASSWORD_IS_EMAIL: 'PASSWORD_IS_EMAIL',
+  /** Add a number */
+  PASSWORD_NEEDS_NUMBER: 'PASSWORD_NEEDS_NUMBER',
+  /** Add a special character */
+  PASSWORD_NEEDS_SPECIAL: 'PASSWORD_NEEDS_SPECIAL',
+  /** Add an uppercase letter */
+  PASSWORD_NEEDS_UPPERCASE: 'PASSWORD_NEEDS_UPPERCASE',
+  /** Enter your password */
+  PASSWORD_REQUIRED: 'PASSWORD_REQUIRED',
+  /** This password is too common; choose another */
+  PASSWORD_TOO_COMMON: 'PASSWORD_TOO_COMMON',
+  /** Use at most 1024 characters */
+  PASSWORD_TOO_LONG: 'PASSWORD_TOO_LONG',
+  /** Use at least 8 characters */
+  PASSWORD_TOO_SHORT: 'PASSWORD_TOO_SHORT',
+  /** An API key cannot do this; sign in as a person */
+  PERSON_REQUIRED: 'PERSON_REQUIRED',
+  /** No phone change is waiting for a code; request a new one */
+  PHONE_CHANGE_NOT_PENDING: 'PHONE_CHANGE_NOT_PENDING',
+  /** Too many wrong codes; request a new one */
+  PHONE_CODE_LOCKED: 'PHONE_CODE_LOCKED',
+  /** Enter a valid phone number with its country code, such as +34 612 345 678 */
+  PHONE_INVALID: 'PHONE_INVALID',
+  /** Confirm your password to continue */
+  REAUTHENTICATION_REQUIRED: 'REAUTHENTICATION_REQUIRED',
+  /** Nobody can grant a role above their own */
+  ROLE_ABOVE_OWN: 'ROLE_ABOVE_OWN',
+  /** As {role} you cannot change the role of a {targetRole} */
+  ROLE_CANNOT_CHANGE_ROLE: 'ROLE_CANNOT_CHANGE_ROLE',
+  /** As {role} you cannot remove a {targetRole} */
+  ROLE_CANNOT_REMOVE: 'ROLE_CANNOT_REMOVE',
+  /** Your role ({role}) does not allow this */
+  ROLE_FORBIDS: 'ROLE_FORBIDS',
+  /** The {plan} plan includes {limit} seats, and members plus pending invitations use them all */
+  SEATS_FULL: 'SEATS_FULL',
+  /** No such session */
+  SESSION_NOT_FOUND: 'SESSION_NOT_FOUND',
+  /** You must be signed in */
+  SIGN_IN_REQUIRED: 'SIGN_IN_REQUIRED',
+  /** Remove text-direction control characters */
+  TEXT_DIRECTION_CHARACTERS: 'TEXT_DIRECTION_CHARACTERS',
+  /** Choose a time zone */
+  TIME_ZONE_REQUIRED: 'TIME_ZONE_REQUIRED',
+  /** Choose a time zone from the list, such as Europe/Madrid */
+  TIME_ZONE_UNKNOWN: 'TIME_ZONE_UNKNOWN',
+  /** Use at most {max} characters */
+  TOO_LONG: 'TOO_LONG',
+  /** Too many attempts; try again in {retryAfterSeconds} s */
+  TOO_MANY_ATTEMPTS: 'TOO_MANY_ATTEMPTS',
+  /** That code is not right; check the time on your device */
+  TOTP_CODE_INCORRECT: 'TOTP_CODE_INCORRECT',
+  /** Use 3–30 letters, digits, dots, dashes or underscores, starting and ending with a letter or digit */
+  USERNAME_INVALID: 'USERNAME_INVALID',
+  /** This username is taken */
+  USERNAME_TAKEN: 'USERNAME_TAKEN',
+  /** Enter a web address starting with http:// or https:// */
+  WEBSITE_INVALID: 'WEBSITE_INVALID',
+  /** Wrong password */
+  WRONG_PASSWORD: 'WRONG_PASSWORD'
+} as const;
+
+export type ErrorReason = typeof ErrorReason[keyof typeof ErrorReason];
 export type Invitation = {
   __typename: 'Invitation';
   createdAt: Scalars['DateTimeISO']['output'];
@@ -118,12 +334,14 @@ export type InvitationPreview = {
   status: InvitationStatus;
 };
 
-export type InvitationStatus =
-  | 'ACCEPTED'
-  | 'EXPIRED'
-  | 'PENDING'
-  | 'REVOKED';
+export const InvitationStatus = {
+  ACCEPTED: 'ACCEPTED',
+  EXPIRED: 'EXPIRED',
+  PENDING: 'PENDING',
+  REVOKED: 'REVOKED'
+} as const;
 
+export type InvitationStatus = typeof InvitationStatus[keyof typeof InvitationStatus];
 export type InviteTeamMemberInput = {
   email: Scalars['String']['input'];
   organizationId: Scalars['ID']['input'];
@@ -439,13 +657,15 @@ export type ResetPasswordInput = {
 };
 
 /** A member role in an organization, from most to least rights */
-export type Role =
-  | 'ADMIN'
-  | 'MANAGER'
-  | 'MEMBER'
-  | 'OWNER'
-  | 'VIEWER';
+export const Role = {
+  ADMIN: 'ADMIN',
+  MANAGER: 'MANAGER',
+  MEMBER: 'MEMBER',
+  OWNER: 'OWNER',
+  VIEWER: 'VIEWER'
+} as const;
 
+export type Role = typeof Role[keyof typeof Role];
 /** A line of my security timeline */
 export type SecurityEvent = {
   __typename: 'SecurityEvent';
@@ -472,19 +692,21 @@ export type SecurityEventEdge = {
   node: SecurityEvent;
 };
 
-export type SecurityEventType =
-  | 'BACKUP_CODES_REGENERATED'
-  | 'EMAIL_CHANGED'
-  | 'MFA_DISABLED'
-  | 'MFA_ENABLED'
-  | 'PASSWORD_CHANGED'
-  | 'PASSWORD_RESET'
-  | 'PHONE_CHANGED'
-  | 'SESSION_REVOKED'
-  | 'SIGN_IN'
-  | 'SIGN_IN_FAILED'
-  | 'SIGN_UP';
+export const SecurityEventType = {
+  BACKUP_CODES_REGENERATED: 'BACKUP_CODES_REGENERATED',
+  EMAIL_CHANGED: 'EMAIL_CHANGED',
+  MFA_DISABLED: 'MFA_DISABLED',
+  MFA_ENABLED: 'MFA_ENABLED',
+  PASSWORD_CHANGED: 'PASSWORD_CHANGED',
+  PASSWORD_RESET: 'PASSWORD_RESET',
+  PHONE_CHANGED: 'PHONE_CHANGED',
+  SESSION_REVOKED: 'SESSION_REVOKED',
+  SIGN_IN: 'SIGN_IN',
+  SIGN_IN_FAILED: 'SIGN_IN_FAILED',
+  SIGN_UP: 'SIGN_UP'
+} as const;
 
+export type SecurityEventType = typeof SecurityEventType[keyof typeof SecurityEventType];
 export type Session = {
   __typename: 'Session';
   browser: Maybe<Scalars['String']['output']>;
@@ -508,10 +730,12 @@ export type SessionEvent = {
 };
 
 /** What happened to one of my sessions */
-export type SessionEventType =
-  | 'CREATED'
-  | 'REVOKED';
+export const SessionEventType = {
+  CREATED: 'CREATED',
+  REVOKED: 'REVOKED'
+} as const;
 
+export type SessionEventType = typeof SessionEventType[keyof typeof SessionEventType];
 export type SignUpInput = {
   email: Scalars['String']['input'];
   fullName: Scalars['String']['input'];

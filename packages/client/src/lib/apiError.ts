@@ -1,34 +1,77 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import type { GraphQLFormattedError } from 'graphql';
+import { ErrorReason } from '../generated/graphql';
 
-/** Messages keyed by input field name (`email`, `username`…), as BAD_USER_INPUT carries them. */
+/** Messages keyed by input field name (`email`, `username`…), in the UI language. */
 export type FieldErrors = Readonly<Partial<Record<string, string>>>;
+
+/** The values a reason's translation names (`{{max}}`), as the server sends them. */
+export type ReasonParams = Readonly<Record<string, string | number>>;
+
+/** Why something was refused: a reason the UI can translate (null when unknown), and its params. */
+export interface Problem {
+  reason: ErrorReason | null;
+  params: ReasonParams;
+}
 
 /** What the UI needs to know about a failed operation. */
 export interface ApiError {
   /** `extensions.code` of the first error, or NETWORK when no GraphQL answer came back. */
   code: string;
+  /** Why, for the whole operation (`extensions.reason` and `params`). */
+  problem: Problem;
+  /** The server's English sentence: for logs and developers, never shown (it is not translated). */
   message: string;
-  fieldErrors: FieldErrors;
+  /** Refused fields by name, each with why (`extensions.reasons`, `fieldParams`). */
+  fieldProblems: Readonly<Partial<Record<string, Problem>>>;
   retryAfterSeconds: number | null;
 }
+
+const REASONS = new Set<string>(Object.values(ErrorReason));
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function collectFieldErrors(errors: ReadonlyArray<GraphQLFormattedError>): FieldErrors {
-  const fields: Record<string, string> = {};
-  for (const error of errors) {
-    const reported = error.extensions?.fields;
-    if (!isRecord(reported)) continue;
-    for (const [name, message] of Object.entries(reported)) {
+function isErrorReason(value: unknown): value is ErrorReason {
+  return typeof value === 'string' && REASONS.has(value);
+}
+
+/** A reason this build can translate; an unknown one (a newer server's) is null. */
+function asReason(value: unknown): ErrorReason | null {
+  return isErrorReason(value) ? value : null;
+}
+
+function asParams(value: unknown): ReasonParams {
+  if (!isRecord(value)) return {};
+  const params: Record<string, string | number> = {};
+  for (const [name, item] of Object.entries(value)) {
+    if (typeof item === 'string' || typeof item === 'number') params[name] = item;
+  }
+  return params;
+}
+
+/**
+ * Every field named in `fields` or `reasons`, with its reason when the UI knows it. `fields`
+ * holds the server's English messages, read here only for the field names an older server
+ * sends without reasons.
+ */
+function collectFieldProblems(
+  errors: ReadonlyArray<GraphQLFormattedError>,
+): Record<string, Problem> {
+  const problems: Record<string, Problem> = {};
+  for (const { extensions } of errors) {
+    const reasons = isRecord(extensions?.reasons) ? extensions.reasons : {};
+    const fieldParams = isRecord(extensions?.fieldParams) ? extensions.fieldParams : {};
+    const named = isRecord(extensions?.fields) ? Object.keys(extensions.fields) : [];
+    for (const name of new Set([...named, ...Object.keys(reasons)])) {
       // Accept `input.email` as well as `email`.
       const field = name.startsWith('input.') ? name.slice('input.'.length) : name;
-      if (typeof message === 'string' && !(field in fields)) fields[field] = message;
+      if (field in problems) continue;
+      problems[field] = { reason: asReason(reasons[name]), params: asParams(fieldParams[name]) };
     }
   }
-  return fields;
+  return problems;
 }
 
 function fromGraphQLErrors(errors: ReadonlyArray<GraphQLFormattedError>): ApiError {
@@ -37,8 +80,12 @@ function fromGraphQLErrors(errors: ReadonlyArray<GraphQLFormattedError>): ApiErr
   const retryAfter = first?.extensions?.retryAfterSeconds;
   return {
     code: typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR',
+    problem: {
+      reason: asReason(first?.extensions?.reason),
+      params: asParams(first?.extensions?.params),
+    },
     message: first?.message ?? '',
-    fieldErrors: collectFieldErrors(errors),
+    fieldProblems: collectFieldProblems(errors),
     retryAfterSeconds: typeof retryAfter === 'number' ? retryAfter : null,
   };
 }
@@ -73,8 +120,9 @@ export function toApiError(error: unknown): ApiError {
   }
   return {
     code: 'NETWORK',
+    problem: { reason: null, params: {} },
     message: error instanceof Error ? error.message : String(error),
-    fieldErrors: {},
+    fieldProblems: {},
     retryAfterSeconds: null,
   };
 }

@@ -2,7 +2,7 @@ import { useCallback, useRef, useState, type ChangeEvent, type RefObject } from 
 import { useTranslation } from 'react-i18next';
 import { toApiError, type ApiError, type FieldErrors } from './apiError';
 import { blankFieldErrors, hasErrors } from './forms';
-import { useErrorText } from './useErrorText';
+import { useErrorText, useFieldErrorTexts } from './useErrorText';
 import { useFocusFirstInvalid } from './useFocusFirstInvalid';
 
 /** The names of a form's text values, the ones that can be required. */
@@ -24,7 +24,10 @@ export interface FormFields<V> {
    * found by the caller. Shows them (or clears earlier ones); true when the form may be sent.
    */
   check(required: ReadonlyArray<TextKeys<V>>, problems?: Record<string, string | null>): boolean;
-  /** Shows a failed operation: field messages next to their fields, a summary in the alert. */
+  /**
+   * Shows a failed operation in the UI language: field messages next to their fields, a
+   * summary in the alert.
+   */
   fail(error: unknown): ApiError;
   /** Back to `values` (the initial ones by default) with no messages, after a success. */
   reset(values?: V): void;
@@ -53,6 +56,7 @@ export function useFormFields<V extends object>(
 ): FormFields<V> {
   const { t } = useTranslation();
   const errorText = useErrorText();
+  const fieldErrorTexts = useFieldErrorTexts();
   const formRef = useRef<HTMLFormElement>(null);
   const initialRef = useRef(initialValues);
   const [values, setValues] = useState<V>(initialValues);
@@ -94,12 +98,13 @@ export function useFormFields<V extends object>(
   const fail = useCallback(
     (error: unknown) => {
       const apiError = toApiError(error);
-      setFieldErrors(apiError.fieldErrors);
-      setSubmitErrors(apiError.fieldErrors);
+      const texts = fieldErrorTexts(apiError);
+      setFieldErrors(texts);
+      setSubmitErrors(texts);
       setAlert(errorText(apiError));
       return apiError;
     },
-    [errorText],
+    [errorText, fieldErrorTexts],
   );
 
   const reset = useCallback((next: V = initialRef.current) => {

@@ -1,4 +1,4 @@
-import { AppError } from '../graphql/errors';
+import { fail } from '../graphql/errors';
 import type { AccountEntity } from '../modules/account/account.entity';
 import type { ApiKeyScope } from '../modules/api-key/scopes';
 import type { SessionEntity } from '../modules/session/session.entity';
@@ -49,14 +49,14 @@ export const anonymous = (client: ClientInfo): AnonymousCaller => ({ kind: 'ANON
 export function requirePerson(caller: Caller): PersonCaller {
   if (caller.kind === 'PERSON') return caller;
   if (caller.kind === 'API_KEY') {
-    throw new AppError('FORBIDDEN', 'An API key cannot do this; sign in as a person');
+    throw fail('PERSON_REQUIRED');
   }
-  throw new AppError('UNAUTHENTICATED', 'You must be signed in');
+  throw fail('SIGN_IN_REQUIRED');
 }
 
 /** A person or an API key; anonymous callers are UNAUTHENTICATED. */
 export function requireKnownCaller(caller: Caller): PersonCaller | ApiKeyCaller {
-  if (caller.kind === 'ANONYMOUS') throw new AppError('UNAUTHENTICATED', 'You must be signed in');
+  if (caller.kind === 'ANONYMOUS') throw fail('SIGN_IN_REQUIRED');
   return caller;
 }
 

@@ -29,13 +29,15 @@ export interface Page<T> {
 export function pageRequest(first: number | null | undefined, after: string | null | undefined) {
   const size = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
-    throw badUserInput({ first: `Ask for 1 to ${MAX_PAGE_SIZE} items` });
+    throw badUserInput({
+      first: { reason: 'PAGE_SIZE_OUT_OF_RANGE', params: { max: MAX_PAGE_SIZE } },
+    });
   }
   let afterKey: string | null = null;
   if (after) {
     const decoded = Buffer.from(after, 'base64url').toString('utf8');
     if (!decoded.startsWith('k:') || decoded.length > 130) {
-      throw badUserInput({ after: 'This cursor is not one this list gave out' });
+      throw badUserInput({ after: 'CURSOR_INVALID' });
     }
     afterKey = decoded.slice(2);
   }

@@ -12,7 +12,7 @@ import {
   type OperationDefinitionNode,
   type ValidationRule,
 } from 'graphql';
-import { formatError, withoutSuggestions } from './errors';
+import { formatError, withoutSuggestions } from './format-error';
 import {
   DEFAULT_LIMITS,
   operationCostError,

@@ -1,143 +1,105 @@
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { unwrapResolverError } from '@apollo/server/errors';
-import { ArgumentValidationError } from 'type-graphql';
-import type { ValidationError } from 'class-validator';
+import { GraphQLError } from 'graphql';
+import type { AppErrorCode } from './error-codes';
+import {
+  messageOf,
+  REASONS,
+  type Params,
+  type ParamsOf,
+  type Reason,
+  type TakesParams,
+} from './reasons';
 
-/** The error codes of SPEC §4: the only ones a client ever sees besides GraphQL's own. */
-export type AppErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'BAD_USER_INPUT'
-  | 'RATE_LIMITED'
-  | 'MFA_REQUIRED'
-  | 'REAUTHENTICATION_REQUIRED'
-  | 'PLAN_LIMIT_REACHED'
-  | 'CONFLICT';
+export type { AppErrorCode } from './error-codes';
 
-/** Per-field messages, keyed by the input field's name. */
-export type FieldErrors = Record<string, string>;
+/** Why one input field is refused: a reason, with params when its message names some. */
+export type FieldProblem = {
+  [R in Reason]: TakesParams<R> extends true ? { reason: R; params: ParamsOf<R> } : R;
+}[Reason];
 
+/** Problems keyed by the input field's name (`email`, `nested.tags.1`). */
+export type FieldProblems = Record<string, FieldProblem>;
+
+/** A field's problem as answered: the reason, its params, and the English message. */
+export interface FieldReport {
+  reason: Reason;
+  params?: Params;
+  message: string;
+}
+
+/**
+ * An error we meant to show. Only `fail` and `badUserInput` make them, so every one carries
+ * a reason (for the whole error, or per field) that clients translate.
+ */
 export class AppError extends GraphQLError {
   constructor(
     readonly code: AppErrorCode,
     message: string,
-    extensions: Record<string, unknown> = {},
+    extensions: Record<string, unknown>,
   ) {
     super(message, { extensions: { code, ...extensions } });
   }
 }
 
-export const badUserInput = (fields: FieldErrors): AppError =>
-  new AppError('BAD_USER_INPUT', `Invalid input: ${Object.keys(fields).join(', ')}`, { fields });
-
-export const conflict = (message: string, fields?: FieldErrors): AppError =>
-  new AppError('CONFLICT', message, fields ? { fields } : {});
-
-export const unauthenticated = (message = 'You must be signed in'): AppError =>
-  new AppError('UNAUTHENTICATED', message);
-
-/** Codes produced by graphql-js / Apollo themselves for malformed requests: safe to show. */
-const REQUEST_ERROR_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-]);
-
-const APP_CODES = new Set<string>([
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'BAD_USER_INPUT',
-  'RATE_LIMITED',
-  'MFA_REQUIRED',
-  'REAUTHENTICATION_REQUIRED',
-  'PLAN_LIMIT_REACHED',
-  'CONFLICT',
-]);
-
-export const INTERNAL_ERROR_MESSAGE = 'Internal server error';
-
-/**
- * class-validator's findings, when that is what TypeGraphQL wrapped. It wraps whatever
- * validation threw: a validator that crashes (validator.js's isEmail threw URIError on a lone
- * surrogate) arrives here as an ArgumentValidationError holding that error, not a list.
- */
-function validationErrorsOf(error: unknown): ValidationError[] | null {
-  if (!(error instanceof ArgumentValidationError)) return null;
-  const found: unknown = error.extensions.validationErrors;
-  return Array.isArray(found) ? (found as ValidationError[]) : null;
+interface Detail {
+  /** Fields the error is about (a CONFLICT on `email`), with their own reasons. */
+  fields?: FieldProblems;
+  /** Extensions tools already read, such as `retryAfterSeconds` or `limit`. */
+  extensions?: Record<string, unknown>;
 }
 
-/** True when an error is one we meant to show; everything else is logged and masked. */
-export function isExpectedError(error: unknown): boolean {
-  const original = unwrapResolverError(error);
-  if (original instanceof ArgumentValidationError) return validationErrorsOf(original) !== null;
-  if (original instanceof GraphQLError) {
-    const code = String(original.extensions?.code ?? '');
-    return APP_CODES.has(code) || REQUEST_ERROR_CODES.has(code) || code === 'UNAUTHORIZED';
+type DetailArgs<R extends Reason> =
+  TakesParams<R> extends true
+    ? [detail: Detail & { params: ParamsOf<R> }]
+    : [detail?: Detail & { params?: undefined }];
+
+/**
+ * The error for `reason`: its table's code and English message, with `extensions.reason`
+ * (and `params`, when the message names some) for clients to say it in their language.
+ */
+export function fail<R extends Reason>(reason: R, ...[detail]: DetailArgs<R>): AppError {
+  const { params, fields, extensions } = (detail ?? {}) as Detail & { params?: Params };
+  return new AppError(REASONS[reason].code, messageOf(reason, params), {
+    ...extensions,
+    reason,
+    ...(params ? { params } : {}),
+    ...(fields ? fieldExtensions(reportsOf(fields)) : {}),
+  });
+}
+
+/** BAD_USER_INPUT naming every refused field, each with its reason. */
+export function badUserInput(problems: FieldProblems): AppError {
+  return invalidInput(reportsOf(problems));
+}
+
+/** BAD_USER_INPUT from field reports made elsewhere (class-validator's, in formatError). */
+export function invalidInput(reports: Record<string, FieldReport>): AppError {
+  const names = Object.keys(reports).join(', ');
+  return new AppError('BAD_USER_INPUT', `Invalid input: ${names}`, fieldExtensions(reports));
+}
+
+function reportsOf(problems: FieldProblems): Record<string, FieldReport> {
+  const reports: Record<string, FieldReport> = {};
+  for (const [field, problem] of Object.entries(problems)) {
+    const { reason, params } = typeof problem === 'string' ? { reason: problem } : problem;
+    reports[field] = { reason, params, message: messageOf(reason, params) };
   }
-  return false;
+  return reports;
 }
 
 /**
- * Apollo's formatError: validation failures become BAD_USER_INPUT with `fields`, TypeGraphQL's
- * UNAUTHORIZED becomes FORBIDDEN, and anything unexpected becomes a generic message (it is
- * logged with the request id by the error-logging plugin).
+ * `fields` keeps each field's English message (tools and older clients read it); `reasons`
+ * says which reason each is, and `fieldParams` holds the params of those that have some.
  */
-export function formatError(
-  formatted: GraphQLFormattedError,
-  error: unknown,
-): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
-  const validationErrors = validationErrorsOf(original);
-  if (validationErrors) {
-    const fields = collectFieldErrors(validationErrors);
-    return {
-      message: `Invalid input: ${Object.keys(fields).join(', ')}`,
-      locations: formatted.locations,
-      path: formatted.path,
-      extensions: { code: 'BAD_USER_INPUT', fields },
-    };
+function fieldExtensions(reports: Record<string, FieldReport>): Record<string, unknown> {
+  const fields: Record<string, string> = {};
+  const reasons: Record<string, Reason> = {};
+  const fieldParams: Record<string, Params> = {};
+  for (const [field, { reason, params, message }] of Object.entries(reports)) {
+    fields[field] = message;
+    reasons[field] = reason;
+    if (params) fieldParams[field] = params;
   }
-  const code = String(formatted.extensions?.code ?? '');
-  if (code === 'UNAUTHORIZED') {
-    return { ...formatted, extensions: { ...formatted.extensions, code: 'FORBIDDEN' } };
-  }
-  // A crashed validator's wrapper says BAD_USER_INPUT too, but it is our bug: masked below.
-  const crashedValidation = original instanceof ArgumentValidationError;
-  if (!crashedValidation && (APP_CODES.has(code) || REQUEST_ERROR_CODES.has(code))) {
-    return formatted;
-  }
-  return {
-    message: INTERNAL_ERROR_MESSAGE,
-    locations: formatted.locations,
-    path: formatted.path,
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
-  };
-}
-
-function collectFieldErrors(errors: ValidationError[], prefix = ''): FieldErrors {
-  const fields: FieldErrors = {};
-  for (const error of errors) {
-    // Errors on the argument object itself (`input`) name its properties, which is what clients know.
-    const name = prefix ? `${prefix}.${error.property}` : error.property;
-    const messages = Object.values(error.constraints ?? {});
-    if (messages.length > 0) fields[name] = messages[0];
-    if (Array.isArray(error.children) && error.children.length > 0) {
-      Object.assign(fields, collectFieldErrors(error.children, prefix ? name : ''));
-    }
-  }
-  return fields;
-}
-
-const SUGGESTION = / ?Did you mean [^?]*\?/g;
-
-/** Drops graphql's "Did you mean …?" hints, which would list the schema's names to a guesser. */
-export function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  if (!formatted.message.includes('Did you mean')) return formatted;
-  return { ...formatted, message: formatted.message.replace(SUGGESTION, '').trim() };
+  return Object.keys(fieldParams).length > 0
+    ? { fields, reasons, fieldParams }
+    : { fields, reasons };
 }

@@ -5,7 +5,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { cleanText } from '../lib/text';
-import { badUserInput, type FieldErrors } from './errors';
+import { badUserInput, type FieldProblems } from './errors';
 
 /**
  * The one input layer: every field that takes arguments (every query, mutation and
@@ -48,14 +48,14 @@ function guarded<TSource, TContext>(
  * field. An input object's fields are named without the argument's name (`fullName`, not
  * `input.fullName`), as class-validator's errors are (errors.ts), so clients see one shape.
  */
-export function cleanArguments(args: Record<string, unknown>): FieldErrors {
-  const errors: FieldErrors = {};
+export function cleanArguments(args: Record<string, unknown>): FieldProblems {
+  const errors: FieldProblems = {};
   cleanObject(args, errors, (name, value) => (isPlainObject(value) ? '' : name));
   return errors;
 }
 
 /** The cleaned value: a new string, or the same array or object with its contents cleaned. */
-function cleanValue(value: unknown, path: string, errors: FieldErrors): unknown {
+function cleanValue(value: unknown, path: string, errors: FieldProblems): unknown {
   if (typeof value === 'string') {
     const cleaned = cleanText(value);
     if (cleaned.ok) return cleaned.text;
@@ -73,7 +73,7 @@ function cleanValue(value: unknown, path: string, errors: FieldErrors): unknown 
 
 function cleanObject(
   object: Record<string, unknown>,
-  errors: FieldErrors,
+  errors: FieldProblems,
   pathOf: (field: string, value: unknown) => string,
 ): void {
   for (const [field, value] of Object.entries(object)) {

@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import type { AtriumEvents } from '../events/event-bus';
 import { authChecker } from './auth-checker';
+import { ErrorExtensions } from './error-extensions.type';
 import { guardStringArguments } from './input-layer';
 
 /**
@@ -21,6 +22,7 @@ export async function buildAtriumSchema(
     resolvers: [first, ...rest],
     authChecker,
     pubSub,
+    orphanedTypes: [ErrorExtensions],
     validate: { forbidUnknownValues: false },
   });
   return guardStringArguments(schema);

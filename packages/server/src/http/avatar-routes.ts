@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import busboy from 'busboy';
 import { GraphQLError } from 'graphql';
 import { authenticate } from '../caller/authenticate';
-import { AppError } from '../graphql/errors';
+import { AppError, badUserInput, fail } from '../graphql/errors';
 import { AVATAR_MAX_BYTES, avatarPath } from '../modules/avatar/avatar.service';
 import type { Services } from '../core/module';
 
@@ -30,7 +30,7 @@ export async function handleAvatarRoutes(
   const match = AVATAR_ROUTE.exec(pathname);
   if (!match) return false;
   if (request.method !== 'GET' && request.method !== 'HEAD') {
-    writeError(response, 405, new AppError('BAD_USER_INPUT', 'Use GET'));
+    writeError(response, 405, fail('HTTP_METHOD_NOT_ALLOWED', { params: { method: 'GET' } }));
     return true;
   }
   const avatar = await services.avatars.find(match[1], match[2]);
@@ -61,13 +61,17 @@ async function upload(
   response: ServerResponse,
 ): Promise<void> {
   if (request.method !== 'POST')
-    return writeError(response, 405, new AppError('BAD_USER_INPUT', 'Use POST'));
+    return writeError(
+      response,
+      405,
+      fail('HTTP_METHOD_NOT_ALLOWED', { params: { method: 'POST' } }),
+    );
   const origin = request.headers.origin;
   if (!request.headers[CSRF_HEADER] || (origin !== undefined && !allowedOrigins.has(origin))) {
     return writeError(
       response,
       403,
-      new AppError('FORBIDDEN', `Uploads need the ${CSRF_HEADER} header`),
+      fail('AVATAR_UPLOAD_HEADER_MISSING', { params: { header: CSRF_HEADER } }),
     );
   }
   const { caller } = await authenticate(
@@ -78,17 +82,16 @@ async function upload(
     },
     { ip: null, userAgent: request.headers['user-agent'] ?? null },
   );
-  if (caller.kind === 'ANONYMOUS')
-    return writeError(response, 401, new AppError('UNAUTHENTICATED', 'You must be signed in'));
-  if (caller.kind === 'API_KEY')
-    return writeError(response, 403, new AppError('FORBIDDEN', 'An API key has no avatar'));
+  if (caller.kind === 'ANONYMOUS') return writeError(response, 401, fail('SIGN_IN_REQUIRED'));
+  if (caller.kind === 'API_KEY') return writeError(response, 403, fail('API_KEY_HAS_NO_AVATAR'));
   const auth = caller;
 
   let file: Buffer;
   try {
     file = await readSingleFile(request);
   } catch (error) {
-    return writeError(response, error instanceof UploadTooLarge ? 413 : 400, error as AppError);
+    if (!(error instanceof UploadRefused)) throw error;
+    return writeError(response, error.status, error.answer);
   }
   try {
     const account = await services.avatars.replace(auth.account.id, file);
@@ -101,20 +104,19 @@ async function upload(
   }
 }
 
-class UploadTooLarge extends AppError {
-  constructor() {
-    super('BAD_USER_INPUT', 'Invalid input: avatar', {
-      fields: { avatar: 'Choose an image of at most 2 MB' },
-    });
+/** An upload refused before the image is looked at, with its HTTP status. */
+class UploadRefused extends Error {
+  constructor(
+    readonly status: 400 | 413,
+    readonly answer: AppError,
+  ) {
+    super(answer.message);
   }
 }
 
 function readSingleFile(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const missing = () =>
-      new AppError('BAD_USER_INPUT', 'Invalid input: avatar', {
-        fields: { avatar: 'Choose an image file' },
-      });
+    const missing = () => new UploadRefused(400, badUserInput({ avatar: 'AVATAR_FILE_MISSING' }));
     let parser: busboy.Busboy;
     try {
       parser = busboy({
@@ -139,7 +141,7 @@ function readSingleFile(request: IncomingMessage): Promise<Buffer> {
     });
     parser.on('error', () => reject(missing()));
     parser.on('close', () => {
-      if (tooLarge) reject(new UploadTooLarge());
+      if (tooLarge) reject(new UploadRefused(413, badUserInput({ avatar: 'AVATAR_TOO_LARGE' })));
       else if (!result || result.length === 0) reject(missing());
       else resolve(result);
     });

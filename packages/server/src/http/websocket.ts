@@ -8,7 +8,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
 import { NO_COOKIES, createContext } from '../graphql/context';
 import { selectOperation, type GraphQLEdge } from '../graphql/edge';
-import { isExpectedError } from '../graphql/errors';
+import { isExpectedError } from '../graphql/format-error';
 import { anonymous, type Caller, type ClientInfo } from '../caller/caller';
 import type { Credentials } from '../caller/authenticate';
 import type { Services } from '../core/module';

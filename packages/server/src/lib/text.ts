@@ -17,13 +17,16 @@ const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;
 /** Printable ASCII: already NFC and clean, the common case, checked without the regexes above. */
 const PLAIN_ASCII = /^[\x20-\x7E]*$/;
 
+/** Why text is refused, as the reasons the input layer answers with (graphql/input-errors.ts). */
 export const TEXT_PROBLEMS = {
-  loneSurrogate: 'Contains an invalid character',
-  control: 'Remove line breaks and control characters',
-  bidi: 'Remove text-direction control characters',
+  loneSurrogate: 'INVALID_CHARACTER',
+  control: 'CONTROL_CHARACTERS',
+  bidi: 'TEXT_DIRECTION_CHARACTERS',
 } as const;
 
-export type CleanText = { ok: true; text: string } | { ok: false; problem: string };
+export type TextProblem = (typeof TEXT_PROBLEMS)[keyof typeof TEXT_PROBLEMS];
+
+export type CleanText = { ok: true; text: string } | { ok: false; problem: TextProblem };
 
 /** The NFC form of `value`, or why it is refused. */
 export function cleanText(value: string): CleanText {

@@ -5,7 +5,7 @@ import {
   RateLimiterRes,
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
-import { AppError } from '../graphql/errors';
+import { fail, type AppError } from '../graphql/errors';
 
 /** Every limit, in one place: how many attempts per how many seconds, per key. */
 export const LIMITS = {
@@ -43,9 +43,11 @@ export const LIMITS = {
 
 export type LimitName = keyof typeof LIMITS;
 
+/** RATE_LIMITED; clients have long read the wait from `extensions.retryAfterSeconds`. */
 export function rateLimited(retryAfterSeconds: number): AppError {
-  return new AppError('RATE_LIMITED', `Too many attempts; try again in ${retryAfterSeconds} s`, {
-    retryAfterSeconds,
+  return fail('TOO_MANY_ATTEMPTS', {
+    params: { retryAfterSeconds },
+    extensions: { retryAfterSeconds },
   });
 }
 

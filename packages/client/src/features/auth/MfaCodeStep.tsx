@@ -40,7 +40,7 @@ export function MfaCodeStep({ challengeId, onExpired, onBack }: MfaCodeStepProps
         variables: { input: { challengeId, code, issueToken: false } },
       });
     } catch (error) {
-      if (form.fail(error).fieldErrors.challengeId) onExpired();
+      if (form.fail(error).fieldProblems.challengeId) onExpired();
     }
   }
 

@@ -6,7 +6,7 @@ import { TextField } from '../../components/Field';
 import { FormAlert } from '../../components/FormAlert';
 import { useRemoveAvatarMutation } from '../../generated/graphql';
 import { toApiError } from '../../lib/apiError';
-import { useErrorText } from '../../lib/useErrorText';
+import { useErrorText, useFieldErrorTexts } from '../../lib/useErrorText';
 import { useCurrentAccount } from '../auth/CurrentAccount';
 import { AVATAR_ACCEPT, avatarFileProblem } from './avatarFile';
 import { AvatarImage } from './AvatarImage';
@@ -29,6 +29,7 @@ function writeAvatarUrl(cache: ApolloCache, accountId: string, avatarUrl: string
 export function AvatarSection() {
   const { t } = useTranslation();
   const errorText = useErrorText();
+  const fieldErrorTexts = useFieldErrorTexts();
   const account = useCurrentAccount();
   const client = useApolloClient();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -38,7 +39,7 @@ export function AvatarSection() {
   const [removeAvatar, { loading: removing }] = useRemoveAvatarMutation();
 
   function uploadErrorText(result: Extract<AvatarUploadResult, { ok: false }>): string {
-    const fieldMessage = result.error?.fieldErrors.avatar;
+    const fieldMessage = result.error && fieldErrorTexts(result.error).avatar;
     if (fieldMessage) return fieldMessage;
     if (result.status === 413) return t('avatar.problems.size');
     return result.error ? errorText(result.error) : t('errors.generic');

@@ -48,7 +48,7 @@ export function VerifyEmailPage() {
 
     function failureText(apiError: ApiError): string {
       if (apiError.code === 'CONFLICT') return t('verifyEmail.addressTaken');
-      if (apiError.fieldErrors.token) return t('verifyEmail.badLink');
+      if (apiError.fieldProblems.token) return t('verifyEmail.badLink');
       return errorText(apiError);
     }
     confirmEmailChange({ variables: { token } }).then(

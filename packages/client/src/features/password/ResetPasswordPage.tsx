@@ -32,7 +32,7 @@ export function ResetPasswordPage() {
       await leaveSignedInApp({ notice: 'passwordReset' });
     } catch (error) {
       // A bad link has no field here: the alert says so, with a way to get a new one.
-      if (form.fail(error).fieldErrors.token) form.setAlert(t('resetPassword.badLink'));
+      if (form.fail(error).fieldProblems.token) form.setAlert(t('resetPassword.badLink'));
     }
   }
 

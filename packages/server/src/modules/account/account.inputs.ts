@@ -1,6 +1,7 @@
 import { IsIn, IsISO31661Alpha2, IsOptional, Matches } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { MaxChars } from '../../graphql/max-chars';
+import { withReason } from '../../graphql/validation-reasons';
 import { FULL_NAME_MAX_CHARS } from './account.entity';
 import { IsIanaTimeZone, SUPPORTED_LOCALES, USERNAME_PATTERN } from './profile-rules';
 
@@ -10,15 +11,12 @@ export class UpdateProfileInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @MaxChars(FULL_NAME_MAX_CHARS)
-  @Matches(/\S/, { message: 'Enter your name' })
+  @Matches(/\S/, withReason('FULL_NAME_REQUIRED'))
   fullName?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Matches(new RegExp(USERNAME_PATTERN.source, 'i'), {
-    message:
-      'Use 3–30 letters, digits, dots, dashes or underscores, starting and ending with a letter or digit',
-  })
+  @Matches(new RegExp(USERNAME_PATTERN.source, 'i'), withReason('USERNAME_INVALID'))
   username?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -28,11 +26,14 @@ export class UpdateProfileInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsIn(SUPPORTED_LOCALES, { message: `Choose one of: ${SUPPORTED_LOCALES.join(', ')}` })
+  @IsIn(
+    SUPPORTED_LOCALES,
+    withReason('LANGUAGE_UNSUPPORTED', { choices: SUPPORTED_LOCALES.join(', ') }),
+  )
   locale?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsISO31661Alpha2({ message: 'Choose a country from the list (ISO 3166-1 code such as ES)' })
+  @IsISO31661Alpha2(withReason('COUNTRY_UNKNOWN'))
   country?: string | null;
 }

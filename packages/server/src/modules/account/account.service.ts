@@ -1,10 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { isUniqueViolation } from '../../db/errors';
-import { badUserInput, type FieldErrors } from '../../graphql/errors';
+import { badUserInput, type FieldProblems } from '../../graphql/errors';
 import { AccountEntity } from './account.entity';
 import type { UpdateProfileInput } from './account.inputs';
-
-const USERNAME_TAKEN = 'This username is taken';
 
 export class AccountService {
   constructor(private readonly dataSource: DataSource) {}
@@ -22,14 +20,14 @@ export class AccountService {
         where: { username: patch.username },
         select: { id: true },
       });
-      if (holder && holder.id !== accountId) throw badUserInput({ username: USERNAME_TAKEN });
+      if (holder && holder.id !== accountId) throw badUserInput({ username: 'USERNAME_TAKEN' });
     }
     try {
       await repository.update({ id: accountId }, { ...patch, updatedAt: new Date() });
     } catch (error) {
       // Two accounts racing for one username: the unique index decides.
       if (isUniqueViolation(error, 'uq_accounts_username'))
-        throw badUserInput({ username: USERNAME_TAKEN });
+        throw badUserInput({ username: 'USERNAME_TAKEN' });
       throw error;
     }
     return repository.findOneByOrFail({ id: accountId });
@@ -42,13 +40,13 @@ type ProfilePatch = Partial<
 
 /** Normalises the sent fields; fields that may not be emptied are refused when null. */
 function profilePatch(input: UpdateProfileInput): ProfilePatch {
-  const errors: FieldErrors = {};
+  const errors: FieldProblems = {};
   const patch: ProfilePatch = {};
-  if (input.fullName === null) errors.fullName = 'Enter your name';
+  if (input.fullName === null) errors.fullName = 'FULL_NAME_REQUIRED';
   else if (input.fullName !== undefined) patch.fullName = input.fullName.trim();
-  if (input.timezone === null) errors.timezone = 'Choose a time zone';
+  if (input.timezone === null) errors.timezone = 'TIME_ZONE_REQUIRED';
   else if (input.timezone !== undefined) patch.timezone = input.timezone;
-  if (input.locale === null) errors.locale = 'Choose a language';
+  if (input.locale === null) errors.locale = 'LANGUAGE_REQUIRED';
   else if (input.locale !== undefined) patch.locale = input.locale;
   if (input.username !== undefined) patch.username = input.username?.toLowerCase() ?? null;
   if (input.country !== undefined) patch.country = input.country?.toUpperCase() ?? null;

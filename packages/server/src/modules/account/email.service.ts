@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Caller, PersonCaller } from '../../caller/caller';
 import type { DomainEvents, EventSubscriber } from '../../events/domain-events';
 import { isUniqueViolation } from '../../db/errors';
-import { badUserInput, conflict } from '../../graphql/errors';
+import { badUserInput, fail } from '../../graphql/errors';
 import type { Delivery } from '../../messaging/delivery';
 import type { RateLimits } from '../../security/rate-limits';
 import { isStorableEmail, normalizeEmail } from '../auth/email-address';
@@ -12,8 +12,6 @@ import type { RecentAuthentication } from '../auth/recent-auth';
 import { AccountEntity } from './account.entity';
 
 const LINK_TTL_MS = 24 * 60 * 60 * 1000;
-const EMAIL_TAKEN = 'An account with this email already exists';
-const BAD_LINK = 'This link is invalid, expired or already used';
 
 /** Verifying an address, and changing it: only the link sent to the new address changes it. */
 export class EmailService {
@@ -69,17 +67,16 @@ export class EmailService {
     const ip = person.client.ip;
     this.recentAuth.require(session);
     const address = newEmail.trim();
-    if (!isStorableEmail(address)) throw badUserInput({ newEmail: 'Enter a valid email address' });
+    if (!isStorableEmail(address)) throw badUserInput({ newEmail: 'INVALID_EMAIL' });
     await confirmPassword(account, password);
     const normalized = normalizeEmail(address);
-    if (normalized === account.emailNormalized)
-      throw badUserInput({ newEmail: 'This is already your address' });
+    if (normalized === account.emailNormalized) throw badUserInput({ newEmail: 'EMAIL_UNCHANGED' });
     await this.limits.consume('mailRequestPerAccount', account.id);
     await this.limits.consume('mailRequestPerIp', ip ?? 'unknown');
     const taken = await this.dataSource
       .getRepository(AccountEntity)
       .exists({ where: { emailNormalized: normalized } });
-    if (taken) throw conflict(EMAIL_TAKEN, { newEmail: EMAIL_TAKEN });
+    if (taken) throw fail('EMAIL_TAKEN', { fields: { newEmail: 'EMAIL_TAKEN' } });
 
     await this.dataSource.transaction(async (manager) => {
       const token = await this.tokens.issueLink(
@@ -104,14 +101,14 @@ export class EmailService {
    */
   async confirm(caller: Caller, token: string): Promise<AccountEntity> {
     await this.limits.consume('tokenAttemptPerIp', caller.client.ip ?? 'unknown');
-    if (!token || token.length > 128) throw badUserInput({ token: BAD_LINK });
+    if (!token || token.length > 128) throw badUserInput({ token: 'LINK_INVALID' });
     try {
       return await this.dataSource.transaction(async (manager) => {
         const redeemed = await this.tokens.redeemLink(manager, token, [
           'VERIFY_EMAIL',
           'EMAIL_CHANGE',
         ]);
-        if (!redeemed) throw badUserInput({ token: BAD_LINK });
+        if (!redeemed) throw badUserInput({ token: 'LINK_INVALID' });
         const accounts = manager.getRepository(AccountEntity);
         const before = await accounts.findOneByOrFail({ id: redeemed.accountId });
         const now = new Date();
@@ -144,7 +141,7 @@ export class EmailService {
     } catch (error) {
       // Someone took the address since the link was sent; the link stays unused.
       if (isUniqueViolation(error, 'uq_accounts_email_normalized'))
-        throw conflict(EMAIL_TAKEN, { token: EMAIL_TAKEN });
+        throw fail('EMAIL_TAKEN', { fields: { token: 'EMAIL_TAKEN' } });
       throw error;
     }
   }

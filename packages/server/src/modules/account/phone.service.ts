@@ -14,9 +14,9 @@ import { AccountEntity } from './account.entity';
 const CODE_TTL_MS = 10 * 60 * 1000;
 
 const CODE_PROBLEMS = {
-  WRONG: 'That code is not right',
-  LOCKED: 'Too many wrong codes; request a new one',
-  NONE: 'No phone change is waiting for a code; request a new one',
+  WRONG: 'CODE_INCORRECT',
+  LOCKED: 'PHONE_CODE_LOCKED',
+  NONE: 'PHONE_CHANGE_NOT_PENDING',
 } as const;
 
 /** Changing the phone number: an SMS code to the new number sets it. */
@@ -36,9 +36,7 @@ export class PhoneService {
     this.recentAuth.require(session);
     const parsed = phone.length <= 32 ? parsePhoneNumberFromString(phone.trim()) : undefined;
     if (!parsed?.isValid()) {
-      throw badUserInput({
-        phone: 'Enter a valid phone number with its country code, such as +34 612 345 678',
-      });
+      throw badUserInput({ phone: 'PHONE_INVALID' });
     }
     await confirmPassword(account, password);
     await this.limits.consume('smsRequestPerAccount', account.id);
@@ -51,7 +49,7 @@ export class PhoneService {
   async confirm(person: PersonCaller, code: string): Promise<AccountEntity> {
     const accountId = person.account.id;
     const trimmed = code.trim();
-    if (!/^\d{6}$/.test(trimmed)) throw badUserInput({ code: 'Enter the 6-digit code' });
+    if (!/^\d{6}$/.test(trimmed)) throw badUserInput({ code: 'CODE_NOT_SIX_DIGITS' });
     await this.limits.consume('codeAttemptPerAccount', accountId);
     // The attempt counts even when the code is wrong: decide inside, throw after the commit.
     const outcome = await this.dataSource.transaction(async (manager) => {

@@ -1,4 +1,5 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { withReason } from '../../graphql/validation-reasons';
 
 export const SUPPORTED_LOCALES = ['en', 'es'] as const;
 export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
@@ -28,7 +29,7 @@ export function IsIanaTimeZone(options?: ValidationOptions): PropertyDecorator {
       name: 'isIanaTimeZone',
       target: target.constructor,
       propertyName: String(propertyName),
-      options: { message: 'Choose a time zone from the list, such as Europe/Madrid', ...options },
+      options: { ...withReason('TIME_ZONE_UNKNOWN'), ...options },
       validator: { validate: isIanaTimeZone },
     });
 }

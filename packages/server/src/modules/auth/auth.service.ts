@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { newId } from '../../db/columns';
 import { isUniqueViolation } from '../../db/errors';
-import { AppError, badUserInput, conflict } from '../../graphql/errors';
+import { badUserInput, fail } from '../../graphql/errors';
 import { AccountEntity } from '../account/account.entity';
 import { createOwnOrganization } from '../organization/organization.service';
 import type { RateLimits } from '../../security/rate-limits';
@@ -28,11 +28,6 @@ export interface ChallengeIssued {
   challengeId: string;
 }
 
-const EMAIL_TAKEN = 'An account with this email already exists';
-
-export const invalidCredentials = (): AppError =>
-  new AppError('UNAUTHENTICATED', 'Invalid email or password');
-
 export class AuthService {
   constructor(
     private readonly dataSource: DataSource,
@@ -55,7 +50,7 @@ export class AuthService {
     const emailNormalized = normalizeEmail(email);
     const repository = this.dataSource.getRepository(AccountEntity);
     if (await repository.exists({ where: { emailNormalized } })) {
-      throw conflict(EMAIL_TAKEN, { email: EMAIL_TAKEN });
+      throw fail('EMAIL_TAKEN', { fields: { email: 'EMAIL_TAKEN' } });
     }
     const passwordHash = await hashPassword(input.password);
     let signedIn: SignedIn;
@@ -97,7 +92,7 @@ export class AuthService {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'uq_accounts_email_normalized')) {
-        throw conflict(EMAIL_TAKEN, { email: EMAIL_TAKEN });
+        throw fail('EMAIL_TAKEN', { fields: { email: 'EMAIL_TAKEN' } });
       }
       throw error;
     }
@@ -131,7 +126,7 @@ export class AuthService {
           data: {},
         });
       }
-      throw invalidCredentials();
+      throw fail('INVALID_CREDENTIALS');
     }
     await this.limits.reset('logInFailuresPerAccount', emailNormalized);
     if (account.mfaEnabled) return { challengeId: await this.challenges.create(account.id) };
@@ -161,9 +156,9 @@ export class AuthService {
       await confirmPassword(account, input.password);
     } else if (input.code && account.mfaEnabled) {
       if (!(await this.mfa.verifySecondFactor(account.id, input.code)))
-        throw badUserInput({ code: 'That code is not right' });
+        throw badUserInput({ code: 'CODE_INCORRECT' });
     } else {
-      throw badUserInput({ password: 'Enter your password' });
+      throw badUserInput({ password: 'PASSWORD_REQUIRED' });
     }
     return this.sessions.markReauthenticated(session, rotateToken);
   }

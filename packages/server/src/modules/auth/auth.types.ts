@@ -5,6 +5,7 @@ import { Session } from '../session/session.type';
 import type { AccountEntity } from '../account/account.entity';
 import type { SessionEntity } from '../session/session.entity';
 import { MaxChars } from '../../graphql/max-chars';
+import { withReason } from '../../graphql/validation-reasons';
 import { FULL_NAME_MAX_CHARS } from '../account/account.entity';
 import { EMAIL_MAX_CHARS, IsStorableEmail } from './email-address';
 import { PASSWORD_MAX_LENGTH } from './password-policy';
@@ -49,7 +50,7 @@ export class SignUpInput {
 
   @Field()
   @MaxChars(FULL_NAME_MAX_CHARS)
-  @Matches(/\S/, { message: 'Enter your name' })
+  @Matches(/\S/, withReason('FULL_NAME_REQUIRED'))
   fullName: string;
 
   @Field({

@@ -1,4 +1,5 @@
 import { isEmail, registerDecorator, type ValidationOptions } from 'class-validator';
+import { withReason } from '../../graphql/validation-reasons';
 import { codePointLength } from '../../lib/text';
 
 /** The `email` and `email_normalized` columns (accounts, invitations) are VARCHAR(254). */
@@ -27,7 +28,7 @@ export function IsStorableEmail(options?: ValidationOptions): PropertyDecorator 
       name: 'isStorableEmail',
       target: target.constructor,
       propertyName: String(propertyName),
-      options: { message: 'Enter a valid email address', ...options },
+      options: { ...withReason('INVALID_EMAIL'), ...options },
       validator: {
         validate: (value: unknown) => typeof value === 'string' && isStorableEmail(value),
       },

@@ -1,7 +1,7 @@
 import { isCommonPassword, passwordPolicyProblem, type PasswordContext } from './password-policy';
 
-const TOO_COMMON = 'This password is too common; choose another';
-const CONTEXT = "Your password must not contain your name, email or the product's name";
+const TOO_COMMON = 'PASSWORD_TOO_COMMON';
+const CONTEXT = 'PASSWORD_HAS_CONTEXT_WORD';
 
 const sam: PasswordContext = {
   email: 'sam.taylor@example.com',
@@ -117,11 +117,11 @@ describe('passwordPolicyProblem', () => {
   });
 
   it('still names the first unmet rule, and the email itself', () => {
-    expect(passwordPolicyProblem('Ab1!', sam)).toBe('Use at least 8 characters');
-    expect(passwordPolicyProblem('password123!', sam)).toBe('Add an uppercase letter');
+    expect(passwordPolicyProblem('Ab1!', sam)).toBe('PASSWORD_TOO_SHORT');
+    expect(passwordPolicyProblem('password123!', sam)).toBe('PASSWORD_NEEDS_UPPERCASE');
     expect(
       passwordPolicyProblem('Sam.Taylor1@Example.com', { email: 'sam.taylor1@example.com' }),
-    ).toBe('Your password must not be your email address');
+    ).toBe('PASSWORD_IS_EMAIL');
   });
 });
 

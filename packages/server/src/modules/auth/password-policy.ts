@@ -1,6 +1,8 @@
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { codePointLength } from '../../lib/text';
+import type { PasswordProblem } from './errors';
 
+export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 1024;
 
 /** ~49,000 most common passwords (zxcvbn-ts's list), lower-cased. */
@@ -67,22 +69,23 @@ const AMBIGUOUS_LEET: Readonly<Record<string, readonly string[]>> = {
  * number and a special character; not the email address; not made of context words (ASVS
  * 6.2.12); not a common password, even disguised (ASVS 6.2.11). No truncation: argon2 hashes
  * every character. Characters are code points, as MaxChars counts them. Returns the first
- * problem, or null.
+ * problem (its English sentence is in errors.ts), or null.
  */
-export function passwordPolicyProblem(password: string, context: PasswordContext): string | null {
+export function passwordPolicyProblem(
+  password: string,
+  context: PasswordContext,
+): PasswordProblem | null {
   const length = codePointLength(password);
-  if (length < 8) return 'Use at least 8 characters';
-  if (length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters`;
-  if (!/\p{Lu}/u.test(password)) return 'Add an uppercase letter';
-  if (!/\p{Nd}/u.test(password)) return 'Add a number';
-  if (!/[^\p{L}\p{Nd}\s]/u.test(password)) return 'Add a special character';
+  if (length < PASSWORD_MIN_LENGTH) return 'PASSWORD_TOO_SHORT';
+  if (length > PASSWORD_MAX_LENGTH) return 'PASSWORD_TOO_LONG';
+  if (!/\p{Lu}/u.test(password)) return 'PASSWORD_NEEDS_UPPERCASE';
+  if (!/\p{Nd}/u.test(password)) return 'PASSWORD_NEEDS_NUMBER';
+  if (!/[^\p{L}\p{Nd}\s]/u.test(password)) return 'PASSWORD_NEEDS_SPECIAL';
   if (password.trim().toLowerCase() === context.email.trim().toLowerCase()) {
-    return 'Your password must not be your email address';
+    return 'PASSWORD_IS_EMAIL';
   }
-  if (isMostlyContext(password, contextWords(context))) {
-    return "Your password must not contain your name, email or the product's name";
-  }
-  if (isCommonPassword(password)) return 'This password is too common; choose another';
+  if (isMostlyContext(password, contextWords(context))) return 'PASSWORD_HAS_CONTEXT_WORD';
+  if (isCommonPassword(password)) return 'PASSWORD_TOO_COMMON';
   return null;
 }
 

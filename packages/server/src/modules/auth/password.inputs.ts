@@ -1,5 +1,6 @@
 import { Field, InputType } from 'type-graphql';
 import { MaxChars } from '../../graphql/max-chars';
+import { withReason } from '../../graphql/validation-reasons';
 import { PASSWORD_MAX_LENGTH } from './password-policy';
 
 @InputType()
@@ -22,7 +23,7 @@ export class ChangePasswordInput {
 @InputType()
 export class ResetPasswordInput {
   @Field({ description: 'From the /reset-password link' })
-  @MaxChars(128, { message: 'This link is invalid, expired or already used' })
+  @MaxChars(128, withReason('LINK_INVALID'))
   token: string;
 
   @Field()

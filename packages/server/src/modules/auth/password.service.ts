@@ -15,7 +15,6 @@ import { confirmPassword, hashPassword } from './password';
 import { passwordPolicyProblem, type PasswordContext } from './password-policy';
 
 const RESET_TTL_MS = 60 * 60 * 1000;
-const BAD_LINK = 'This link is invalid, expired or already used';
 
 export class PasswordService {
   constructor(
@@ -61,8 +60,7 @@ export class PasswordService {
   /** Answers the same whether or not the address has an account. */
   async requestReset(caller: Caller, email: string): Promise<void> {
     const ip = caller.client.ip;
-    if (!isStorableEmail(email.trim()))
-      throw badUserInput({ email: 'Enter a valid email address' });
+    if (!isStorableEmail(email.trim())) throw badUserInput({ email: 'INVALID_EMAIL' });
     const normalized = normalizeEmail(email);
     await this.limits.consume('resetRequestPerIp', ip ?? 'unknown');
     await this.limits.consume('resetRequestPerEmail', normalized);
@@ -92,7 +90,7 @@ export class PasswordService {
     await this.limits.consume('tokenAttemptPerIp', caller.client.ip ?? 'unknown');
     const pending =
       token && token.length <= 128 ? await this.tokens.peekLink(token, 'PASSWORD_RESET') : null;
-    if (!pending) throw badUserInput({ token: BAD_LINK });
+    if (!pending) throw badUserInput({ token: 'LINK_INVALID' });
     const account = await this.dataSource
       .getRepository(AccountEntity)
       .findOneByOrFail({ id: pending.accountId });
@@ -101,7 +99,7 @@ export class PasswordService {
     const passwordHash = await hashPassword(newPassword);
     await this.dataSource.transaction(async (manager) => {
       if (!(await this.tokens.redeemLink(manager, token, ['PASSWORD_RESET'])))
-        throw badUserInput({ token: BAD_LINK });
+        throw badUserInput({ token: 'LINK_INVALID' });
       await manager
         .getRepository(AccountEntity)
         .update({ id: account.id }, { passwordHash, updatedAt: new Date() });

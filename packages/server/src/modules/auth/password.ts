@@ -40,5 +40,5 @@ export async function confirmPassword(
   field = 'password',
 ): Promise<void> {
   if (!(await verifyPassword(account.passwordHash, password)))
-    throw badUserInput({ [field]: 'Wrong password' });
+    throw badUserInput({ [field]: 'WRONG_PASSWORD' });
 }

@@ -1,4 +1,4 @@
-import { AppError } from '../../graphql/errors';
+import { fail } from '../../graphql/errors';
 import type { SessionEntity } from '../session/session.entity';
 
 /**
@@ -10,8 +10,8 @@ export class RecentAuthentication {
 
   require(session: SessionEntity, now = Date.now()): void {
     if (now - session.reauthenticatedAt.getTime() > this.windowMs) {
-      throw new AppError('REAUTHENTICATION_REQUIRED', 'Confirm your password to continue', {
-        windowSeconds: Math.round(this.windowMs / 1000),
+      throw fail('REAUTHENTICATION_REQUIRED', {
+        extensions: { windowSeconds: Math.round(this.windowMs / 1000) },
       });
     }
   }

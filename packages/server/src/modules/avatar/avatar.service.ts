@@ -37,9 +37,8 @@ export class AvatarService {
 
   /** Re-encodes the upload as a square WebP and makes it the account's avatar. */
   async replace(accountId: string, upload: Buffer): Promise<AccountEntity> {
-    if (upload.length > AVATAR_MAX_BYTES)
-      throw badUserInput({ avatar: 'Choose an image of at most 2 MB' });
-    if (!sniffImageType(upload)) throw badUserInput({ avatar: 'Choose a PNG, JPEG or WebP image' });
+    if (upload.length > AVATAR_MAX_BYTES) throw badUserInput({ avatar: 'AVATAR_TOO_LARGE' });
+    if (!sniffImageType(upload)) throw badUserInput({ avatar: 'AVATAR_TYPE_UNSUPPORTED' });
     const data = await reencode(upload);
     const version = randomBytes(8).toString('hex');
     const now = new Date();
@@ -84,9 +83,9 @@ async function reencode(upload: Buffer): Promise<Buffer> {
       if (data.length <= STORED_MAX_BYTES) return data;
     }
   } catch {
-    throw badUserInput({ avatar: 'This image could not be read' });
+    throw badUserInput({ avatar: 'AVATAR_UNREADABLE' });
   }
-  throw badUserInput({ avatar: 'This image could not be made small enough' });
+  throw badUserInput({ avatar: 'AVATAR_NOT_SHRINKABLE' });
 }
 
 export function avatarPath(account: Pick<AccountEntity, 'id' | 'avatarVersion'>): string | null {

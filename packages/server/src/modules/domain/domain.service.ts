@@ -4,22 +4,16 @@ import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import { newId } from '../../db/columns';
 import { isUniqueViolation } from '../../db/errors';
-import { badUserInput, conflict } from '../../graphql/errors';
+import { badUserInput, fail } from '../../graphql/errors';
 import type { TxtLookup } from '../../lib/dns-txt';
 import type { RateLimits } from '../../security/rate-limits';
-import {
-  authorize,
-  inOrganization,
-  notFound,
-  type OrganizationAccess,
-} from '../organization/access';
+import { authorize, inOrganization, type OrganizationAccess } from '../organization/access';
 import type { Caller } from '../../caller/caller';
 import type { OrganizationOperation } from '../organization/policy';
 import { DomainEntity } from './domain.entity';
 import { verificationRecord } from './domain.type';
 
 const MAX_DOMAINS = 20;
-const DOMAIN_TAKEN = 'This domain is already on the list';
 
 /** Verified domains: add one, publish its TXT record, verify it, remove it. */
 export class DomainService {
@@ -47,11 +41,11 @@ export class DomainService {
         async (manager) => {
           const repository = manager.getRepository(DomainEntity);
           if (await repository.exists({ where: { organizationId, domain: name } })) {
-            throw conflict(DOMAIN_TAKEN, { domain: DOMAIN_TAKEN });
+            throw fail('DOMAIN_TAKEN', { fields: { domain: 'DOMAIN_TAKEN' } });
           }
           if ((await repository.countBy({ organizationId })) >= MAX_DOMAINS) {
             throw badUserInput({
-              domain: `An organization can claim at most ${MAX_DOMAINS} domains`,
+              domain: { reason: 'DOMAIN_LIMIT_REACHED', params: { max: MAX_DOMAINS } },
             });
           }
           const created = repository.create({
@@ -68,7 +62,7 @@ export class DomainService {
       );
     } catch (error) {
       if (isUniqueViolation(error, 'uq_organization_domains_org_domain')) {
-        throw conflict(DOMAIN_TAKEN, { domain: DOMAIN_TAKEN });
+        throw fail('DOMAIN_TAKEN', { fields: { domain: 'DOMAIN_TAKEN' } });
       }
       throw error;
     }
@@ -120,10 +114,10 @@ export class DomainService {
     work: (manager: EntityManager, domain: DomainEntity) => Promise<T>,
   ): Promise<T> {
     const found = await this.dataSource.getRepository(DomainEntity).findOneBy({ id: domainId });
-    if (!found) throw notFound('domain');
+    if (!found) throw fail('DOMAIN_NOT_FOUND');
     return inOrganization(
       this.dataSource,
-      { caller, organizationId: found.organizationId, operation, missing: 'domain' },
+      { caller, organizationId: found.organizationId, operation, missing: 'DOMAIN_NOT_FOUND' },
       (manager) => work(manager, found),
     );
   }
@@ -135,6 +129,6 @@ export function normalizeDomain(input: string): string {
   const valid =
     name.length <= 253 &&
     isFQDN(name, { require_tld: true, allow_underscores: false, allow_numeric_tld: false });
-  if (!valid) throw badUserInput({ domain: 'Enter a domain name such as example.com' });
+  if (!valid) throw badUserInput({ domain: 'DOMAIN_INVALID' });
   return name;
 }

@@ -1,17 +1,15 @@
 import type { DataSource } from 'typeorm';
 import { newId } from '../../db/columns';
 import { isUniqueViolation } from '../../db/errors';
-import { badUserInput, conflict } from '../../graphql/errors';
+import { badUserInput, fail } from '../../graphql/errors';
 import { hashToken } from '../../lib/tokens';
 import type { RateLimits } from '../../security/rate-limits';
 import type { AccountEntity } from '../account/account.entity';
-import { forbidden, lockOrganization } from '../organization/access';
+import { lockOrganization } from '../organization/access';
 import { TeamMemberEntity } from '../organization/team-member.entity';
 import { effectiveStatus, InvitationEntity } from './invitation.entity';
 import { LINK_PROBLEMS } from './invitation.service';
 import type { InvitationPreview } from './invitation.type';
-
-const BAD_LINK = 'This invitation link is invalid';
 
 /** The invitee's side of an invitation: what a link is for, and accepting it. */
 export class InvitationLinkService {
@@ -34,9 +32,7 @@ export class InvitationLinkService {
     const status = effectiveStatus(invitation);
     if (status !== 'PENDING') throw badUserInput({ token: LINK_PROBLEMS[status] });
     if (invitation.emailNormalized !== account.emailNormalized) {
-      throw forbidden(
-        'This invitation was sent to another email address; sign in with that address to accept it',
-      );
+      throw fail('INVITATION_FOR_ANOTHER_EMAIL');
     }
     try {
       return await this.dataSource.transaction(async (manager) => {
@@ -65,7 +61,7 @@ export class InvitationLinkService {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'uq_team_members_org_account')) {
-        throw conflict('You are already a member of this organization');
+        throw fail('ALREADY_IN_ORGANIZATION');
       }
       throw error;
     }
@@ -91,7 +87,7 @@ export class InvitationLinkService {
 
   private async findByToken(token: string, ip: string | null): Promise<InvitationEntity> {
     const invitation = await this.lookUp(token, ip);
-    if (!invitation) throw badUserInput({ token: BAD_LINK });
+    if (!invitation) throw badUserInput({ token: 'INVITATION_LINK_INVALID' });
     return invitation;
   }
 

@@ -1,6 +1,6 @@
 import { MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import { newId } from '../../db/columns';
-import { badUserInput, conflict } from '../../graphql/errors';
+import { badUserInput, fail } from '../../graphql/errors';
 import { generateToken, hashToken } from '../../lib/tokens';
 import type { Delivery } from '../../messaging/delivery';
 import type { DomainEvents } from '../../events/domain-events';
@@ -8,13 +8,7 @@ import type { RateLimits } from '../../security/rate-limits';
 import { requireKnownCaller, type Caller } from '../../caller/caller';
 import { AccountEntity } from '../account/account.entity';
 import { normalizeEmail } from '../auth/email-address';
-import {
-  authorize,
-  forbidden,
-  inOrganization,
-  notFound,
-  type OrganizationAccess,
-} from '../organization/access';
+import { authorize, inOrganization, type OrganizationAccess } from '../organization/access';
 import type { OrganizationEntity } from '../organization/organization.entity';
 import type { PlanCatalog } from '../organization/plans';
 import { mayGrant, mayManage, type OrganizationOperation } from '../organization/policy';
@@ -24,9 +18,9 @@ import { effectiveStatus, InvitationEntity } from './invitation.entity';
 
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 export const LINK_PROBLEMS = {
-  ACCEPTED: 'This invitation was already accepted',
-  REVOKED: 'This invitation was revoked',
-  EXPIRED: 'This invitation has expired; ask for a new one',
+  ACCEPTED: 'INVITATION_ACCEPTED',
+  REVOKED: 'INVITATION_REVOKED',
+  EXPIRED: 'INVITATION_EXPIRED',
 } as const;
 
 export interface InviteRequest {
@@ -63,18 +57,14 @@ export class InvitationService {
 
   async invite(caller: Caller, request: InviteRequest): Promise<InvitationEntity> {
     const email = request.email.trim();
-    if (request.role === 'OWNER') {
-      throw badUserInput({ role: 'Invite as ADMIN or below; ownership moves only by transfer' });
-    }
+    if (request.role === 'OWNER') throw badUserInput({ role: 'INVITATION_ROLE_OWNER' });
     await this.limits.consume('invitationMailPerAccount', senderKey(caller));
     const token = generateToken();
     return inOrganization(
       this.dataSource,
       { caller, organizationId: request.organizationId, operation: 'member.invite' },
       async (manager, access) => {
-        if (!mayGrant(access.role, request.role)) {
-          throw forbidden('Nobody can invite someone with a role above their own');
-        }
+        if (!mayGrant(access.role, request.role)) throw fail('INVITATION_ROLE_ABOVE_OWN');
         const emailNormalized = normalizeEmail(email);
         await this.assertNotOnTeam(manager, access.organization.id, emailNormalized);
         await assertSeatAvailable(manager, this.plans, access.organization);
@@ -110,7 +100,7 @@ export class InvitationService {
       'invitation.resend',
       async (manager, access, found) => {
         const status = effectiveStatus(found);
-        if (status === 'ACCEPTED' || status === 'REVOKED') throw conflict(LINK_PROBLEMS[status]);
+        if (status === 'ACCEPTED' || status === 'REVOKED') throw fail(LINK_PROBLEMS[status]);
         if (status === 'EXPIRED')
           await assertSeatAvailable(manager, this.plans, access.organization);
         const now = new Date();
@@ -135,7 +125,7 @@ export class InvitationService {
       invitationId,
       'invitation.revoke',
       async (manager, _, found) => {
-        if (found.status === 'ACCEPTED') throw conflict(LINK_PROBLEMS.ACCEPTED);
+        if (found.status === 'ACCEPTED') throw fail(LINK_PROBLEMS.ACCEPTED);
         if (found.status === 'REVOKED') return found;
         const revoked = { status: 'REVOKED' as const, updatedAt: new Date() };
         await manager.update(InvitationEntity, { id: found.id }, revoked);
@@ -159,17 +149,13 @@ export class InvitationService {
         emailNormalized,
       })
       .getExists();
-    if (member) {
-      throw conflict('This person is already a member', { email: 'Already a member' });
-    }
+    if (member) throw fail('INVITEE_ALREADY_MEMBER', { fields: { email: 'ALREADY_MEMBER' } });
     const pending = await manager.find(InvitationEntity, {
       where: { organizationId, emailNormalized, status: 'PENDING' },
     });
     for (const earlier of pending) {
       if (effectiveStatus(earlier) === 'PENDING') {
-        throw conflict('This address has a pending invitation; resend it instead', {
-          email: 'Already invited',
-        });
+        throw fail('INVITEE_ALREADY_INVITED', { fields: { email: 'ALREADY_INVITED' } });
       }
       await manager.update(
         InvitationEntity,
@@ -192,15 +178,15 @@ export class InvitationService {
     const found = await this.dataSource
       .getRepository(InvitationEntity)
       .findOne({ where: { id: invitationId }, select: { id: true, organizationId: true } });
-    if (!found) throw notFound('invitation');
+    if (!found) throw fail('INVITATION_NOT_FOUND');
     return inOrganization(
       this.dataSource,
-      { caller, organizationId: found.organizationId, operation, missing: 'invitation' },
+      { caller, organizationId: found.organizationId, operation, missing: 'INVITATION_NOT_FOUND' },
       async (manager, access) => {
         const invitation = await manager.findOneBy(InvitationEntity, { id: invitationId });
-        if (!invitation) throw notFound('invitation');
+        if (!invitation) throw fail('INVITATION_NOT_FOUND');
         if (!mayManage(access.role, invitation.role)) {
-          throw forbidden(`As ${access.role} you cannot manage this invitation`);
+          throw fail('INVITATION_MANAGE_FORBIDDEN', { params: { role: access.role } });
         }
         return work(manager, access, invitation);
       },

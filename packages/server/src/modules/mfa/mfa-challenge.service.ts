@@ -8,7 +8,6 @@ import { hashChallengeId, type MfaService, type SecondFactor } from './mfa.servi
 
 const CHALLENGE_TTL_MS = 5 * 60 * 1000;
 export const MAX_CHALLENGE_ATTEMPTS = 5;
-const EXPIRED = 'This sign-in has expired; enter your password again';
 
 /** The log-in's second step: bound to one account, short-lived, at most 5 wrong codes. */
 export class MfaChallengeService {
@@ -46,7 +45,7 @@ export class MfaChallengeService {
         ? await repository.findOneBy({ challengeHash: hashChallengeId(challengeId) })
         : null;
     if (!challenge || challenge.usedAt || challenge.expiresAt <= new Date())
-      throw badUserInput({ challengeId: EXPIRED });
+      throw badUserInput({ challengeId: 'MFA_CHALLENGE_EXPIRED' });
     await this.limits.consume('mfaAttemptPerAccount', challenge.accountId);
     const counted = await repository
       .createQueryBuilder()
@@ -54,17 +53,16 @@ export class MfaChallengeService {
       .set({ attempts: () => 'attempts + 1' })
       .where('id = :id AND attempts < :max', { id: challenge.id, max: MAX_CHALLENGE_ATTEMPTS })
       .execute();
-    if ((counted.affected ?? 0) !== 1)
-      throw badUserInput({ code: 'Too many wrong codes; sign in again' });
+    if ((counted.affected ?? 0) !== 1) throw badUserInput({ code: 'MFA_CHALLENGE_LOCKED' });
     const factor = await this.mfa.verifySecondFactor(challenge.accountId, code);
-    if (!factor) throw badUserInput({ code: 'That code is not right' });
+    if (!factor) throw badUserInput({ code: 'CODE_INCORRECT' });
     const used = await repository
       .createQueryBuilder()
       .update()
       .set({ usedAt: new Date() })
       .where('id = :id AND used_at IS NULL', { id: challenge.id })
       .execute();
-    if ((used.affected ?? 0) !== 1) throw badUserInput({ challengeId: EXPIRED });
+    if ((used.affected ?? 0) !== 1) throw badUserInput({ challengeId: 'MFA_CHALLENGE_EXPIRED' });
     return { accountId: challenge.accountId, factor };
   }
 }

@@ -2,7 +2,7 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 import QRCode from 'qrcode';
 import type { DataSource, EntityManager } from 'typeorm';
 import { newId } from '../../db/columns';
-import { AppError, badUserInput } from '../../graphql/errors';
+import { badUserInput, fail } from '../../graphql/errors';
 import { SecretBox } from '../../lib/secret-box';
 import { base32Decode, base32Encode, matchingStep, otpauthUri } from '../../lib/totp';
 import { AccountEntity } from '../account/account.entity';
@@ -32,8 +32,7 @@ export class MfaService {
 
   /** A new 160-bit seed, kept pending until a code from it is confirmed. */
   async startEnrollment(account: AccountEntity): Promise<Enrollment> {
-    if (account.mfaEnabled)
-      throw new AppError('CONFLICT', 'Two-factor authentication is already on');
+    if (account.mfaEnabled) throw fail('MFA_ALREADY_ON');
     const seed = randomBytes(20);
     await this.accounts().update(
       { id: account.id },
@@ -55,16 +54,14 @@ export class MfaService {
     code: string,
   ): Promise<string[]> {
     const account = await manager.getRepository(AccountEntity).findOneByOrFail({ id: accountId });
-    if (account.mfaEnabled)
-      throw new AppError('CONFLICT', 'Two-factor authentication is already on');
-    if (!account.totpPendingSecret) throw badUserInput({ code: 'Start the set-up first' });
+    if (account.mfaEnabled) throw fail('MFA_ALREADY_ON');
+    if (!account.totpPendingSecret) throw badUserInput({ code: 'MFA_SETUP_NOT_STARTED' });
     const step = matchingStep(
       this.box.open(account.totpPendingSecret),
       code.trim(),
       Date.now() / 1000,
     );
-    if (step === null)
-      throw badUserInput({ code: 'That code is not right; check the time on your device' });
+    if (step === null) throw badUserInput({ code: 'TOTP_CODE_INCORRECT' });
     const result = await manager
       .getRepository(AccountEntity)
       .createQueryBuilder()
@@ -78,20 +75,18 @@ export class MfaService {
       })
       .where('id = :id AND mfa_enabled = 0', { id: accountId })
       .execute();
-    if ((result.affected ?? 0) !== 1)
-      throw new AppError('CONFLICT', 'Two-factor authentication is already on');
+    if ((result.affected ?? 0) !== 1) throw fail('MFA_ALREADY_ON');
     return this.replaceBackupCodes(manager, accountId);
   }
 
   /** In the caller's transaction (`manager`), like the other changes of MFA settings. */
   async regenerateBackupCodes(manager: EntityManager, account: AccountEntity): Promise<string[]> {
-    if (!account.mfaEnabled) throw new AppError('CONFLICT', 'Two-factor authentication is off');
+    if (!account.mfaEnabled) throw fail('MFA_OFF');
     return this.replaceBackupCodes(manager, account.id);
   }
 
   async disable(manager: EntityManager, account: AccountEntity): Promise<void> {
-    if (!account.mfaEnabled)
-      throw new AppError('CONFLICT', 'Two-factor authentication is already off');
+    if (!account.mfaEnabled) throw fail('MFA_ALREADY_OFF');
     await manager.getRepository(AccountEntity).update(
       { id: account.id },
       {

@@ -1,5 +1,6 @@
 import { Field, InputType, ObjectType } from 'type-graphql';
 import { MaxChars } from '../../graphql/max-chars';
+import { withReason } from '../../graphql/validation-reasons';
 import { PASSWORD_MAX_LENGTH } from '../auth/password-policy';
 
 @ObjectType('TotpEnrollment', {
@@ -25,11 +26,11 @@ export class BackupCodes {
 @InputType()
 export class CompleteMfaChallengeInput {
   @Field()
-  @MaxChars(64, { message: 'This sign-in has expired; enter your password again' })
+  @MaxChars(64, withReason('MFA_CHALLENGE_EXPIRED'))
   challengeId: string;
 
   @Field({ description: 'A 6-digit code from the app, or a backup code' })
-  @MaxChars(20, { message: 'Enter the 6-digit code or a backup code' })
+  @MaxChars(20, withReason('MFA_CODE_MALFORMED'))
   code: string;
 
   @Field({ defaultValue: false })
@@ -43,6 +44,6 @@ export class ReauthenticateInput {
   password?: string | null;
 
   @Field(() => String, { nullable: true, description: 'A current TOTP code, when MFA is on' })
-  @MaxChars(20, { message: 'Enter the 6-digit code' })
+  @MaxChars(20, withReason('CODE_NOT_SIX_DIGITS'))
   code?: string | null;
 }

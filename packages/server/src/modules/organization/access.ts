@@ -1,7 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ApiKeyCaller, Caller, PersonCaller } from '../../caller/caller';
 import { requireKnownCaller } from '../../caller/caller';
-import { AppError } from '../../graphql/errors';
+import { fail } from '../../graphql/errors';
+import type { ReasonWithCode } from '../../graphql/reasons';
 import { OrganizationEntity } from './organization.entity';
 import { API_KEY_ROLE, isAllowed, isAllowedForKey, type OrganizationOperation } from './policy';
 import { TeamMemberEntity, type Role } from './team-member.entity';
@@ -20,18 +21,18 @@ export interface OrganizationAccess {
   readonly role: Role;
 }
 
-/** What a non-member gets for anything of an organization: nothing to learn from. */
-export const notFound = (what = 'organization'): AppError =>
-  new AppError('NOT_FOUND', `No such ${what}`);
+/**
+ * What a non-member gets for anything of an organization, nothing to learn from: this NOT_FOUND
+ * (MEMBER_NOT_FOUND for a member id, ORGANIZATION_NOT_FOUND by default).
+ */
+export type Missing = ReasonWithCode<'NOT_FOUND'>;
 
-export const forbidden = (message: string): AppError => new AppError('FORBIDDEN', message);
-
-/** Who asks to do what where; `missing` names the NOT_FOUND (`member` for a member id). */
+/** Who asks to do what where; `missing` is the NOT_FOUND answered to a non-member. */
 export interface OrganizationScope {
   caller: Caller;
   organizationId: string;
   operation: OrganizationOperation;
-  missing?: string;
+  missing?: Missing;
 }
 
 /**
@@ -42,7 +43,7 @@ export async function loadAccess(
   manager: EntityManager,
   anyCaller: Caller,
   organizationId: string,
-  missing = 'organization',
+  missing: Missing = 'ORGANIZATION_NOT_FOUND',
 ): Promise<OrganizationAccess> {
   const caller = requireKnownCaller(anyCaller);
   if (caller.kind === 'API_KEY') {
@@ -50,7 +51,7 @@ export async function loadAccess(
       caller.apiKey.organizationId === organizationId
         ? await manager.findOneBy(OrganizationEntity, { id: organizationId })
         : null;
-    if (!organization) throw notFound(missing);
+    if (!organization) throw fail(missing);
     return { organization, caller, membership: null, role: API_KEY_ROLE };
   }
   const membership = await manager
@@ -62,7 +63,7 @@ export async function loadAccess(
       accountId: caller.account.id,
     })
     .getOne();
-  if (!membership?.organization) throw notFound(missing);
+  if (!membership?.organization) throw fail(missing);
   return { organization: membership.organization, caller, membership, role: membership.role };
 }
 
@@ -70,16 +71,14 @@ export async function loadAccess(
 export function authorize(access: OrganizationAccess, operation: OrganizationOperation): void {
   if (access.caller.kind === 'API_KEY') {
     if (!isAllowedForKey(access.caller.apiKey.scopes, operation)) {
-      throw forbidden('This API key is not allowed to do this (see its scopes)');
+      throw fail('API_KEY_SCOPE_MISSING');
     }
     return;
   }
   if (!isAllowed(access.role, operation)) {
-    throw forbidden(
-      operation === 'organization.leave' && access.role === 'OWNER'
-        ? 'The owner cannot leave; transfer ownership first'
-        : `Your role (${access.role}) does not allow this`,
-    );
+    throw operation === 'organization.leave' && access.role === 'OWNER'
+      ? fail('OWNER_CANNOT_LEAVE')
+      : fail('ROLE_FORBIDS', { params: { role: access.role } });
   }
 }
 
@@ -118,7 +117,7 @@ export function inOrganization<T>(
 
 /** The membership of a person acting in an organization; for person-only operations. */
 export function membershipOf(access: OrganizationAccess): TeamMemberEntity {
-  if (!access.membership) throw forbidden('An API key cannot do this; sign in as a person');
+  if (!access.membership) throw fail('PERSON_REQUIRED');
   return access.membership;
 }
 

@@ -1,14 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { encodeCursor, type Page, type PageRequest } from '../../graphql/connection';
-import { badUserInput, conflict } from '../../graphql/errors';
-import {
-  authorize,
-  forbidden,
-  inOrganization,
-  membershipOf,
-  notFound,
-  type OrganizationAccess,
-} from './access';
+import { badUserInput, fail } from '../../graphql/errors';
+import { authorize, inOrganization, membershipOf, type OrganizationAccess } from './access';
 import { createOwnOrganization } from './organization.service';
 import { mayGrant, mayManage, type OrganizationOperation } from './policy';
 import { TeamMemberEntity, type Role } from './team-member.entity';
@@ -52,15 +45,11 @@ export class MembershipService {
     return this.onMember(caller, memberId, 'member.changeRole', async (manager, access, target) => {
       const actor = access.role;
       if (!mayManage(actor, target.role)) {
-        throw forbidden(`As ${actor} you cannot change the role of a ${target.role}`);
+        throw fail('ROLE_CANNOT_CHANGE_ROLE', { params: { role: actor, targetRole: target.role } });
       }
-      if (target.role === 'OWNER') {
-        throw conflict('The owner cannot be demoted; transfer ownership first');
-      }
-      if (role === 'OWNER') {
-        throw badUserInput({ role: 'Ownership moves only by transferring it' });
-      }
-      if (!mayGrant(actor, role)) throw forbidden('Nobody can grant a role above their own');
+      if (target.role === 'OWNER') throw fail('OWNER_CANNOT_BE_DEMOTED');
+      if (role === 'OWNER') throw badUserInput({ role: 'OWNERSHIP_ONLY_BY_TRANSFER' });
+      if (!mayGrant(actor, role)) throw fail('ROLE_ABOVE_OWN');
       await manager.update(TeamMemberEntity, { id: target.id }, { role });
       return { ...target, role };
     });
@@ -75,11 +64,9 @@ export class MembershipService {
       this.recentAuth.require(requirePerson(caller).session);
       const actor = access.role;
       if (!mayManage(actor, target.role)) {
-        throw forbidden(`As ${actor} you cannot remove a ${target.role}`);
+        throw fail('ROLE_CANNOT_REMOVE', { params: { role: actor, targetRole: target.role } });
       }
-      if (target.role === 'OWNER') {
-        throw conflict('The owner cannot be removed; transfer ownership first');
-      }
+      if (target.role === 'OWNER') throw fail('OWNER_CANNOT_BE_REMOVED');
       await manager.delete(TeamMemberEntity, { id: target.id });
       if (target.account && !(await hasAnyOrganization(manager, target.accountId))) {
         await createOwnOrganization(manager, target.account);
@@ -97,7 +84,7 @@ export class MembershipService {
         const membership = membershipOf(access);
         await manager.delete(TeamMemberEntity, { id: membership.id });
         if (!(await hasAnyOrganization(manager, membership.accountId))) {
-          throw conflict('This is your only organization; you cannot leave it');
+          throw fail('ONLY_ORGANIZATION');
         }
         return true;
       },
@@ -113,9 +100,7 @@ export class MembershipService {
       async (manager, access, target) => {
         this.recentAuth.require(requirePerson(caller).session);
         const own = membershipOf(access);
-        if (target.id === own.id) {
-          throw badUserInput({ memberId: 'You are already the owner' });
-        }
+        if (target.id === own.id) throw badUserInput({ memberId: 'ALREADY_OWNER' });
         await manager.update(TeamMemberEntity, { id: own.id }, { role: 'ADMIN' });
         await manager.update(TeamMemberEntity, { id: target.id }, { role: 'OWNER' });
         return { ...target, role: 'OWNER' };
@@ -140,16 +125,16 @@ export class MembershipService {
     const found = await this.dataSource
       .getRepository(TeamMemberEntity)
       .findOne({ where: { id: memberId }, select: { id: true, organizationId: true } });
-    if (!found) throw notFound('member');
+    if (!found) throw fail('MEMBER_NOT_FOUND');
     return inOrganization(
       this.dataSource,
-      { caller, organizationId: found.organizationId, operation, missing: 'member' },
+      { caller, organizationId: found.organizationId, operation, missing: 'MEMBER_NOT_FOUND' },
       async (manager, access) => {
         const target = await manager.findOne(TeamMemberEntity, {
           where: { id: memberId, organizationId: found.organizationId },
           relations: { account: true },
         });
-        if (!target) throw notFound('member');
+        if (!target) throw fail('MEMBER_NOT_FOUND');
         return work(manager, access, target);
       },
     );

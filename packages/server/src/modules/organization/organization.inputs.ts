@@ -1,6 +1,7 @@
 import { IsIn, IsOptional, IsUrl, Matches } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { MaxChars } from '../../graphql/max-chars';
+import { withReason } from '../../graphql/validation-reasons';
 import { ORGANIZATION_NAME_MAX_CHARS, WEBSITE_MAX_CHARS } from './organization.entity';
 import type { Role } from './team-member.entity';
 import { RoleEnum } from './team-member.type';
@@ -12,12 +13,12 @@ export class UpdateOrganizationInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @MaxChars(ORGANIZATION_NAME_MAX_CHARS)
-  @Matches(/\S/, { message: 'Enter a name' })
+  @Matches(/\S/, withReason('ORGANIZATION_NAME_REQUIRED'))
   name?: string | null;
 
   @Field(() => String, { nullable: true, description: 'One of `industries`' })
   @IsOptional()
-  @IsIn(INDUSTRIES, { message: 'Choose an industry from the list' })
+  @IsIn(INDUSTRIES, withReason('INDUSTRY_UNKNOWN'))
   industry?: string | null;
 
   @Field(() => String, { nullable: true, description: 'An http:// or https:// URL' })
@@ -25,7 +26,7 @@ export class UpdateOrganizationInput {
   @MaxChars(WEBSITE_MAX_CHARS)
   @IsUrl(
     { protocols: ['http', 'https'], require_protocol: true, require_tld: true },
-    { message: 'Enter a web address starting with http:// or https://' },
+    withReason('WEBSITE_INVALID'),
   )
   website?: string | null;
 }
@@ -33,7 +34,7 @@ export class UpdateOrganizationInput {
 @InputType()
 export class ChangeMemberRoleInput {
   @Field(() => ID)
-  @MaxChars(64, { message: 'No such member' })
+  @MaxChars(64, withReason('MEMBER_NOT_FOUND'))
   memberId: string;
 
   @Field(() => RoleEnum)

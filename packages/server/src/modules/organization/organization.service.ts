@@ -103,7 +103,7 @@ type OrganizationPatch = Partial<Pick<OrganizationEntity, 'name' | 'industry' | 
 
 function organizationPatch(input: UpdateOrganizationInput): OrganizationPatch {
   const patch: OrganizationPatch = {};
-  if (input.name === null) throw badUserInput({ name: 'Enter a name' });
+  if (input.name === null) throw badUserInput({ name: 'ORGANIZATION_NAME_REQUIRED' });
   if (input.name !== undefined) patch.name = input.name.trim();
   if (input.industry !== undefined) patch.industry = input.industry;
   if (input.website !== undefined) patch.website = input.website?.trim() ?? null;

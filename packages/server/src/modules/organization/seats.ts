@@ -1,5 +1,5 @@
 import { MoreThan, type EntityManager } from 'typeorm';
-import { AppError } from '../../graphql/errors';
+import { fail } from '../../graphql/errors';
 import { InvitationEntity } from '../invitation/invitation.entity';
 import type { OrganizationEntity } from './organization.entity';
 import type { PlanCatalog } from './plans';
@@ -34,10 +34,9 @@ export async function assertSeatAvailable(
 ): Promise<void> {
   const { limit, used } = await seatUsage(manager, plans, organization);
   if (limit !== null && used + 1 > limit) {
-    throw new AppError(
-      'PLAN_LIMIT_REACHED',
-      `The ${organization.plan} plan includes ${limit} seats, and members plus pending invitations use them all`,
-      { limit, used },
-    );
+    throw fail('SEATS_FULL', {
+      params: { plan: organization.plan, limit },
+      extensions: { limit, used },
+    });
   }
 }

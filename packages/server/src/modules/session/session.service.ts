@@ -4,7 +4,7 @@ import { newId } from '../../db/columns';
 import { PrecompiledSelect } from '../../db/precompiled-select';
 import type { DomainEventCatalog, DomainEvents } from '../../events/domain-events';
 import type { Caller, PersonCaller } from '../../caller/caller';
-import { AppError } from '../../graphql/errors';
+import { fail } from '../../graphql/errors';
 import { approximateLocation } from '../../lib/geoip';
 import { generateToken, hashToken } from '../../lib/tokens';
 import { AccountEntity } from '../account/account.entity';
@@ -163,7 +163,7 @@ export class SessionService {
     return this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(SessionEntity);
       const session = await repository.findOneBy({ id: sessionId, accountId });
-      if (!session) throw new AppError('NOT_FOUND', 'No such session');
+      if (!session) throw fail('SESSION_NOT_FOUND');
       await this.revokeWithin(manager, person, session.id, 'REVOKED');
       return repository.findOneByOrFail({ id: session.id });
     });

@@ -93,6 +93,7 @@ describe('LogInPage', () => {
           errorResult('Invalid input', {
             code: 'BAD_USER_INPUT',
             fields: { code: 'That code is not right' },
+            reasons: { code: 'CODE_INCORRECT' },
           }),
         ),
         completeMock('ABCDE-FGHIJ', {
@@ -116,9 +117,9 @@ describe('LogInPage', () => {
 
       await enterCode(user, '123456');
       const code = screen.getByLabelText('Code');
-      expect(await screen.findByText('That code is not right')).toBeInTheDocument();
+      expect(await screen.findByText('That code is not right.')).toBeInTheDocument();
       expect(code).toHaveAttribute('aria-invalid', 'true');
-      expect(code).toHaveAccessibleDescription('That code is not right');
+      expect(code).toHaveAccessibleDescription('That code is not right.');
       expect(router.state.location.pathname).toBe('/login');
 
       await enterCode(user, 'ABCDE-FGHIJ');
@@ -136,7 +137,8 @@ describe('LogInPage', () => {
           '654321',
           errorResult('Invalid input', {
             code: 'BAD_USER_INPUT',
-            fields: { challengeId: 'This sign-in expired; start again' },
+            fields: { challengeId: 'This sign-in has expired; enter your password again' },
+            reasons: { challengeId: 'MFA_CHALLENGE_EXPIRED' },
           }),
         ),
       ]);

@@ -41,6 +41,7 @@ describe('SignUpPage', () => {
         result: errorResult('Invalid input', {
           code: 'BAD_USER_INPUT',
           fields: { email: 'An account with this email already exists' },
+          reasons: { email: 'EMAIL_TAKEN' },
         }),
       },
     ]);
@@ -48,9 +49,9 @@ describe('SignUpPage', () => {
     await fillInAndSubmit(user);
 
     const email = screen.getByLabelText('Email');
-    await screen.findByText('An account with this email already exists');
+    await screen.findByText('An account with this email already exists.');
     expect(email).toHaveAttribute('aria-invalid', 'true');
-    expect(email).toHaveAccessibleDescription('An account with this email already exists');
+    expect(email).toHaveAccessibleDescription('An account with this email already exists.');
     expect(email).toHaveFocus();
     expect(screen.getByLabelText('Password')).not.toHaveAttribute('aria-invalid');
     expect(screen.getByRole('alert')).toHaveTextContent('Please correct the highlighted fields.');
@@ -67,12 +68,13 @@ describe('SignUpPage', () => {
             email: 'An account with this email already exists',
             password: 'This password is too common; choose another',
           },
+          reasons: { email: 'EMAIL_TAKEN', password: 'PASSWORD_TOO_COMMON' },
         }),
       },
     ]);
 
     await fillInAndSubmit(user);
-    await screen.findByText('An account with this email already exists');
+    await screen.findByText('An account with this email already exists.');
     expect(screen.getByLabelText('Email')).toHaveFocus();
 
     const password = screen.getByLabelText('Password');

@@ -102,7 +102,8 @@ describe('Profile → Picture', () => {
             message: 'Invalid input: avatar',
             extensions: {
               code: 'BAD_USER_INPUT',
-              fields: { avatar: 'This file is not a PNG, JPEG or WebP image' },
+              fields: { avatar: 'Choose a PNG, JPEG or WebP image' },
+              reasons: { avatar: 'AVATAR_TYPE_UNSUPPORTED' },
             },
           },
         ],
@@ -113,9 +114,7 @@ describe('Profile → Picture', () => {
 
     await user.upload(section.getByLabelText('Profile picture'), anImage('fake.png', 'image/png'));
 
-    expect(
-      await section.findByText('This file is not a PNG, JPEG or WebP image'),
-    ).toBeInTheDocument();
+    expect(await section.findByText('Choose a PNG, JPEG or WebP image.')).toBeInTheDocument();
     expect(section.getByLabelText('Profile picture')).toHaveAttribute('aria-invalid', 'true');
     expect(section.getByRole('status')).toBeEmptyDOMElement();
   });

@@ -55,6 +55,7 @@ describe('Profile → Email address', () => {
         errorResult('Invalid input', {
           code: 'BAD_USER_INPUT',
           fields: { password: 'Wrong password' },
+          reasons: { password: 'WRONG_PASSWORD' },
         }),
       ),
     ]);
@@ -62,7 +63,7 @@ describe('Profile → Email address', () => {
     const section = await requestChange(user);
 
     const password = section.getByLabelText('Current password');
-    await section.findByText('Wrong password');
+    await section.findByText('Wrong password.');
     expect(password).toHaveAttribute('aria-invalid', 'true');
     expect(password).toHaveAccessibleDescription(/Wrong password/);
     expect(password).toHaveFocus();
@@ -77,7 +78,9 @@ describe('Profile → Email address', () => {
       requestEmailChangeMock(
         errorResult('An account with this email already exists', {
           code: 'CONFLICT',
+          reason: 'EMAIL_TAKEN',
           fields: { newEmail: 'An account with this email already exists' },
+          reasons: { newEmail: 'EMAIL_TAKEN' },
         }),
       ),
     ]);
@@ -85,8 +88,8 @@ describe('Profile → Email address', () => {
     const section = await requestChange(user);
 
     const newEmail = section.getByLabelText('New email address');
-    await section.findByText('An account with this email already exists');
-    expect(newEmail).toHaveAccessibleDescription('An account with this email already exists');
+    await section.findByText('An account with this email already exists.');
+    expect(newEmail).toHaveAccessibleDescription('An account with this email already exists.');
     expect(newEmail).toHaveFocus();
     expect(section.getByRole('alert')).toHaveTextContent('Please correct the highlighted fields.');
   });

@@ -71,6 +71,7 @@ describe('VerifyEmailPage', () => {
         errorResult('Invalid input', {
           code: 'BAD_USER_INPUT',
           fields: { token: 'This link is invalid, expired or already used' },
+          reasons: { token: 'LINK_INVALID' },
         }),
       ),
     ]);
@@ -89,7 +90,9 @@ describe('VerifyEmailPage', () => {
         'tok_1',
         errorResult('An account with this email already exists', {
           code: 'CONFLICT',
+          reason: 'EMAIL_TAKEN',
           fields: { token: 'An account with this email already exists' },
+          reasons: { token: 'EMAIL_TAKEN' },
         }),
       ),
     ]);

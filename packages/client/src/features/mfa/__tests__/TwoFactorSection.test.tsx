@@ -92,6 +92,7 @@ describe('Security → Two-factor', () => {
         errorResult('Invalid input', {
           code: 'BAD_USER_INPUT',
           fields: { code: 'That code is not right' },
+          reasons: { code: 'CODE_INCORRECT' },
         }),
       ),
       confirmMock('123456', {
@@ -111,7 +112,7 @@ describe('Security → Two-factor', () => {
     await user.type(code, '000000');
     await user.click(section.getByRole('checkbox', { name: 'Sign out other devices' }));
     await user.click(section.getByRole('button', { name: 'Confirm' }));
-    expect(await section.findByText('That code is not right')).toBeInTheDocument();
+    expect(await section.findByText('That code is not right.')).toBeInTheDocument();
     expect(code).toHaveAttribute('aria-invalid', 'true');
 
     await user.clear(code);

@@ -115,6 +115,7 @@ describe('Organization → General', () => {
       result: errorResult('Invalid input', {
         code: 'BAD_USER_INPUT',
         fields: { website: 'Enter a web address starting with http:// or https://' },
+        reasons: { website: 'WEBSITE_INVALID' },
       }),
     });
 
@@ -122,7 +123,7 @@ describe('Organization → General', () => {
     await user.clear(website);
     await user.type(website, 'acme{Enter}');
 
-    await screen.findByText('Enter a web address starting with http:// or https://');
+    await screen.findByText('Enter a web address starting with http:// or https://.');
     expect(website).toHaveAttribute('aria-invalid', 'true');
     expect(website).toHaveAccessibleDescription(/Enter a web address starting with http/);
     expect(website).toHaveFocus();

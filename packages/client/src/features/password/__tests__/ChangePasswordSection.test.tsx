@@ -65,6 +65,7 @@ describe('Security → Password', () => {
         errorResult('Invalid input', {
           code: 'BAD_USER_INPUT',
           fields: { newPassword: 'This password is too common; choose another' },
+          reasons: { newPassword: 'PASSWORD_TOO_COMMON' },
         }),
       ),
     );
@@ -73,7 +74,7 @@ describe('Security → Password', () => {
     await user.click(section.getByRole('button', { name: 'Change password' }));
 
     const newPassword = section.getByLabelText('New password');
-    await section.findByText('This password is too common; choose another');
+    await section.findByText('This password is too common; choose another.');
     expect(newPassword).toHaveAttribute('aria-invalid', 'true');
     expect(newPassword).toHaveAccessibleDescription(/too common/);
     expect(newPassword).toHaveFocus();

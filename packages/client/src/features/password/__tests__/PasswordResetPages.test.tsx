@@ -121,6 +121,7 @@ describe('ResetPasswordPage', () => {
         errorResult('Invalid input', {
           code: 'BAD_USER_INPUT',
           fields: { newPassword: 'Your password must not be your email address' },
+          reasons: { newPassword: 'PASSWORD_IS_EMAIL' },
         }),
       ),
     ]);
@@ -128,7 +129,7 @@ describe('ResetPasswordPage', () => {
     await choosePassword(user);
 
     const newPassword = screen.getByLabelText('New password');
-    await screen.findByText('Your password must not be your email address');
+    await screen.findByText('Your password must not be your email address.');
     expect(newPassword).toHaveAttribute('aria-invalid', 'true');
     expect(newPassword).toHaveFocus();
   });
@@ -140,6 +141,7 @@ describe('ResetPasswordPage', () => {
         errorResult('Invalid input', {
           code: 'BAD_USER_INPUT',
           fields: { token: 'This link is invalid, expired or already used' },
+          reasons: { token: 'LINK_INVALID' },
         }),
       ),
     ]);

@@ -24,6 +24,7 @@ function confirmMock(code: string, result: object) {
 const wrongCode = errorResult('Invalid input', {
   code: 'BAD_USER_INPUT',
   fields: { code: 'That code is not right' },
+  reasons: { code: 'CODE_INCORRECT' },
 });
 
 async function phoneSection() {
@@ -61,7 +62,7 @@ describe('Profile → Phone number', () => {
     expect(section.queryByLabelText('New phone number')).not.toBeInTheDocument();
 
     await user.type(code, '111111{Enter}');
-    await section.findByText('That code is not right');
+    await section.findByText('That code is not right.');
     expect(code).toHaveAttribute('aria-invalid', 'true');
     expect(code).toHaveAccessibleDescription(/That code is not right/);
     expect(section.getByText('+447700900123')).toBeInTheDocument();
@@ -88,6 +89,7 @@ describe('Profile → Phone number', () => {
         errorResult('Invalid input', {
           code: 'BAD_USER_INPUT',
           fields: { code: 'Too many wrong codes; request a new one' },
+          reasons: { code: 'PHONE_CODE_LOCKED' },
         }),
       ),
     ]);
@@ -95,7 +97,7 @@ describe('Profile → Phone number', () => {
     const section = await requestCode(user);
     await user.type(await section.findByLabelText('Code'), '999999{Enter}');
 
-    expect(await section.findByText('Too many wrong codes; request a new one')).toBeVisible();
+    expect(await section.findByText('Too many wrong codes; request a new one.')).toBeVisible();
     await user.click(section.getByRole('button', { name: 'Use another number' }));
     expect(section.getByLabelText('New phone number')).toBeInTheDocument();
     expect(section.getByRole('heading', { name: 'Phone number' })).toHaveFocus();
@@ -111,6 +113,7 @@ describe('Profile → Phone number', () => {
             phone: 'Enter a valid phone number with its country code, such as +34 612 345 678',
             password: 'Wrong password',
           },
+          reasons: { phone: 'PHONE_INVALID', password: 'WRONG_PASSWORD' },
         }),
       ),
     ]);
@@ -119,11 +122,11 @@ describe('Profile → Phone number', () => {
     const section = await requestCode(user);
 
     const phone = section.getByLabelText('New phone number');
-    await section.findByText('Wrong password');
+    await section.findByText('Wrong password.');
     expect(phone).toHaveAccessibleDescription(/Enter a valid phone number/);
     expect(phone).toHaveFocus();
     expect(section.getByLabelText('Current password')).toHaveAccessibleDescription(
-      'Wrong password',
+      'Wrong password.',
     );
     expect(section.queryByLabelText('Code')).not.toBeInTheDocument();
   });

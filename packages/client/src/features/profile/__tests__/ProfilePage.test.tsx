@@ -70,19 +70,46 @@ describe('ProfilePage', () => {
         { username: 'taken' },
         errorResult('Invalid input', {
           code: 'BAD_USER_INPUT',
-          fields: { username: 'This username is already taken' },
+          fields: { username: 'This username is taken' },
+          reasons: { username: 'USERNAME_TAKEN' },
         }),
       ),
     ]);
 
     await user.type(await screen.findByLabelText('Username'), 'taken{Enter}');
 
-    await screen.findByText('This username is already taken');
+    await screen.findByText('This username is taken.');
     const username = screen.getByLabelText('Username');
     expect(username).toHaveAttribute('aria-invalid', 'true');
-    expect(username).toHaveAccessibleDescription(/This username is already taken/);
+    expect(username).toHaveAccessibleDescription(/This username is taken/);
     expect(screen.getByLabelText('Full name')).not.toHaveAttribute('aria-invalid');
     expect(within(await details()).getByRole('status')).toBeEmptyDOMElement();
+  });
+
+  it("says why the server refused a field in Spanish, never in the server's English", async () => {
+    const hablante = anAccount({ locale: 'es' });
+    const { user } = renderApp('/settings/profile', [
+      meMock(hablante),
+      updateProfileMock(
+        { username: 'taken' },
+        errorResult('Invalid input: username', {
+          code: 'BAD_USER_INPUT',
+          fields: { username: 'This username is taken' },
+          reasons: { username: 'USERNAME_TAKEN' },
+        }),
+      ),
+    ]);
+
+    await user.type(await screen.findByLabelText('Nombre de usuario'), 'taken');
+    await user.click(screen.getByRole('button', { name: 'Guardar cambios' }));
+
+    const username = screen.getByLabelText('Nombre de usuario');
+    expect(await screen.findByText('Este nombre de usuario ya está en uso.')).toBeVisible();
+    expect(username).toHaveAttribute('aria-invalid', 'true');
+    expect(username).toHaveAccessibleDescription(/Este nombre de usuario ya está en uso\./);
+    const datos = screen.getByRole('region', { name: 'Datos personales' });
+    expect(within(datos).getByRole('alert')).toHaveTextContent('Corrige los campos marcados.');
+    expect(screen.queryByText(/username is taken/i)).not.toBeInTheDocument();
   });
 
   it('switches the whole UI to Spanish after saving Español', async () => {

@@ -58,6 +58,7 @@ describe('re-authentication (sudo mode)', () => {
         errorResult('Invalid input', {
           code: 'BAD_USER_INPUT',
           fields: { password: 'Wrong password' },
+          reasons: { password: 'WRONG_PASSWORD' },
         }),
       ),
       reauthenticateMock({ password: CURRENT }),
@@ -71,7 +72,7 @@ describe('re-authentication (sudo mode)', () => {
     expect(password).toHaveFocus();
     await user.type(password, 'wrong');
     await user.click(dialog.getByRole('button', { name: 'Confirm' }));
-    expect(await dialog.findByText('Wrong password')).toBeInTheDocument();
+    expect(await dialog.findByText('Wrong password.')).toBeInTheDocument();
     expect(password).toHaveAttribute('aria-invalid', 'true');
 
     await user.clear(password);
