@@ -1,3 +1,4 @@
+import { RESOLVERS } from '../modules';
 import 'reflect-metadata';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { GraphQLEnumType } from 'graphql';
@@ -57,7 +58,7 @@ describe('the reason registry', () => {
   });
 
   it('lists every reason, and every code, in the schema for clients', async () => {
-    const schema = await buildAtriumSchema(createPubSub());
+    const schema = await buildAtriumSchema(createPubSub(), RESOLVERS);
     const values = (name: string) =>
       (schema.getType(name) as GraphQLEnumType).getValues().map((value) => value.name);
     expect(values('ErrorReason').sort()).toEqual([...everyReason].sort());

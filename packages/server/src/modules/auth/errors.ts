@@ -1,5 +1,5 @@
 import type { ReasonTable } from '../../graphql/error-codes';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-policy';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-limits';
 
 export const AUTH_REASONS = {
   /** Unknown address and wrong password alike, so the answer does not tell which. */

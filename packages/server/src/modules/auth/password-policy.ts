@@ -2,8 +2,9 @@ import { dictionary } from '@zxcvbn-ts/language-common';
 import { codePointLength } from '../../lib/text';
 import type { PasswordProblem } from './errors';
 
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 1024;
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-limits';
+
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 
 /** ~49,000 most common passwords (zxcvbn-ts's list), lower-cased. */
 const COMMON_PASSWORDS = new Set(
