@@ -120,10 +120,12 @@ it('keeps the lease of a handler that runs longer than it, so nobody else takes 
     defineJob({
       kind: 'test.pair-slow',
       payload: numbered,
-      leaseMs: 1000,
+      // Renewed every third of the lease; a loaded CI machine must not miss two renewals in a row.
+      leaseMs: 3000,
       async handler() {
         runs.push(on);
-        await new Promise((resolve) => setTimeout(resolve, 2500));
+        // Outlives the lease twice over: only renewals keep it.
+        await new Promise((resolve) => setTimeout(resolve, 6500));
       },
     });
   a.runner([make('a')]);
