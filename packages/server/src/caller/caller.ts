@@ -65,23 +65,12 @@ export function accountOf(caller: Caller): AccountEntity | null {
   return caller.kind === 'PERSON' ? caller.account : null;
 }
 
-/** Who did something, as events, audit entries and timelines record it. */
-export type Actor =
-  | { kind: 'PERSON'; accountId: string; sessionId: string | null }
-  | { kind: 'API_KEY'; apiKeyId: string; organizationId: string }
-  | { kind: 'SYSTEM' };
-
-export function actorOf(caller: Caller): Actor {
-  switch (caller.kind) {
-    case 'PERSON':
-      return { kind: 'PERSON', accountId: caller.account.id, sessionId: caller.session.id };
-    case 'API_KEY':
-      return {
-        kind: 'API_KEY',
-        apiKeyId: caller.apiKey.id,
-        organizationId: caller.apiKey.organizationId,
-      };
-    case 'ANONYMOUS':
-      return { kind: 'SYSTEM' };
-  }
+/**
+ * One key per caller, for what is counted per caller (sockets, mails sent): the account, the
+ * API key, or the client address of an anonymous caller.
+ */
+export function callerKey(caller: Caller): string {
+  if (caller.kind === 'PERSON') return caller.account.id;
+  if (caller.kind === 'API_KEY') return `key:${caller.apiKey.id}`;
+  return `ip:${caller.client.ip ?? 'unknown'}`;
 }

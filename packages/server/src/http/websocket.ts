@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import { NO_COOKIES, createContext } from '../graphql/context';
 import { selectOperation, type GraphQLEdge } from '../graphql/edge';
 import { isExpectedError } from '../graphql/format-error';
-import { anonymous, type Caller, type ClientInfo } from '../caller/caller';
+import { anonymous, callerKey, type Caller, type ClientInfo } from '../caller/caller';
 import type { Credentials } from '../caller/authenticate';
 import type { Services } from '../core/module';
 import { clientAddress } from './client-address';
@@ -147,7 +147,7 @@ export function attachGraphQLWebSocket(options: WebSocketOptions): { close(): Pr
         const { context, rejected } = await contextFor(connection);
         if (rejected) return false;
         connection.caller = context.caller;
-        connection.capKey = capKeyOf(context.caller);
+        connection.capKey = callerKey(context.caller);
         if (!countCaller(connection.capKey, ctx.extra.socket)) {
           // Not 4403: the SPA reads that as a sign-out.
           ctx.extra.socket.close(TOO_MANY_CONNECTIONS_CLOSE_CODE, 'Too many connections');
@@ -249,12 +249,6 @@ export function attachGraphQLWebSocket(options: WebSocketOptions): { close(): Pr
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
-}
-
-function capKeyOf(caller: Caller): string {
-  if (caller.kind === 'PERSON') return caller.account.id;
-  if (caller.kind === 'API_KEY') return `key:${caller.apiKey.id}`;
-  return `ip:${caller.client.ip ?? 'unknown'}`;
 }
 
 function closeForbidden(socket: WebSocket): void {

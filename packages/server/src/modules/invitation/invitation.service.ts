@@ -5,7 +5,7 @@ import { generateToken, hashToken } from '../../lib/tokens';
 import type { Delivery } from '../../messaging/delivery';
 import type { DomainEvents } from '../../events/domain-events';
 import type { RateLimits } from '../../security/rate-limits';
-import { requireKnownCaller, type Caller } from '../../caller/caller';
+import { callerKey, requireKnownCaller, type Caller } from '../../caller/caller';
 import { AccountEntity } from '../account/account.entity';
 import { normalizeEmail } from '../auth/email-address';
 import { authorize, inOrganization, type OrganizationAccess } from '../organization/access';
@@ -58,7 +58,7 @@ export class InvitationService {
   async invite(caller: Caller, request: InviteRequest): Promise<InvitationEntity> {
     const email = request.email.trim();
     if (request.role === 'OWNER') throw badUserInput({ role: 'INVITATION_ROLE_OWNER' });
-    await this.limits.consume('invitationMailPerAccount', senderKey(caller));
+    await this.limits.consume('invitationMailPerAccount', callerKey(requireKnownCaller(caller)));
     const token = generateToken();
     return inOrganization(
       this.dataSource,
@@ -92,7 +92,7 @@ export class InvitationService {
 
   /** A new link and 7 more days; an expired invitation needs a free seat again. */
   async resend(caller: Caller, invitationId: string): Promise<InvitationEntity> {
-    await this.limits.consume('invitationMailPerAccount', senderKey(caller));
+    await this.limits.consume('invitationMailPerAccount', callerKey(requireKnownCaller(caller)));
     const token = generateToken();
     return this.onInvitation(
       caller,
@@ -225,10 +225,4 @@ export class InvitationService {
       },
     });
   }
-}
-
-/** Whose invitation mails the hourly limit counts: the person's, or the key's. */
-function senderKey(caller: Caller): string {
-  const known = requireKnownCaller(caller);
-  return known.kind === 'PERSON' ? known.account.id : `key:${known.apiKey.id}`;
 }
