@@ -1,5 +1,6 @@
 import type { AtriumServer } from '../src/app';
 import { SessionEntity } from '../src/modules/session/session.entity';
+import { newId } from '../src/db/columns';
 import { signedUpBrowser, STRONG_PASSWORD } from './support/actors';
 import { LogIn, Me, MySessions, RevokeOtherSessions, RevokeSession } from './support/documents';
 import { Actor, errorCode } from './support/graphql';
@@ -86,10 +87,25 @@ describe('revokeSession', () => {
 
   it('answers NOT_FOUND for an id that does not exist, and UNAUTHENTICATED when anonymous', async () => {
     const { actor } = await signedUpBrowser(atrium.url, 'Unknown Id');
-    expect(errorCode(await actor.execute(RevokeSession, { id: 'nope' }))).toBe('NOT_FOUND');
-    expect(errorCode(await new Actor(atrium.url).execute(RevokeSession, { id: 'nope' }))).toBe(
+    const unknown = newId();
+    expect(errorCode(await actor.execute(RevokeSession, { id: unknown }))).toBe('NOT_FOUND');
+    expect(errorCode(await new Actor(atrium.url).execute(RevokeSession, { id: unknown }))).toBe(
       'UNAUTHENTICATED',
     );
+  });
+
+  it('refuses an id that is not one this API gives out, naming the field, before any lookup', async () => {
+    const { actor } = await signedUpBrowser(atrium.url, 'Malformed Id');
+    const current = (await actor.run(MySessions)).mySessions.find((s) => s.current);
+    // Case and a combining mark: MariaDB's collation would match these to the real row.
+    for (const id of ['nope', current!.id.toUpperCase(), `${current!.id}\u0301`]) {
+      const result = await actor.execute(RevokeSession, { id });
+      expect(result.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reasons: { id: 'INVALID_ID' },
+      });
+    }
+    expect((await actor.run(Me)).me).not.toBeNull();
   });
 
   it('revoking the current session signs this device out and clears its cookie', async () => {

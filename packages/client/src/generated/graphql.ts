@@ -186,6 +186,8 @@ export const ErrorReason = {
   INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
   /** Enter a valid email address */
   INVALID_EMAIL: 'INVALID_EMAIL',
+  /** This is not an id this API gave out */
+  INVALID_ID: 'INVALID_ID',
   /** This value is not valid */
   INVALID_VALUE: 'INVALID_VALUE',
   /** This invitation was already accepted */

@@ -11,6 +11,7 @@ export const INPUT_REASONS = {
     code: 'BAD_USER_INPUT',
     message: 'Remove text-direction control characters',
   },
+  INVALID_ID: { code: 'BAD_USER_INPUT', message: 'This is not an id this API gave out' },
   TOO_LONG: { code: 'BAD_USER_INPUT', message: 'Use at most {max} characters' },
   INVALID_EMAIL: { code: 'BAD_USER_INPUT', message: 'Enter a valid email address' },
   /** A validator with no reason of its own; its own message stays in `extensions.fields`. */

@@ -1,7 +1,14 @@
 import {
   defaultFieldResolver,
+  getNullableType,
+  isInputObjectType,
+  isListType,
   isObjectType,
+  isScalarType,
+  GraphQLID,
+  type GraphQLArgument,
   type GraphQLFieldResolver,
+  type GraphQLInputType,
   type GraphQLSchema,
 } from 'graphql';
 import { cleanText } from '../lib/text';
@@ -26,8 +33,9 @@ export function guardStringArguments(schema: GraphQLSchema): GraphQLSchema {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
       if (field.args.length === 0) continue;
-      field.resolve = guarded(field.resolve ?? defaultFieldResolver);
-      if (field.subscribe) field.subscribe = guarded(field.subscribe);
+      const ids = idChecker(field.args);
+      field.resolve = guarded(field.resolve ?? defaultFieldResolver, ids);
+      if (field.subscribe) field.subscribe = guarded(field.subscribe, ids);
     }
   }
   return schema;
@@ -35,9 +43,11 @@ export function guardStringArguments(schema: GraphQLSchema): GraphQLSchema {
 
 function guarded<TSource, TContext>(
   resolve: GraphQLFieldResolver<TSource, TContext>,
+  checkIds: IdChecker | null,
 ): GraphQLFieldResolver<TSource, TContext> {
   return (source, args: Record<string, unknown>, context, info) => {
     const errors = cleanArguments(args);
+    if (checkIds && Object.keys(errors).length === 0) checkIds(args, errors);
     if (Object.keys(errors).length > 0) throw badUserInput(errors);
     return resolve(source, args, context, info);
   };
@@ -92,4 +102,68 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object') return false;
   const prototype: unknown = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
+}
+
+/**
+ * Every id this API gives out is a lowercase UUID (db/columns `newId`). Anything else in an `ID`
+ * argument is refused here, by name, before a query runs: MariaDB compares `utf8mb4` text under
+ * a collation that ignores case and combining marks, so `<id>\u0301` would otherwise find the
+ * row `<id>` there (and not on SQLite), and a service that stored the argument as given would
+ * write a value that is no id at all.
+ */
+const WELL_FORMED_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export const isWellFormedId = (value: string): boolean => WELL_FORMED_ID.test(value);
+
+type IdChecker = (args: Record<string, unknown>, errors: FieldProblems) => void;
+
+/** A check of the `ID` values in a field's arguments, or null when they can hold none. */
+function idChecker(args: readonly GraphQLArgument[]): IdChecker | null {
+  const withIds = args.filter((arg) => holdsIds(arg.type, new Set()));
+  if (withIds.length === 0) return null;
+  return (values, errors) => {
+    for (const arg of withIds) {
+      const value = values[arg.name];
+      // Named as cleanArguments names them: an input object's fields without the argument.
+      checkIds(arg.type, value, isPlainObject(value) ? '' : arg.name, errors);
+    }
+  };
+}
+
+function holdsIds(type: GraphQLInputType, seen: Set<GraphQLInputType>): boolean {
+  const inner = unwrap(type);
+  if (isScalarType(inner)) return inner.name === GraphQLID.name;
+  if (!isInputObjectType(inner) || seen.has(inner)) return false;
+  seen.add(inner);
+  return Object.values(inner.getFields()).some((field) => holdsIds(field.type, seen));
+}
+
+function unwrap(type: GraphQLInputType): GraphQLInputType {
+  const nullable = getNullableType(type);
+  return isListType(nullable) ? unwrap(nullable.ofType) : nullable;
+}
+
+function checkIds(
+  type: GraphQLInputType,
+  value: unknown,
+  path: string,
+  errors: FieldProblems,
+): void {
+  if (value === null || value === undefined) return;
+  const nullable = getNullableType(type);
+  if (isListType(nullable)) {
+    if (Array.isArray(value)) {
+      value.forEach((item: unknown, i) =>
+        checkIds(nullable.ofType, item, join(path, String(i)), errors),
+      );
+    }
+  } else if (isScalarType(nullable)) {
+    if (nullable.name === GraphQLID.name && typeof value === 'string' && !isWellFormedId(value)) {
+      errors[path] = 'INVALID_ID';
+    }
+  } else if (isInputObjectType(nullable) && isPlainObject(value)) {
+    for (const field of Object.values(nullable.getFields())) {
+      checkIds(field.type, value[field.name], join(path, field.name), errors);
+    }
+  }
 }
