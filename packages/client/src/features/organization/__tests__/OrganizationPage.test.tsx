@@ -177,12 +177,12 @@ describe('Organization → Domains', () => {
     );
 
     const section = await domainsSection();
-    await user.click(within(section).getByRole('button', { name: 'Verify acme.example now' }));
+    await user.click(within(section).getByRole('button', { name: 'Verify now: acme.example' }));
     expect(
       await within(section).findByText(/The TXT record for acme.example was not found yet/),
     ).toBeInTheDocument();
 
-    await user.click(within(section).getByRole('button', { name: 'Verify acme.example now' }));
+    await user.click(within(section).getByRole('button', { name: 'Verify now: acme.example' }));
     expect(await within(section).findByText('acme.example is verified.')).toBeInTheDocument();
     const item = within(section).getByRole('listitem');
     expect(within(item).getByText('Verified')).toBeInTheDocument();

@@ -1,0 +1,228 @@
+import { linkIn, waitForMail, waitForSms } from './outbox';
+import type { RunningServer } from './server';
+
+/** A tool's desktop browser, so the sessions it opens get a device name in the list. */
+const SEED_USER_AGENT =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0';
+
+interface GraphQLAnswer<T> {
+  data?: T;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+/** One GraphQL call over HTTP, as a tool makes it: JSON POST, bearer session token. */
+async function graphql<T>(
+  server: RunningServer,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<T> {
+  const response = await fetch(`${server.baseUrl}/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'user-agent': SEED_USER_AGENT,
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  const answer = (await response.json()) as GraphQLAnswer<T>;
+  if (!answer.data || answer.errors?.length) {
+    throw new Error(`GraphQL call failed: ${JSON.stringify(answer.errors)}\n${query}`);
+  }
+  return answer.data;
+}
+
+async function signUp(server: RunningServer, email: string, password: string, fullName: string) {
+  const data = await graphql<{ signUp: { token: string } }>(
+    server,
+    `
+      mutation ($input: SignUpInput!) {
+        signUp(input: $input) {
+          token
+        }
+      }
+    `,
+    { input: { email, password, fullName, issueToken: true } },
+  );
+  return data.signUp.token;
+}
+
+/** Opens the verification link mailed at sign-up, as the person would. */
+async function confirmAddress(server: RunningServer, email: string, token: string) {
+  const mail = await waitForMail(
+    server.outboxDir,
+    (message) => message.to.includes(email) && message.text.includes('/verify-email?token='),
+  );
+  const link = linkIn(mail, '/verify-email');
+  await graphql(
+    server,
+    `
+      mutation ($token: String!) {
+        confirmEmailChange(token: $token) {
+          id
+        }
+      }
+    `,
+    { token: link.searchParams.get('token') },
+    token,
+  );
+}
+
+async function invite(
+  server: RunningServer,
+  ownerToken: string,
+  organizationId: string,
+  email: string,
+  role: string,
+): Promise<string> {
+  await graphql(
+    server,
+    `
+      mutation ($input: InviteTeamMemberInput!) {
+        inviteTeamMember(input: $input) {
+          id
+        }
+      }
+    `,
+    { input: { organizationId, email, role } },
+    ownerToken,
+  );
+  const mail = await waitForMail(
+    server.outboxDir,
+    (message) => message.to.includes(email) && message.text.includes('/invitations/accept'),
+  );
+  const token = linkIn(mail, '/invitations/accept').searchParams.get('token');
+  if (!token) throw new Error(`No token in the invitation to ${email}`);
+  return token;
+}
+
+/**
+ * A readable address, as screenshots show it. The server's database is a fresh SQLite file
+ * unless DATABASE_URL is set (CI's MariaDB pass), where earlier runs' addresses are taken.
+ */
+function addressOf(name: string): string {
+  if (!process.env.DATABASE_URL) return `${name}@example.com`;
+  return `${name}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}@example.com`;
+}
+
+/** What the walk needs to reach every page with something on it. */
+export interface SeededOrganization {
+  ownerEmail: string;
+  password: string;
+  organizationId: string;
+  /** The token of an invitation still pending, for /invitations/accept. */
+  pendingInvitationToken: string;
+}
+
+/**
+ * An owner whose organization has what every table shows: a second member, a pending
+ * invitation, two domains; the owner's address confirmed and a phone number set. All of it
+ * through the API, as a tool would, so the browser only looks.
+ */
+export async function seedOrganization(
+  server: RunningServer,
+  password: string,
+): Promise<SeededOrganization> {
+  const ownerEmail = addressOf('ada');
+  const ownerToken = await signUp(server, ownerEmail, password, 'Ada Lovelace');
+  await confirmAddress(server, ownerEmail, ownerToken);
+
+  const phone = '+34612345678';
+  await graphql(
+    server,
+    `
+      mutation ($input: RequestPhoneChangeInput!) {
+        requestPhoneChange(input: $input)
+      }
+    `,
+    { input: { phone, password } },
+    ownerToken,
+  );
+  const sms = await waitForSms(server.outboxDir, phone);
+  const code = /\b\d{6}\b/.exec(sms.body)?.[0];
+  await graphql(
+    server,
+    `
+      mutation ($code: String!) {
+        confirmPhoneChange(code: $code) {
+          id
+        }
+      }
+    `,
+    { code },
+    ownerToken,
+  );
+
+  const { myOrganizations } = await graphql<{ myOrganizations: { id: string }[] }>(
+    server,
+    `
+      {
+        myOrganizations {
+          id
+        }
+      }
+    `,
+    {},
+    ownerToken,
+  );
+  const organizationId = myOrganizations[0].id;
+  await graphql(
+    server,
+    `
+      mutation ($id: ID!, $input: UpdateOrganizationInput!) {
+        updateOrganization(id: $id, input: $input) {
+          id
+        }
+      }
+    `,
+    {
+      id: organizationId,
+      input: {
+        name: 'Lovelace Analytics',
+        industry: 'SOFTWARE',
+        website: 'https://lovelace.example',
+      },
+    },
+    ownerToken,
+  );
+  for (const domain of ['lovelace.example', 'mail.lovelace.example']) {
+    await graphql(
+      server,
+      `
+        mutation ($organizationId: ID!, $domain: String!) {
+          addDomain(organizationId: $organizationId, domain: $domain) {
+            id
+          }
+        }
+      `,
+      { organizationId, domain },
+      ownerToken,
+    );
+  }
+
+  const memberEmail = addressOf('charles');
+  const memberInvitation = await invite(server, ownerToken, organizationId, memberEmail, 'ADMIN');
+  const memberToken = await signUp(server, memberEmail, password, 'Charles Babbage');
+  await graphql(
+    server,
+    `
+      mutation ($token: String!) {
+        acceptInvitation(token: $token) {
+          id
+        }
+      }
+    `,
+    { token: memberInvitation },
+    memberToken,
+  );
+
+  const pendingInvitationToken = await invite(
+    server,
+    ownerToken,
+    organizationId,
+    addressOf('grace'),
+    'MEMBER',
+  );
+  return { ownerEmail, password, organizationId, pendingInvitationToken };
+}

@@ -1,0 +1,38 @@
+// Copies the screenshots the user guide and the README show from the browser walk's output
+// (e2e/every-page.e2e.test.ts writes test-output/screenshots/) into docs/images/.
+// `pnpm --filter @atrium/client docs:screenshots` builds, runs the walk, then runs this.
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const clientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const from = path.join(clientDir, 'test-output', 'screenshots');
+const to = path.resolve(clientDir, '..', '..', 'docs', 'images');
+
+/** docs/images/<name>.png ← test-output/screenshots/<walk file>.png */
+const CHOSEN = {
+  'log-in': 'login--1280-light',
+  profile: 'settings-profile--1280-light',
+  'log-in-375': 'login--375-light',
+  'profile-email': 'settings-profile--email-address--1280-light',
+  'profile-phone': 'settings-profile--phone-number--1280-light',
+  'security-devices': 'settings-security--devices--1280-light',
+  'security-password': 'settings-security--password--1280-light',
+  'security-two-factor': 'settings-security--two-factor-authentication--1280-light',
+  'security-activity': 'settings-security--activity--1280-light',
+  organization: 'settings-organization--1280-light',
+  team: 'settings-team--1280-light',
+  'coming-soon': 'settings-api-keys--1280-light',
+};
+
+const missing = Object.values(CHOSEN).filter((file) => !existsSync(path.join(from, `${file}.png`)));
+if (missing.length > 0) {
+  console.error(`Not in ${from} (run the browser walk first, or rename here):`);
+  for (const file of missing) console.error(`  ${file}.png`);
+  process.exit(1);
+}
+mkdirSync(to, { recursive: true });
+for (const [name, file] of Object.entries(CHOSEN)) {
+  copyFileSync(path.join(from, `${file}.png`), path.join(to, `${name}.png`));
+  console.log(`docs/images/${name}.png ← ${file}.png`);
+}
