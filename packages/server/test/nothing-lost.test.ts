@@ -45,7 +45,7 @@ function exited(child: ChildProcess): Promise<NodeJS.Signals | number | null> {
 }
 
 /**
- * SPEC §3.10, "nothing is lost": a sign-up and a password change commit, the process is killed
+ * "Nothing is lost": a sign-up and a password change commit, the process is killed
  * (SIGKILL, no shutdown at all) before their mails go out, and a restart on the same database
  * delivers each mail exactly once. The mail server is simply not up yet in the first life, so
  * the sends fail and wait for their retry; the kill lands while nothing is being sent.

@@ -97,7 +97,7 @@ export type Domain = {
   verifiedAt: Maybe<Scalars['DateTimeISO']['output']>;
 };
 
-/** Every `extensions.code` an error can have: SPEC §4's, GraphQL's own, and ours for the unexpected */
+/** Every `extensions.code` an error can have: the API's own, GraphQL's own, and one for the unexpected */
 export const ErrorCode = {
   BAD_REQUEST: 'BAD_REQUEST',
   BAD_USER_INPUT: 'BAD_USER_INPUT',

@@ -10,7 +10,7 @@ import { createConnection } from 'mysql2/promise';
 /**
  * `pnpm bench`: in one run, the same load against (a) a bare Apollo Server, (b) Atrium, both
  * answering `{ __typename }`, and (c) Atrium answering an authenticated `me` on MySQL/MariaDB.
- * Targets (SPEC §6): b/a ≥ 0.85 and c/a ≥ 0.6 in requests/s, c's p99 ≤ 3× a's. Then (d) the
+ * Targets: b/a ≥ 0.85 and c/a ≥ 0.6 in requests/s, c's p99 ≤ 3× a's. Then (d) the
  * latency of a revocation on instance A reaching a sessionEvents subscriber on instance B
  * through Redis: p99 < 100 ms over REVOCATIONS revocations.
  */

@@ -47,7 +47,7 @@ export interface Config {
 
 export type PlanSeats = Readonly<Record<string, number | null>>;
 
-/** SPEC §2: the product's current plans. PLAN_SEATS overrides or adds entries. */
+/** The product's current plans. PLAN_SEATS overrides or adds entries. */
 export const DEFAULT_PLAN_SEATS: PlanSeats = { PROFESSIONAL: 3, DENTAL: 10, REAL_ESTATE: null };
 
 export class ConfigError extends Error {

@@ -1,4 +1,4 @@
-/** The error codes of SPEC §4: the only ones a client ever sees besides GraphQL's own. */
+/** The API's own error codes (docs/api-guide.md#errors): the only ones a client ever sees besides GraphQL's own. */
 export const APP_ERROR_CODES = [
   'UNAUTHENTICATED',
   'FORBIDDEN',

@@ -9,7 +9,7 @@ const ErrorCodeEnum = Object.fromEntries(ERROR_CODES.map((code) => [code, code])
 registerEnumType(ErrorCodeEnum, {
   name: 'ErrorCode',
   description:
-    "Every `extensions.code` an error can have: SPEC §4's, GraphQL's own, and ours for the unexpected",
+    "Every `extensions.code` an error can have: the API's own, GraphQL's own, and one for the unexpected",
 });
 
 const ErrorReasonEnum = Object.fromEntries(

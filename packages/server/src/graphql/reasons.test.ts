@@ -10,7 +10,7 @@ import { buildAtriumSchema } from './schema';
 const everyReason = Object.keys(REASONS) as Reason[];
 
 describe('the reason registry', () => {
-  it.each(everyReason)('maps %s to a SPEC code and an English message', (reason) => {
+  it.each(everyReason)('maps %s to an API error code and an English message', (reason) => {
     const { code, message } = REASONS[reason];
     expect(APP_ERROR_CODES).toContain(code);
     expect(message.trim()).not.toBe('');

@@ -1,4 +1,4 @@
-/** What the server takes (SPEC §3.2): it re-encodes and resizes, but refuses anything else. */
+/** What the server takes: it re-encodes and resizes, but refuses anything else. */
 export const AVATAR_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
 export const AVATAR_MAX_BYTES = 2 * 1024 * 1024;
 

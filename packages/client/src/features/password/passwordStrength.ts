@@ -1,5 +1,5 @@
 /**
- * Advice while a password is typed, from the product's stated policy (SPEC §3.3): at least 8
+ * Advice while a password is typed, from the product's stated policy: at least 8
  * characters with an uppercase letter, a number and a special character, not the email
  * address; beyond that, length is what makes a password strong. The server decides, and also
  * refuses common passwords, which this cannot know.

@@ -1,5 +1,5 @@
 /**
- * What an API key may do (SPEC §4). Each organization operation names the scope a key needs
+ * What an API key may do. Each organization operation names the scope a key needs
  * for it in the policy table; operations without one are for people only.
  */
 export const API_KEY_SCOPES = [

@@ -66,7 +66,7 @@ const AMBIGUOUS_LEET: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * The product's stated policy (SPEC §3.3): at least 8 characters with an uppercase letter, a
+ * The product's stated policy: at least 8 characters with an uppercase letter, a
  * number and a special character; not the email address; not made of context words (ASVS
  * 6.2.12); not a common password, even disguised (ASVS 6.2.11). No truncation: argon2 hashes
  * every character. Characters are code points, as MaxChars counts them. Returns the first

@@ -3,7 +3,7 @@ import type { SessionEntity } from '../session/session.entity';
 
 /**
  * Sudo mode: sensitive changes need a password (or code) confirmation on this session within
- * the window (SPEC §3.3), otherwise REAUTHENTICATION_REQUIRED and the client asks and retries.
+ * the window (REAUTH_WINDOW_MINUTES), otherwise REAUTHENTICATION_REQUIRED and the client asks and retries.
  */
 export class RecentAuthentication {
   constructor(private readonly windowMs: number) {}

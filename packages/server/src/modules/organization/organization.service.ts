@@ -11,7 +11,7 @@ import type { PlanCatalog } from './plans';
 import { seatUsage, type SeatUsage } from './seats';
 import { TeamMemberEntity } from './team-member.entity';
 
-/** Every account starts with a workspace of its own, which it owns (SPEC §2). */
+/** Every account starts with a workspace of its own, which it owns. */
 export async function createOwnOrganization(
   manager: EntityManager,
   owner: AccountEntity,

@@ -32,8 +32,8 @@ export interface PolicyRow {
 }
 
 /**
- * Who may do what: the single source of truth for organization authorization (SPEC §2, §3.4,
- * §3.5), for people by role and for API keys by scope. The services check it through
+ * Who may do what: the single source of truth for organization authorization,
+ * for people by role and for API keys by scope. The services check it through
  * `authorize`; the generated matrix test reads it. Roles that may act on members act only on
  * members of their own role or below, and grant at most their own role (`mayManage`,
  * `mayGrant`); the owner leaves only after transferring ownership. A key acts with ADMIN's
