@@ -5,6 +5,7 @@ import { loadConfig } from '../src/config/env';
 import { JobEntity } from '../src/jobs/job.entity';
 import { hashToken } from '../src/lib/tokens';
 import { createLogger } from '../src/logger';
+import { generateApiKeySecret } from '../src/modules/api-key/api-key-secret';
 import { ApiKeyEntity } from '../src/modules/api-key/api-key.entity';
 import { SessionEntity } from '../src/modules/session/session.entity';
 import {
@@ -329,7 +330,7 @@ describe('using a key', () => {
       expect(statements).toEqual([]);
     }
     // A well-formed key is looked up: one statement, and refused when unknown.
-    const unknown = (await import('../src/modules/api-key/api-key-secret')).generateApiKeySecret();
+    const unknown = generateApiKeySecret();
     const statements = await statementsDuring(async () => {
       expect(await canRead(new Actor(atrium.url).withToken(unknown.secret), org.id)).toBe(
         'UNAUTHENTICATED',

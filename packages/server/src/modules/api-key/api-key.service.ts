@@ -61,7 +61,6 @@ export class ApiKeyService {
   }
 
   async create(caller: Caller, request: CreateApiKeyRequest): Promise<IssuedApiKey> {
-    const person = requirePerson(caller);
     const scopes = [...new Set(request.scopes)];
     const expiresAt = request.expiresAt ?? null;
     checkExpiry(expiresAt);
@@ -71,6 +70,8 @@ export class ApiKeyService {
       this.dataSource,
       { caller, organizationId: request.organizationId, operation: 'apiKey.create' },
       async (manager, access) => {
+        // Authorized by now: a key of another organization learnt NOT_FOUND, this one's FORBIDDEN.
+        const person = requirePerson(caller);
         this.recentAuth.require(person.session);
         const allowed = grantableScopes(access.role);
         const beyond = scopes.find((scope) => !allowed.includes(scope));
@@ -127,7 +128,6 @@ export class ApiKeyService {
    * Rolling again during a grace period ends the older secret's grace at once.
    */
   async roll(caller: Caller, keyId: string, gracePeriodSeconds: number): Promise<IssuedApiKey> {
-    const person = requirePerson(caller);
     if (
       !Number.isInteger(gracePeriodSeconds) ||
       gracePeriodSeconds < 0 ||
@@ -141,7 +141,7 @@ export class ApiKeyService {
       });
     }
     const issued = generateApiKeySecret();
-    return this.onKey(person, keyId, 'apiKey.roll', async (manager, access, key) => {
+    return this.onKey(caller, keyId, 'apiKey.roll', async (manager, access, key, person) => {
       this.recentAuth.require(person.session);
       const now = new Date();
       if (key.revokedAt) throw fail('API_KEY_REVOKED');
@@ -179,8 +179,7 @@ export class ApiKeyService {
 
   /** Refused from the next request on, on every instance; revoking twice changes nothing. */
   revoke(caller: Caller, keyId: string): Promise<ApiKeyEntity> {
-    const person = requirePerson(caller);
-    return this.onKey(person, keyId, 'apiKey.revoke', async (manager, _access, key) => {
+    return this.onKey(caller, keyId, 'apiKey.revoke', async (manager, _access, key, person) => {
       if (key.revokedAt) return key;
       const revokedAt = new Date();
       const result = await manager.update(
@@ -210,12 +209,20 @@ export class ApiKeyService {
     });
   }
 
-  /** A key of an organization the person may act in; anyone else's id is NOT_FOUND. */
+  /**
+   * A key of an organization the person may manage keys in; to anyone else (a key of another
+   * organization too) its id is NOT_FOUND.
+   */
   private async onKey<T>(
-    person: PersonCaller,
+    caller: Caller,
     keyId: string,
     operation: 'apiKey.roll' | 'apiKey.revoke',
-    work: (manager: EntityManager, access: OrganizationAccess, key: ApiKeyEntity) => Promise<T>,
+    work: (
+      manager: EntityManager,
+      access: OrganizationAccess,
+      key: ApiKeyEntity,
+      person: PersonCaller,
+    ) => Promise<T>,
   ): Promise<T> {
     const found = await this.dataSource
       .getRepository(ApiKeyEntity)
@@ -223,19 +230,15 @@ export class ApiKeyService {
     if (!found) throw fail('API_KEY_NOT_FOUND');
     return inOrganization(
       this.dataSource,
-      {
-        caller: person,
-        organizationId: found.organizationId,
-        operation,
-        missing: 'API_KEY_NOT_FOUND',
-      },
+      { caller, organizationId: found.organizationId, operation, missing: 'API_KEY_NOT_FOUND' },
       async (manager, access) => {
+        const person = requirePerson(caller);
         const key = await manager.findOne(ApiKeyEntity, {
           where: { id: keyId },
           relations: { createdBy: true },
         });
         if (!key) throw fail('API_KEY_NOT_FOUND');
-        return work(manager, access, key);
+        return work(manager, access, key, person);
       },
     );
   }
