@@ -66,6 +66,7 @@ export async function startAtrium(
   const schema = await buildAtriumSchema(eventBus.pubSub, RESOLVERS);
   services.jobRunner.start();
   services.jobScheduler.start();
+  services.usageMeter.start();
   const trustedProxies = trustedProxyList(config.trustedProxies);
   const edge = createGraphQLEdge(schema, {
     production: config.production,
@@ -202,6 +203,8 @@ export async function startAtrium(
       // After the requests: they may still enqueue. Running jobs finish, or are handed back.
       services.jobScheduler.stop();
       await services.jobRunner.stop();
+      // After the last request: what it counted is written, not lost.
+      await services.usageMeter.stop();
       await eventBus.close();
       if (dataSource.isInitialized) await dataSource.destroy();
     })();

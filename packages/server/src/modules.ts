@@ -11,6 +11,7 @@ import { organizationModule } from './modules/organization/organization.module';
 import { securityEventsModule } from './modules/security-events/security-events.module';
 import { sessionModule } from './modules/session/session.module';
 import { tokensModule } from './modules/tokens/tokens.module';
+import { usageModule } from './modules/usage/usage.module';
 
 /**
  * The registry: every feature module, one line each. A module's services may use those of the
@@ -20,6 +21,7 @@ export const MODULES: readonly AtriumModule[] = [
   tokensModule,
   securityEventsModule,
   sessionModule,
+  usageModule,
   apiKeyModule,
   avatarModule,
   accountModule,

@@ -2,13 +2,22 @@ import type { AtriumServer } from '../src/app';
 import { DomainEntity } from '../src/modules/domain/domain.entity';
 import { InvitationEntity } from '../src/modules/invitation/invitation.entity';
 import { OrganizationEntity } from '../src/modules/organization/organization.entity';
-import { API_KEY_SCOPES } from '../src/modules/api-key/scopes';
+import { ApiKeyEntity } from '../src/modules/api-key/api-key.entity';
+import { API_KEY_SCOPES, type ApiKeyScope } from '../src/modules/api-key/scopes';
 import {
+  grantableScopes,
   isAllowed,
   OPERATIONS,
   POLICY,
   type OrganizationOperation,
 } from '../src/modules/organization/policy';
+import {
+  CreateApiKey,
+  OrganizationApiKeys,
+  OrganizationName,
+  RevokeApiKey,
+  RollApiKey,
+} from './support/api-key-documents';
 import { ROLES, TeamMemberEntity, type Role } from '../src/modules/organization/team-member.entity';
 import { LocalDns } from './support/dns';
 import { Actor, errorCode, type GraphQLResult } from './support/graphql';
@@ -17,7 +26,6 @@ import {
   ChangeMemberRole,
   InviteTeamMember,
   LeaveOrganization,
-  OrganizationById,
   OrganizationDomains,
   OrganizationInvitations,
   OrganizationMembers,
@@ -41,8 +49,9 @@ import { startTestServer, uniqueEmail } from './support/server';
 
 /**
  * The authorization matrix, generated from the policy table: every organization operation of
- * the API, as each role, as a member of another organization and anonymously. Each cell seeds
- * an organization of its own; a refused cell must leave it exactly as it was, an allowed
+ * the API, as each role, as a member of another organization, anonymously, and as API keys: one
+ * per scope, one with every scope but the one needed, one of another organization. Each cell
+ * seeds an organization of its own; a refused cell must leave it exactly as it was, an allowed
  * mutation must change it.
  */
 
@@ -61,6 +70,8 @@ afterAll(async () => {
 
 interface World extends SeededOrganization {
   domain: string;
+  /** A key the OWNER created, to list, roll and revoke. */
+  apiKeyId: string;
 }
 
 interface ApiOperation {
@@ -68,39 +79,76 @@ interface ApiOperation {
   name: string;
   policy: OrganizationOperation;
   mutates: boolean;
+  /** Scopes a key needs on the way to the operation (a field is reached through `organization`). */
+  reach?: readonly ApiKeyScope[];
   run(world: World, caller: Actor): Promise<GraphQLResult<unknown>>;
 }
+
+const THROUGH_ORGANIZATION = ['ORGANIZATION_READ'] as const;
 
 const API_OPERATIONS: ApiOperation[] = [
   {
     name: 'organization',
     policy: 'organization.view',
     mutates: false,
-    run: (w, caller) => caller.execute(OrganizationById, { id: w.id }),
+    run: (w, caller) => caller.execute(OrganizationName, { id: w.id }),
   },
   {
     name: 'Organization.members',
     policy: 'member.list',
     mutates: false,
+    reach: THROUGH_ORGANIZATION,
     run: (w, caller) => caller.execute(OrganizationMembers, { id: w.id, first: 10 }),
   },
   {
     name: 'Organization.invitations',
     policy: 'member.list',
     mutates: false,
+    reach: THROUGH_ORGANIZATION,
     run: (w, caller) => caller.execute(OrganizationInvitations, { id: w.id }),
   },
   {
     name: 'Organization.domains',
     policy: 'organization.view',
     mutates: false,
+    reach: THROUGH_ORGANIZATION,
     run: (w, caller) => caller.execute(OrganizationDomains, { id: w.id }),
   },
   {
     name: 'Organization.seatsUsed',
     policy: 'organization.view',
     mutates: false,
+    reach: THROUGH_ORGANIZATION,
     run: (w, caller) => caller.execute(OrganizationSeats, { id: w.id }),
+  },
+  {
+    name: 'Organization.apiKeys',
+    policy: 'apiKey.list',
+    mutates: false,
+    reach: THROUGH_ORGANIZATION,
+    run: (w, caller) => caller.execute(OrganizationApiKeys, { id: w.id }),
+  },
+  {
+    name: 'createApiKey',
+    policy: 'apiKey.create',
+    mutates: true,
+    run: (w, caller) =>
+      caller.execute(CreateApiKey, {
+        input: { organizationId: w.id, name: 'Matrix', scopes: ['ORGANIZATION_READ'] },
+      }),
+  },
+  {
+    name: 'rollApiKey',
+    policy: 'apiKey.roll',
+    mutates: true,
+    run: (w, caller) =>
+      caller.execute(RollApiKey, { input: { id: w.apiKeyId, gracePeriodSeconds: 0 } }),
+  },
+  {
+    name: 'revokeApiKey',
+    policy: 'apiKey.revoke',
+    mutates: true,
+    run: (w, caller) => caller.execute(RevokeApiKey, { id: w.apiKeyId }),
   },
   {
     name: 'updateOrganization',
@@ -181,33 +229,42 @@ const API_OPERATIONS: ApiOperation[] = [
   },
 ];
 
-const READ_SCOPES = ['ORGANIZATION_READ', 'MEMBERS_READ'] as const;
-
 /**
- * Besides people by role: a key of this organization with the scope the operation needs (and
- * the read scopes to reach it; nothing more when it is for people only), one with every other scope, and a key of another
- * organization with every scope.
+ * Besides people by role: a key of this organization per scope (holding that scope and what
+ * the operation's document passes through on the way), one with every scope but the one the
+ * operation needs, and a key of another organization with every scope.
  */
-type KeyCaller = 'KEY_WITH_SCOPE' | 'KEY_WITH_OTHER_SCOPES' | 'KEY_OF_OTHER_ORGANIZATION';
+type KeyCaller = `KEY:${ApiKeyScope}` | 'KEY_WITH_OTHER_SCOPES' | 'KEY_OF_OTHER_ORGANIZATION';
 type Caller = Role | 'OTHER_ORGANIZATION' | 'ANONYMOUS' | KeyCaller;
 const CALLERS: Caller[] = [
   ...ROLES,
   'OTHER_ORGANIZATION',
   'ANONYMOUS',
-  'KEY_WITH_SCOPE',
+  ...API_KEY_SCOPES.map((scope): KeyCaller => `KEY:${scope}`),
   'KEY_WITH_OTHER_SCOPES',
   'KEY_OF_OTHER_ORGANIZATION',
 ];
+
+const scopeOf = (caller: Caller): ApiKeyScope | null =>
+  caller.startsWith('KEY:') ? (caller.slice('KEY:'.length) as ApiKeyScope) : null;
 
 function expectedOutcome(operation: ApiOperation, caller: Caller): string {
   if (caller === 'ANONYMOUS') return 'UNAUTHENTICATED';
   if (caller === 'OTHER_ORGANIZATION' || caller === 'KEY_OF_OTHER_ORGANIZATION') return 'NOT_FOUND';
   if (caller === 'KEY_WITH_OTHER_SCOPES') return 'FORBIDDEN';
-  if (caller === 'KEY_WITH_SCOPE') return POLICY[operation.policy].scope ? 'OK' : 'FORBIDDEN';
-  return isAllowed(caller, operation.policy) ? 'OK' : 'FORBIDDEN';
+  const needed = POLICY[operation.policy].scope;
+  const scope = scopeOf(caller);
+  if (scope) {
+    const held = [scope, ...(operation.reach ?? [])];
+    return needed && held.includes(needed) ? 'OK' : 'FORBIDDEN';
+  }
+  return isAllowed(caller as Role, operation.policy) ? 'OK' : 'FORBIDDEN';
 }
 
-/** An organization of the cell's own: every role, a VIEWER to act on, an invitation, a domain. */
+/**
+ * An organization of the cell's own: every role, a VIEWER to act on, an invitation, a domain,
+ * and a key the OWNER created.
+ */
 async function seedWorld(): Promise<World> {
   const domain = uniqueDomain('claimed');
   const world = await seedOrganization(atrium)
@@ -217,21 +274,47 @@ async function seedWorld(): Promise<World> {
     .domain(domain)
     .build();
   dns.publish(world.domains[domain].record.name, world.domains[domain].record.value);
-  return { ...world, domain };
+  const { apiKey } = await createKey(world, ['MEMBERS_READ']);
+  return { ...world, domain, apiKeyId: apiKey.id };
+}
+
+/**
+ * A key as the API issues it (createApiKey by the OWNER); scopes nobody may grant yet are
+ * written straight to the database, as a key of the future would hold them.
+ */
+async function createKey(
+  world: SeededOrganization,
+  scopes: readonly ApiKeyScope[],
+): Promise<{ apiKey: { id: string }; actor: Actor }> {
+  const grantable = grantableScopes('OWNER');
+  if (!scopes.every((scope) => grantable.includes(scope))) {
+    const seeded = await seedApiKey(atrium, world.id, scopes);
+    return { apiKey: { id: seeded.id }, actor: seeded.actor };
+  }
+  const created = await world.people.OWNER.actor.run(CreateApiKey, {
+    input: { organizationId: world.id, name: 'Caller', scopes: [...scopes] },
+  });
+  return {
+    apiKey: created.createApiKey.apiKey,
+    actor: new Actor(atrium.url).withToken(created.createApiKey.secret),
+  };
 }
 
 async function callerIn(world: World, caller: Caller, operation: ApiOperation): Promise<Actor> {
   if (caller === 'ANONYMOUS') return new Actor(atrium.url);
   if (caller === 'OTHER_ORGANIZATION') return (await seedAccount(atrium, 'outsider')).actor;
   const needed = POLICY[operation.policy].scope;
-  if (caller === 'KEY_WITH_SCOPE') {
-    // The operation's scope, and the read scopes its document passes through on the way.
-    const scopes = new Set([...READ_SCOPES, ...(needed ? [needed] : [])]);
-    return (await seedApiKey(atrium, world.id, [...scopes])).actor;
+  const scope = scopeOf(caller);
+  if (scope) {
+    return (await createKey(world, [...new Set([scope, ...(operation.reach ?? [])])])).actor;
   }
   if (caller === 'KEY_WITH_OTHER_SCOPES') {
-    const others = API_KEY_SCOPES.filter((scope) => scope !== needed);
-    return (await seedApiKey(atrium, world.id, others)).actor;
+    return (
+      await createKey(
+        world,
+        API_KEY_SCOPES.filter((other) => other !== needed),
+      )
+    ).actor;
   }
   if (caller === 'KEY_OF_OTHER_ORGANIZATION') {
     const other = await seedOrganization(atrium).build();
@@ -249,6 +332,21 @@ async function snapshot(organizationId: string): Promise<string> {
     await manager.find(TeamMemberEntity, { where: { organizationId }, order }),
     await manager.find(InvitationEntity, { where: { organizationId }, order }),
     await manager.find(DomainEntity, { where: { organizationId }, order }),
+    // Without when and where each key was last used: the key callers' own use changes that.
+    await manager.find(ApiKeyEntity, {
+      where: { organizationId },
+      order,
+      select: {
+        id: true,
+        name: true,
+        prefix: true,
+        secretHash: true,
+        previousSecretHash: true,
+        scopes: true,
+        expiresAt: true,
+        revokedAt: true,
+      },
+    }),
   ]);
 }
 

@@ -42,6 +42,53 @@ export type Account = {
   username: Maybe<Scalars['String']['output']>;
 };
 
+/** An organization key for internal tools */
+export type ApiKey = {
+  __typename: 'ApiKey';
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** Who created it; null once that account is gone */
+  createdBy: Maybe<TeamMemberAccount>;
+  /** Null: it does not expire */
+  expiresAt: Maybe<Scalars['DateTimeISO']['output']>;
+  id: Scalars['ID']['output'];
+  /** Updated at most once a minute */
+  lastUsedAt: Maybe<Scalars['DateTimeISO']['output']>;
+  lastUsedIp: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  /** atr_live_ and the first characters of the secret, to tell keys apart */
+  prefix: Scalars['String']['output'];
+  /** Until when the secret before the last roll still works; null when it does not */
+  previousSecretExpiresAt: Maybe<Scalars['DateTimeISO']['output']>;
+  revokedAt: Maybe<Scalars['DateTimeISO']['output']>;
+  /** When it was last rolled */
+  rolledAt: Maybe<Scalars['DateTimeISO']['output']>;
+  scopes: Array<ApiKeyScope>;
+  status: ApiKeyStatus;
+};
+
+/** What an API key may read or do, per resource */
+export const ApiKeyScope = {
+  AUDIT_READ: 'AUDIT_READ',
+  BILLING_READ: 'BILLING_READ',
+  BILLING_WRITE: 'BILLING_WRITE',
+  EVENTS_PUBLISH: 'EVENTS_PUBLISH',
+  MEMBERS_READ: 'MEMBERS_READ',
+  MEMBERS_WRITE: 'MEMBERS_WRITE',
+  NOTIFICATIONS_SEND: 'NOTIFICATIONS_SEND',
+  ORGANIZATION_READ: 'ORGANIZATION_READ',
+  USAGE_REPORT: 'USAGE_REPORT',
+  WEBHOOKS_READ: 'WEBHOOKS_READ',
+  WEBHOOKS_WRITE: 'WEBHOOKS_WRITE'
+} as const;
+
+export type ApiKeyScope = typeof ApiKeyScope[keyof typeof ApiKeyScope];
+export const ApiKeyStatus = {
+  ACTIVE: 'ACTIVE',
+  EXPIRED: 'EXPIRED',
+  REVOKED: 'REVOKED'
+} as const;
+
+export type ApiKeyStatus = typeof ApiKeyStatus[keyof typeof ApiKeyStatus];
 /** A successful sign-in */
 export type AuthPayload = {
   __typename: 'AuthPayload';
@@ -74,6 +121,23 @@ export type CompleteMfaChallengeInput = {
   /** A 6-digit code from the app, or a backup code */
   code: Scalars['String']['input'];
   issueToken?: Scalars['Boolean']['input'];
+};
+
+export type CreateApiKeyInput = {
+  /** When the key stops working; null: never */
+  expiresAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** What the key is for, such as "Billing sync" */
+  name: Scalars['String']['input'];
+  organizationId: Scalars['ID']['input'];
+  /** At least one; at most what the creator's role may grant (grantableApiKeyScopes) */
+  scopes: Array<ApiKeyScope>;
+};
+
+/** A new secret: shown this once, never again. Store it like a password. */
+export type CreatedApiKey = {
+  __typename: 'CreatedApiKey';
+  apiKey: ApiKey;
+  secret: Scalars['String']['output'];
 };
 
 /** A DNS record to publish */
@@ -136,8 +200,30 @@ export const ErrorReason = {
   ALREADY_MEMBER: 'ALREADY_MEMBER',
   /** You are already the owner */
   ALREADY_OWNER: 'ALREADY_OWNER',
+  /** This key has expired */
+  API_KEY_EXPIRED: 'API_KEY_EXPIRED',
+  /** Choose a time in the future */
+  API_KEY_EXPIRY_IN_PAST: 'API_KEY_EXPIRY_IN_PAST',
+  /** Choose a time at most {years} years ahead */
+  API_KEY_EXPIRY_TOO_FAR: 'API_KEY_EXPIRY_TOO_FAR',
+  /** Choose between 0 seconds and {maxDays} days */
+  API_KEY_GRACE_OUT_OF_RANGE: 'API_KEY_GRACE_OUT_OF_RANGE',
   /** An API key has no avatar */
   API_KEY_HAS_NO_AVATAR: 'API_KEY_HAS_NO_AVATAR',
+  /** An organization can have at most {max} active keys; revoke one first */
+  API_KEY_LIMIT_REACHED: 'API_KEY_LIMIT_REACHED',
+  /** Enter a name for the key */
+  API_KEY_NAME_REQUIRED: 'API_KEY_NAME_REQUIRED',
+  /** No such API key */
+  API_KEY_NOT_FOUND: 'API_KEY_NOT_FOUND',
+  /** This key was revoked */
+  API_KEY_REVOKED: 'API_KEY_REVOKED',
+  /** This key has scopes your role ({role}) cannot grant; ask someone who can to roll it */
+  API_KEY_ROLL_ABOVE_ROLE: 'API_KEY_ROLL_ABOVE_ROLE',
+  /** Choose at least one scope */
+  API_KEY_SCOPES_REQUIRED: 'API_KEY_SCOPES_REQUIRED',
+  /** Your role ({role}) cannot grant {scope} */
+  API_KEY_SCOPE_ABOVE_ROLE: 'API_KEY_SCOPE_ABOVE_ROLE',
   /** This API key is not allowed to do this (see its scopes) */
   API_KEY_SCOPE_MISSING: 'API_KEY_SCOPE_MISSING',
   /** Choose an image file */
@@ -383,6 +469,8 @@ export type Mutation = {
   confirmPhoneChange: Account;
   /** Turns MFA on with a code from the app; returns 10 backup codes, shown once */
   confirmTotpEnrollment: BackupCodes;
+  /** A new key; its secret is in this answer only. Needs a recent sign-in (sudo mode). */
+  createApiKey: CreatedApiKey;
   disableMfa: Scalars['Boolean']['output'];
   /** Mails a link valid 7 days, for that address only; uses a seat while pending */
   inviteTeamMember: Invitation;
@@ -411,11 +499,15 @@ export type Mutation = {
   resendVerificationEmail: Scalars['Boolean']['output'];
   /** Sets a new password from a reset link and signs out every session */
   resetPassword: Scalars['Boolean']['output'];
+  /** Refused from the next request on, everywhere */
+  revokeApiKey: ApiKey;
   revokeInvitation: Invitation;
   /** Signs out every device but this one; returns how many */
   revokeOtherSessions: Scalars['Int']['output'];
   /** Signs one of my devices out */
   revokeSession: Session;
+  /** A new secret for the key at once; the old one works for the grace period. Needs sudo mode. */
+  rollApiKey: CreatedApiKey;
   /** Creates an account, its own organization and a session */
   signUp: AuthPayload;
   /** Starts (or restarts) TOTP set-up; needs a recent re-authentication */
@@ -469,6 +561,11 @@ export type MutationConfirmPhoneChangeArgs = {
 export type MutationConfirmTotpEnrollmentArgs = {
   code: Scalars['String']['input'];
   signOutOtherSessions?: Scalars['Boolean']['input'];
+};
+
+
+export type MutationCreateApiKeyArgs = {
+  input: CreateApiKeyInput;
 };
 
 
@@ -527,6 +624,11 @@ export type MutationResetPasswordArgs = {
 };
 
 
+export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationRevokeInvitationArgs = {
   id: Scalars['ID']['input'];
 };
@@ -534,6 +636,11 @@ export type MutationRevokeInvitationArgs = {
 
 export type MutationRevokeSessionArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationRollApiKeyArgs = {
+  input: RollApiKeyInput;
 };
 
 
@@ -565,8 +672,12 @@ export type MutationVerifyDomainArgs = {
 /** A workspace; every account belongs to at least one */
 export type Organization = {
   __typename: 'Organization';
+  /** Every key of the organization, newest first (OWNER and ADMIN) */
+  apiKeys: Array<ApiKey>;
   createdAt: Scalars['DateTimeISO']['output'];
   domains: Array<Domain>;
+  /** The scopes my role lets me put on a key here (OWNER and ADMIN) */
+  grantableApiKeyScopes: Array<ApiKeyScope>;
   id: Scalars['ID']['output'];
   /** One of `industries` */
   industry: Maybe<Scalars['String']['output']>;
@@ -668,6 +779,12 @@ export const Role = {
 } as const;
 
 export type Role = typeof Role[keyof typeof Role];
+export type RollApiKeyInput = {
+  /** How long the old secret keeps working: 0 (it dies now) to 604800 (7 days) */
+  gracePeriodSeconds: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+};
+
 /** A line of my security timeline */
 export type SecurityEvent = {
   __typename: 'SecurityEvent';
@@ -695,6 +812,9 @@ export type SecurityEventEdge = {
 };
 
 export const SecurityEventType = {
+  API_KEY_CREATED: 'API_KEY_CREATED',
+  API_KEY_REVOKED: 'API_KEY_REVOKED',
+  API_KEY_ROLLED: 'API_KEY_ROLLED',
   BACKUP_CODES_REGENERATED: 'BACKUP_CODES_REGENERATED',
   EMAIL_CHANGED: 'EMAIL_CHANGED',
   MFA_DISABLED: 'MFA_DISABLED',

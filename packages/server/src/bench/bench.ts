@@ -12,7 +12,9 @@ import { createConnection } from 'mysql2/promise';
  * answering `{ __typename }`, and (c) Atrium answering an authenticated `me` on MySQL/MariaDB.
  * Targets: b/a ≥ 0.85 and c/a ≥ 0.6 in requests/s, c's p99 ≤ 3× a's. Then (d) the
  * latency of a revocation on instance A reaching a sessionEvents subscriber on instance B
- * through Redis: p99 < 100 ms over REVOCATIONS revocations.
+ * through Redis: p99 < 100 ms over REVOCATIONS revocations. In the same rounds as (a)–(c), the
+ * `me` of a key, `organization(id) { name }`, with (f) a session token and (g) an API key: a key
+ * request costs no more than a session's (g/f ≥ 1.0), metering included.
  */
 const DURATION = Number(process.env.BENCH_DURATION ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -47,6 +49,11 @@ async function main(): Promise<void> {
   });
   try {
     const token = await signUp(atrium.url);
+    const { organizationId, secret } = await createApiKey(atrium.url, token);
+    const organizationName = JSON.stringify({
+      query: 'query OrganizationName($id: ID!) { organization(id: $id) { name } }',
+      variables: { id: organizationId },
+    });
     // Interleaved rounds, medians reported: this machine's speed drifts between runs, and a
     // ratio of two numbers taken minutes apart would measure the drift.
     const targets: Array<{
@@ -63,6 +70,18 @@ async function main(): Promise<void> {
         body: ME,
         headers: { authorization: `Bearer ${token}` },
       },
+      {
+        name: '(f) organization(id){name}, session token',
+        url: atrium.url,
+        body: organizationName,
+        headers: { authorization: `Bearer ${token}` },
+      },
+      {
+        name: '(g) organization(id){name}, API key',
+        url: atrium.url,
+        body: organizationName,
+        headers: { authorization: `Bearer ${secret}` },
+      },
     ];
     for (const target of targets) await warmUp(target.url, target.body, target.headers);
     const rounds: Figure[][] = targets.map(() => []);
@@ -71,8 +90,7 @@ async function main(): Promise<void> {
         rounds[i].push(await measure(target.name, target.url, target.body, target.headers));
       }
     }
-    const [a, b, c] = rounds.map(median);
-    report([a, b, c]);
+    report(rounds.map(median));
   } finally {
     bare.process.kill('SIGTERM');
     atrium.process.kill('SIGTERM');
@@ -256,7 +274,7 @@ async function graphql(
 }
 
 function report(figures: Figure[]): void {
-  const [a, b, c] = figures;
+  const [a, b, c, f, g] = figures;
   console.log(
     `\nbench: ${ROUNDS} interleaved rounds of ${DURATION}s each (medians), ${CONNECTIONS} connections, Node ${process.version}`,
   );
@@ -279,6 +297,12 @@ function report(figures: Figure[]): void {
       c.requestsPerSecond / a.requestsPerSecond >= 0.6,
     ],
     ['c/a p99', c.p99 / Math.max(a.p99, 1), '≤ 3.00', c.p99 / Math.max(a.p99, 1) <= 3],
+    [
+      'g/f requests/s',
+      g.requestsPerSecond / f.requestsPerSecond,
+      '≥ 1.00',
+      g.requestsPerSecond / f.requestsPerSecond >= 1,
+    ],
   ] as const;
   for (const [label, ratio, target, met] of checks) {
     console.log(
@@ -376,6 +400,24 @@ async function signUp(url: string, email = `bench-${Date.now()}@example.test`): 
   const body = (await response.json()) as { data?: { signUp: { token: string } } };
   if (!body.data) throw new Error(`sign-up failed: ${JSON.stringify(body)}`);
   return body.data.signUp.token;
+}
+
+/** The signed-up account's organization and a key for it (sign-up just re-authenticated). */
+async function createApiKey(
+  url: string,
+  token: string,
+): Promise<{ organizationId: string; secret: string }> {
+  const { myOrganizations } = (await graphql(url, token, '{ myOrganizations { id } }', {})) as {
+    myOrganizations: Array<{ id: string }>;
+  };
+  const organizationId = myOrganizations[0].id;
+  const { createApiKey: created } = (await graphql(
+    url,
+    token,
+    'mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }',
+    { input: { organizationId, name: 'Bench', scopes: ['ORGANIZATION_READ'] } },
+  )) as { createApiKey: { secret: string } };
+  return { organizationId, secret: created.secret };
 }
 
 async function ensureDatabase(url: string): Promise<void> {

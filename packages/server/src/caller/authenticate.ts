@@ -1,5 +1,5 @@
 import { readCookie } from '../http/cookies';
-import { looksLikeApiKey } from '../modules/api-key/api-key-authenticator';
+import { looksLikeApiKey } from '../modules/api-key/api-key-secret';
 import type { Services } from '../core/module';
 import { anonymous, type Caller, type ClientInfo } from './caller';
 
@@ -30,7 +30,7 @@ export async function authenticate(
 ): Promise<AuthenticationResult> {
   const bearer = bearerToken(credentials.authorization);
   if (bearer && looksLikeApiKey(bearer)) {
-    const apiKey = await services.apiKeys.authenticate(bearer);
+    const apiKey = await services.apiKeyAuthenticator.authenticate(bearer, client);
     return apiKey
       ? { caller: { kind: 'API_KEY', apiKey, client }, via: 'bearer', rejected: false }
       : { caller: anonymous(client), via: null, rejected: true };

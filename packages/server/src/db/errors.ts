@@ -20,3 +20,14 @@ const UNIQUE_INDEX_COLUMNS: Record<string, string> = {
   uq_sessions_token_hash: 'sessions.token_hash',
   uq_team_members_org_account: 'team_members.organization_id',
 };
+
+/** True when a write referred to a row that does not exist (a foreign key), on MySQL or SQLite. */
+export function isForeignKeyViolation(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driverError = error.driverError as { code?: string; errno?: number };
+  return (
+    driverError.code === 'ER_NO_REFERENCED_ROW_2' ||
+    driverError.errno === 1452 ||
+    driverError.code === 'SQLITE_CONSTRAINT_FOREIGNKEY'
+  );
+}

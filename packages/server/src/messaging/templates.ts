@@ -18,7 +18,8 @@ type TemplateName =
   | 'newSignIn'
   | 'mfaEnabled'
   | 'mfaDisabled'
-  | 'teamInvitation';
+  | 'teamInvitation'
+  | 'apiKeyExpiring';
 
 const TEMPLATES: Record<Locale, Record<TemplateName, Template>> = {
   en: {
@@ -98,6 +99,14 @@ const TEMPLATES: Record<Locale, Record<TemplateName, Template>> = {
       ],
       action: 'Accept the invitation',
     },
+    apiKeyExpiring: {
+      subject: 'An API key of {organization} expires soon',
+      paragraphs: [
+        'Hi {name},',
+        'The API key "{keyName}" ({prefix}…) of {organization} on Atrium expires on {date}. Tools that use it will be refused from then on.',
+        'To keep them working, create a new key under Settings → API keys and give it to them before that date.',
+      ],
+    },
   },
   es: {
     verifyEmail: {
@@ -176,6 +185,14 @@ const TEMPLATES: Record<Locale, Record<TemplateName, Template>> = {
       ],
       action: 'Aceptar la invitación',
     },
+    apiKeyExpiring: {
+      subject: 'Una clave de API de {organization} caduca pronto',
+      paragraphs: [
+        'Hola, {name}:',
+        'La clave de API «{keyName}» ({prefix}…) de {organization} en Atrium caduca el {date}. A partir de entonces se rechazarán las herramientas que la usen.',
+        'Para que sigan funcionando, crea una clave nueva en Ajustes → Claves de API y dásela antes de esa fecha.',
+      ],
+    },
   },
 };
 
@@ -219,6 +236,9 @@ export function renderMail(
     place?: string;
     organization?: string;
     role?: string;
+    keyName?: string;
+    prefix?: string;
+    date?: string;
   },
 ): MailMessage {
   const template = TEMPLATES[toLocale(locale)][name];

@@ -1,3 +1,4 @@
+import { generateApiKeySecret } from '../../src/modules/api-key/api-key-secret';
 import { ApiKeyEntity } from '../../src/modules/api-key/api-key.entity';
 import type { ApiKeyScope } from '../../src/modules/api-key/scopes';
 import { randomBytes } from 'node:crypto';
@@ -206,8 +207,9 @@ export function uniqueDomain(label = 'example'): string {
 }
 
 /**
- * A test double for an API key: written straight into the database (the key feature itself
- * issues them through the API), with the given scopes, for `organizationId`.
+ * An API key written straight into the database, with a real secret, for `organizationId`:
+ * for keys the API would not issue (scopes nobody may grant yet, an expiry in the past).
+ * Tests of what keys may do otherwise create them with `createApiKey`.
  */
 export async function seedApiKey(
   atrium: AtriumServer,
@@ -215,14 +217,14 @@ export async function seedApiKey(
   scopes: readonly ApiKeyScope[],
   changes: Partial<ApiKeyEntity> = {},
 ): Promise<{ id: string; secret: string; actor: Actor }> {
-  const secret = `atr_live_${randomBytes(32).toString('hex')}`;
+  const { secret, secretHash, prefix } = generateApiKeySecret();
   const id = newId();
   await atrium.dataSource.getRepository(ApiKeyEntity).insert({
     id,
     organizationId,
     name: 'Test key',
-    prefix: secret.slice(0, 13),
-    secretHash: hashToken(secret),
+    prefix,
+    secretHash,
     scopes: scopes.join(','),
     createdByAccountId: null,
     createdAt: new Date(),
@@ -230,6 +232,10 @@ export async function seedApiKey(
     lastUsedAt: null,
     lastUsedIp: null,
     revokedAt: null,
+    previousSecretHash: null,
+    previousSecretExpiresAt: null,
+    rolledAt: null,
+    expiryNotifiedAt: null,
     ...changes,
   });
   return { id, secret, actor: new Actor(atrium.url).withToken(secret) };

@@ -14,6 +14,9 @@ const EVENT_TYPES: ReadonlySet<string> = new Set<SecurityEventType>([
   'MFA_DISABLED',
   'BACKUP_CODES_REGENERATED',
   'SESSION_REVOKED',
+  'API_KEY_CREATED',
+  'API_KEY_ROLLED',
+  'API_KEY_REVOKED',
 ]);
 
 /** "Signed in", "Two-factor authentication turned on"…; a type added later reads as generic. */

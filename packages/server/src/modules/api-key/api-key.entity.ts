@@ -3,9 +3,12 @@ import { DateColumn, IdColumn } from '../../db/columns';
 import { AccountEntity } from '../account/account.entity';
 import { OrganizationEntity } from '../organization/organization.entity';
 
+export const API_KEY_NAME_MAX_CHARS = 100;
+
 /**
  * An organization's key for internal tools. The secret is never stored: only its SHA-256
- * (`secretHash`) and a display prefix to tell keys apart. Not an API type: see ApiKey.
+ * (`secretHash`, and `previousSecretHash` during a roll's grace period) and a display prefix to
+ * tell keys apart. Not an API type: see ApiKey.
  */
 @Entity({ name: 'api_keys' })
 export class ApiKeyEntity {
@@ -20,7 +23,7 @@ export class ApiKeyEntity {
   @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'fk_api_keys_organization' })
   organization?: OrganizationEntity;
 
-  @Column({ type: 'varchar', length: 100 })
+  @Column({ type: 'varchar', length: API_KEY_NAME_MAX_CHARS })
   name: string;
 
   /** `atr_live_` and the first characters of the secret, shown in lists. */
@@ -57,4 +60,19 @@ export class ApiKeyEntity {
 
   @DateColumn({ name: 'revoked_at', nullable: true })
   revokedAt: Date | null;
+
+  /** The secret before the last roll, still accepted until `previousSecretExpiresAt`. */
+  @Index('uq_api_keys_previous_secret_hash', { unique: true })
+  @Column({ name: 'previous_secret_hash', type: 'varchar', length: 64, nullable: true })
+  previousSecretHash: string | null;
+
+  @DateColumn({ name: 'previous_secret_expires_at', nullable: true })
+  previousSecretExpiresAt: Date | null;
+
+  @DateColumn({ name: 'rolled_at', nullable: true })
+  rolledAt: Date | null;
+
+  /** When the organization's admins were told that the key expires soon (once per key). */
+  @DateColumn({ name: 'expiry_notified_at', nullable: true })
+  expiryNotifiedAt: Date | null;
 }

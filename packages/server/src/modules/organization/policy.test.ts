@@ -1,4 +1,12 @@
-import { isAllowed, isAllowedForKey, mayGrant, mayManage, OPERATIONS, POLICY } from './policy';
+import {
+  grantableScopes,
+  isAllowed,
+  isAllowedForKey,
+  mayGrant,
+  mayManage,
+  OPERATIONS,
+  POLICY,
+} from './policy';
 import { ROLES } from './team-member.entity';
 
 describe('the role × operation table', () => {
@@ -37,6 +45,45 @@ describe('API key scopes', () => {
     expect(isAllowedForKey(['MEMBERS_WRITE'], 'member.invite')).toBe(true);
     expect(isAllowedForKey(['MEMBERS_READ', 'ORGANIZATION_READ'], 'member.invite')).toBe(false);
     expect(isAllowedForKey([], 'organization.view')).toBe(false);
+  });
+});
+
+describe('scopes a creator may grant', () => {
+  it('are read from the table: a scope whose every operation the role may do', () => {
+    for (const role of ROLES) {
+      for (const scope of grantableScopes(role)) {
+        const operations = OPERATIONS.filter((operation) => POLICY[operation].scope === scope);
+        expect(operations.length).toBeGreaterThan(0);
+        for (const operation of operations) expect(isAllowed(role, operation)).toBe(true);
+      }
+    }
+    expect(grantableScopes('OWNER')).toEqual([
+      'ORGANIZATION_READ',
+      'MEMBERS_READ',
+      'MEMBERS_WRITE',
+    ]);
+    expect(grantableScopes('ADMIN')).toEqual(grantableScopes('OWNER'));
+  });
+
+  it('never lets a key do what its creator cannot', () => {
+    for (const role of ROLES) {
+      const scopes = grantableScopes(role);
+      for (const operation of OPERATIONS) {
+        if (isAllowedForKey(scopes, operation)) expect(isAllowed(role, operation)).toBe(true);
+      }
+    }
+  });
+
+  it('leaves key management to OWNER and ADMIN, people only', () => {
+    for (const operation of [
+      'apiKey.list',
+      'apiKey.create',
+      'apiKey.roll',
+      'apiKey.revoke',
+    ] as const) {
+      expect(ROLES.filter((role) => isAllowed(role, operation))).toEqual(['OWNER', 'ADMIN']);
+      expect(POLICY[operation].scope).toBeNull();
+    }
   });
 });
 

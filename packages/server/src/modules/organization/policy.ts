@@ -1,4 +1,4 @@
-import type { ApiKeyScope } from '../api-key/scopes';
+import { API_KEY_SCOPES, type ApiKeyScope } from '../api-key/scopes';
 import { ROLES, type Role } from './team-member.entity';
 
 /** Everything one can do to an organization; each service method names the one it does. */
@@ -16,6 +16,10 @@ export const OPERATIONS = [
   'domain.add',
   'domain.verify',
   'domain.remove',
+  'apiKey.list',
+  'apiKey.create',
+  'apiKey.roll',
+  'apiKey.revoke',
 ] as const;
 export type OrganizationOperation = (typeof OPERATIONS)[number];
 
@@ -37,7 +41,8 @@ export interface PolicyRow {
  * `authorize`; the generated matrix test reads it. Roles that may act on members act only on
  * members of their own role or below, and grant at most their own role (`mayManage`,
  * `mayGrant`); the owner leaves only after transferring ownership. A key acts with ADMIN's
- * reach (`API_KEY_ROLE`), within its scopes.
+ * reach (`API_KEY_ROLE`), within its scopes, and its scopes never exceed what its creator's role
+ * may do (`grantableScopes`, read from this same table).
  */
 // prettier-ignore
 const TABLE: Readonly<Record<OrganizationOperation, [readonly boolean[], ApiKeyScope | null]>> = {
@@ -55,13 +60,20 @@ const TABLE: Readonly<Record<OrganizationOperation, [readonly boolean[], ApiKeyS
   'domain.add':                    [[Y,    Y,    _,      _,     _],     PERSON_ONLY],
   'domain.verify':                 [[Y,    Y,    _,      _,     _],     PERSON_ONLY],
   'domain.remove':                 [[Y,    Y,    _,      _,     _],     PERSON_ONLY],
+  'apiKey.list':                   [[Y,    Y,    _,      _,     _],     PERSON_ONLY],
+  'apiKey.create':                 [[Y,    Y,    _,      _,     _],     PERSON_ONLY],
+  'apiKey.roll':                   [[Y,    Y,    _,      _,     _],     PERSON_ONLY],
+  'apiKey.revoke':                 [[Y,    Y,    _,      _,     _],     PERSON_ONLY],
 };
 
 export const POLICY: Readonly<Record<OrganizationOperation, PolicyRow>> = Object.fromEntries(
   Object.entries(TABLE).map(([operation, [roles, scope]]) => [operation, { roles, scope }]),
 ) as Record<OrganizationOperation, PolicyRow>;
 
-/** The role an API key acts with for rank rules (whom it may manage, what it may grant). */
+/**
+ * The role an API key acts with for rank rules (whom it may manage, what it may grant). Only
+ * OWNER and ADMIN create keys (`apiKey.create`), so this never exceeds the creator's role.
+ */
 export const API_KEY_ROLE: Role = 'ADMIN';
 
 export function isAllowed(role: Role, operation: OrganizationOperation): boolean {
@@ -90,4 +102,24 @@ export function mayManage(actor: Role, target: Role): boolean {
 /** A role is never granted above the granter's own; OWNER only moves by transferOwnership. */
 export function mayGrant(actor: Role, granted: Role): boolean {
   return granted !== 'OWNER' && rank(granted) <= rank(actor);
+}
+
+/**
+ * The scopes `role` may put on a key: those whose every operation the role may do itself, so a
+ * key never does more than its creator could. An operation no role does (an API-key-only one,
+ * such as publishing events) counts as the key managers' (`apiKey.create`). A scope that no
+ * operation uses yet is granted by nobody: what it would allow is not decided.
+ */
+export function grantableScopes(role: Role): ApiKeyScope[] {
+  return API_KEY_SCOPES.filter((scope) => {
+    const rows = OPERATIONS.filter((operation) => POLICY[operation].scope === scope);
+    return (
+      rows.length > 0 &&
+      rows.every((operation) =>
+        POLICY[operation].roles.some(Boolean)
+          ? isAllowed(role, operation)
+          : isAllowed(role, 'apiKey.create'),
+      )
+    );
+  });
 }

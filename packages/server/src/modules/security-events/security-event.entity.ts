@@ -14,6 +14,9 @@ export const SECURITY_EVENT_TYPES = [
   'MFA_DISABLED',
   'BACKUP_CODES_REGENERATED',
   'SESSION_REVOKED',
+  'API_KEY_CREATED',
+  'API_KEY_ROLLED',
+  'API_KEY_REVOKED',
 ] as const;
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];
 

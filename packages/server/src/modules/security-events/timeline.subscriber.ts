@@ -19,6 +19,10 @@ const TIMELINE: { [T in DomainEventType]?: (event: DomainEvent<T>) => SecurityEv
   'mfa.backup_codes_regenerated': () => 'BACKUP_CODES_REGENERATED',
   'session.revoked': ({ data }) =>
     data.reason !== 'LOGOUT' && data.consequenceOf === null ? 'SESSION_REVOKED' : null,
+  // On the timeline of the person who acted.
+  'api_key.created': () => 'API_KEY_CREATED',
+  'api_key.rolled': () => 'API_KEY_ROLLED',
+  'api_key.revoked': () => 'API_KEY_REVOKED',
 };
 
 /** The security timeline, written in the transaction of the change it records. */
