@@ -3,7 +3,7 @@ import { crc32 } from 'node:zlib';
 import { hashToken } from '../../lib/tokens';
 
 /**
- * The shape of an API key secret (SPEC §3.5), as GitHub's tokens are made: a fixed prefix, 32
+ * The shape of an API key secret, as GitHub's tokens are made: a fixed prefix, 32
  * random bytes in base62 and a 6-character base62 CRC32 of the random part. A scanner (or this
  * server, before any database lookup) tells a well-formed key from a typo or a forgery offline.
  */

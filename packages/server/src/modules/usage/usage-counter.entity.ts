@@ -1,7 +1,7 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { OrganizationEntity } from '../organization/organization.entity';
 
-/** The metrics Atrium counts itself; services report others later (SPEC §3.8). */
+/** The metrics Atrium counts itself; services report others later. */
 export const METERED_METRICS = ['API_REQUESTS'] as const;
 export type MeteredMetric = (typeof METERED_METRICS)[number];
 

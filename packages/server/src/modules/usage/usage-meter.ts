@@ -17,7 +17,7 @@ const BATCH_ROWS = 500;
 /**
  * Usage counted in memory and written in batches: a request adds to a counter, and every
  * `flushEveryMs` one statement per 500 (organization, metric, day) rows adds the counts to
- * `usage_counters`. So metering costs no database write per request (SPEC §6); `stop()` writes
+ * `usage_counters`. So metering costs no database write per request; `stop()` writes
  * what is left, so a SIGTERM loses nothing. Counts that fail to be written are kept for the next
  * flush, except those of an organization that no longer exists.
  */

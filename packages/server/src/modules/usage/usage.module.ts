@@ -9,7 +9,7 @@ declare module '../../core/module' {
   }
 }
 
-/** Organization usage per metric and day (SPEC §3.8), metered in memory and written in batches. */
+/** Organization usage per metric and day, metered in memory and written in batches. */
 export const usageModule = defineModule({
   name: 'usage',
   entities: [UsageCounterEntity],
