@@ -1,5 +1,5 @@
-import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react';
-import { FOCUSABLE, Modal } from './Modal';
+import * as RadixDialog from '@radix-ui/react-dialog';
+import { useId, type ReactNode, type RefObject } from 'react';
 
 interface DialogProps {
   title: string;
@@ -14,7 +14,11 @@ interface DialogProps {
   initialFocus?: RefObject<HTMLElement | null>;
 }
 
-/** A titled modal (on Modal's frame): focus starts inside when it opens, Escape cancels. */
+/**
+ * A titled modal on Radix's dialog: the rest of the page is inert while it is open, Tab stays
+ * inside, Escape cancels (unless busy). It opens when mounted and closes when its owner unmounts
+ * it; the owner also decides where focus goes afterwards, since it knows what is left.
+ */
 export function Dialog({
   title,
   onCancel,
@@ -23,29 +27,33 @@ export function Dialog({
   describedByBody = false,
   initialFocus,
 }: DialogProps) {
-  const id = useId();
-  const contentRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const target =
-      initialFocus?.current ?? contentRef.current?.querySelector<HTMLElement>(FOCUSABLE);
-    target?.focus();
-    // Only when the dialog opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
+  const bodyId = `${useId()}-body`;
   return (
-    <Modal
-      labelledBy={`${id}-title`}
-      describedBy={describedByBody ? `${id}-body` : undefined}
-      onEscape={() => {
-        if (!busy) onCancel();
+    <RadixDialog.Root
+      open
+      onOpenChange={(open) => {
+        if (!open && !busy) onCancel();
       }}
     >
-      <div ref={contentRef}>
-        <h2 id={`${id}-title`}>{title}</h2>
-        {children({ bodyId: `${id}-body` })}
-      </div>
-    </Modal>
+      <RadixDialog.Portal>
+        <RadixDialog.Overlay className="dialog-backdrop" />
+        <RadixDialog.Content
+          className="dialog"
+          aria-describedby={describedByBody ? bodyId : undefined}
+          onOpenAutoFocus={(event) => {
+            if (!initialFocus?.current) return;
+            event.preventDefault();
+            initialFocus.current.focus();
+          }}
+          // The owner moves focus (to the control that opened it, or what replaced it).
+          onCloseAutoFocus={(event) => event.preventDefault()}
+          // A stray click outside must not throw away what was typed.
+          onInteractOutside={(event) => event.preventDefault()}
+        >
+          <RadixDialog.Title className="dialog-title">{title}</RadixDialog.Title>
+          {children({ bodyId })}
+        </RadixDialog.Content>
+      </RadixDialog.Portal>
+    </RadixDialog.Root>
   );
 }
