@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { FormAlert } from '../components/FormAlert';
 import { Skeleton } from '../components/Skeleton';
+import { ToastProvider } from '../components/Toast';
 import { useCurrentAccount } from '../features/auth/CurrentAccount';
 import { useLogOut } from '../features/auth/useLogOut';
 import { UnverifiedEmailBanner } from '../features/email/UnverifiedEmailBanner';
@@ -42,38 +43,40 @@ export function AppShell() {
   useEffect(() => setNavOpen(false), [pathname]);
 
   return (
-    <div className="app">
-      <SessionEventsListener />
-      <a className="skip-link" href="#main" onClick={skipToMain}>
-        {t('app.skipToContent')}
-      </a>
-      <header className="app-header">
-        <button
-          type="button"
-          className="nav-toggle icon-button"
-          aria-expanded={navOpen}
-          aria-controls={NAV_ID}
-          onClick={() => setNavOpen((open) => !open)}
-        >
-          {navOpen ? <X aria-hidden="true" size={20} /> : <Menu aria-hidden="true" size={20} />}
-          <span className="visually-hidden">{t('nav.menu')}</span>
-        </button>
-        <span className="brand">{t('app.name')}</span>
-        <OrganizationSwitcher />
-        <AccountMenu account={account} loggingOut={loading} onLogOut={() => void logOut()} />
-      </header>
-      {error && <FormAlert message={errorText(error)} />}
-      {!account.emailVerified && <UnverifiedEmailBanner account={account} />}
-      <div className="app-body">
-        <SettingsNav id={NAV_ID} open={navOpen} />
-        <main id="main" tabIndex={-1}>
-          <Suspense fallback={<Skeleton lines={6} />}>
-            <Outlet />
-          </Suspense>
-        </main>
+    <ToastProvider>
+      <div className="app">
+        <SessionEventsListener />
+        <a className="skip-link" href="#main" onClick={skipToMain}>
+          {t('app.skipToContent')}
+        </a>
+        <header className="app-header">
+          <button
+            type="button"
+            className="nav-toggle icon-button"
+            aria-expanded={navOpen}
+            aria-controls={NAV_ID}
+            onClick={() => setNavOpen((open) => !open)}
+          >
+            {navOpen ? <X aria-hidden="true" size={20} /> : <Menu aria-hidden="true" size={20} />}
+            <span className="visually-hidden">{t('nav.menu')}</span>
+          </button>
+          <span className="brand">{t('app.name')}</span>
+          <OrganizationSwitcher />
+          <AccountMenu account={account} loggingOut={loading} onLogOut={() => void logOut()} />
+        </header>
+        {error && <FormAlert message={errorText(error)} />}
+        {!account.emailVerified && <UnverifiedEmailBanner account={account} />}
+        <div className="app-body">
+          <SettingsNav id={NAV_ID} open={navOpen} />
+          <main id="main" tabIndex={-1}>
+            <Suspense fallback={<Skeleton lines={6} />}>
+              <Outlet />
+            </Suspense>
+          </main>
+        </div>
+        {/* Last, so it sits above any dialog a page has open when a change asks for it. */}
+        <ReauthDialogHost />
       </div>
-      {/* Last, so it sits above any dialog a page has open when a change asks for it. */}
-      <ReauthDialogHost />
-    </div>
+    </ToastProvider>
   );
 }

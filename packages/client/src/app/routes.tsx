@@ -5,13 +5,14 @@ import { RedirectIfSignedIn } from '../features/auth/RedirectIfSignedIn';
 import { RequireAuth } from '../features/auth/RequireAuth';
 import { OrganizationRedirect } from '../features/organizations/OrganizationRedirect';
 import type { OrganizationSection } from '../features/organizations/organizationPaths';
-import { AppShell } from './AppShell';
 import { lazyPage } from './lazyPage';
 import { PlaceholderPage } from './PlaceholderPage';
 import { RootLayout } from './RootLayout';
 import { SETTINGS_SECTIONS, type SettingsSection } from './settingsSections';
 
-// Every page is its own chunk; the shell, the guards and the placeholders are in the first one.
+// Every page is its own chunk, and so is the signed-in shell (its menus, dialogs and toasts):
+// the first download holds the router, the guards and the placeholders.
+const AppShell = lazyPage(() => import('./AppShell'), 'AppShell');
 const LogInPage = lazyPage(() => import('../features/auth/LogInPage'), 'LogInPage');
 const SignUpPage = lazyPage(() => import('../features/auth/SignUpPage'), 'SignUpPage');
 const ForgotPasswordPage = lazyPage(
