@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EditableSection } from '../../components/SectionCard';
 import { useToast } from '../../components/Toast';
@@ -17,11 +17,13 @@ export function PhoneSection() {
   // The number a code was texted to, while that code is awaited.
   const [pendingPhone, setPendingPhone] = useState<string | null>(null);
   const [codeSentTo, setCodeSentTo] = useState<string | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
 
   return (
     <EditableSection
       titleId="phone-title"
       title={t('phone.title')}
+      headingRef={headingRef}
       summary={
         <p className="current-value">
           {account.phone ? (
@@ -57,7 +59,12 @@ export function PhoneSection() {
                   toast(t('phone.status.changed', { phone }));
                   backToSummary();
                 }}
-                onCancel={backToSummary}
+                onCancel={() => {
+                  // Another number: back to the first step, which starts again at the heading.
+                  setPendingPhone(null);
+                  setCodeSentTo(null);
+                  headingRef.current?.focus();
+                }}
               />
             )}
             <p role="status" className="form-status">

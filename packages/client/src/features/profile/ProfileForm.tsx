@@ -1,6 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES } from '../../app/i18n';
+import { LANGUAGES, switchLanguage, toLanguage } from '../../app/i18n';
 import { SelectField, TextField } from '../../components/Field';
 import { FormAlert } from '../../components/FormAlert';
 import { useToast } from '../../components/Toast';
@@ -47,7 +47,9 @@ export function ProfileForm({ account, onClose }: ProfileFormProps) {
       const { data } = await updateProfile({ variables: { input } });
       // The cache now holds the saved account, so the app (and its language) follow it.
       if (data) form.reset(valuesFromAccount(data.updateProfile));
-      toast(t('profile.saved'));
+      // Saved in another language: say so in that one.
+      if (data) await switchLanguage(toLanguage(data.updateProfile.locale));
+      toast(i18n.t('profile.saved'));
       onClose?.();
     } catch (error) {
       form.fail(error); // field errors keyed by API field: fullName, username, locale…
