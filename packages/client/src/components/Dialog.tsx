@@ -1,5 +1,5 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
-import { useId, type ReactNode, type RefObject } from 'react';
+import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react';
 
 interface DialogProps {
   title: string;
@@ -28,6 +28,8 @@ export function Dialog({
   initialFocus,
 }: DialogProps) {
   const bodyId = `${useId()}-body`;
+  const contentRef = useRef<HTMLDivElement>(null);
+  const focusWanted = useOwnersFocus(contentRef);
   return (
     <RadixDialog.Root
       open
@@ -39,14 +41,21 @@ export function Dialog({
         <RadixDialog.Overlay className="dialog-backdrop" />
         <RadixDialog.Content
           className="dialog"
+          aria-modal="true"
           aria-describedby={describedByBody ? bodyId : undefined}
           onOpenAutoFocus={(event) => {
             if (!initialFocus?.current) return;
             event.preventDefault();
             initialFocus.current.focus();
           }}
-          // The owner moves focus (to the control that opened it, or what replaced it).
-          onCloseAutoFocus={(event) => event.preventDefault()}
+          ref={contentRef}
+          // The owner moves focus (to the control that opened it, or what replaced it) as it
+          // closes the dialog; the focus trap refuses that while it lasts, so it is done here.
+          onCloseAutoFocus={(event) => {
+            event.preventDefault();
+            const target = focusWanted.current;
+            if (target?.isConnected) target.focus();
+          }}
           // A stray click outside must not throw away what was typed.
           onInteractOutside={(event) => event.preventDefault()}
         >
@@ -56,4 +65,26 @@ export function Dialog({
       </RadixDialog.Portal>
     </RadixDialog.Root>
   );
+}
+
+/**
+ * Remembers where the owner last sent focus outside the dialog (the trap sends it back), so it
+ * can go there once the dialog is gone. Focus coming back inside forgets it.
+ */
+function useOwnersFocus(contentRef: RefObject<HTMLElement | null>) {
+  const wanted = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    function onFocusOut(event: FocusEvent) {
+      const next = event.relatedTarget;
+      const content = contentRef.current;
+      // Only focus leaving the dialog counts (not the trap pulling it back in).
+      if (!content || !(event.target instanceof Node) || !content.contains(event.target)) return;
+      if (!(next instanceof HTMLElement)) return;
+      wanted.current = content.contains(next) ? null : next;
+    }
+    // Capture, so it runs before the trap's own listener pulls focus back.
+    document.addEventListener('focusout', onFocusOut, true);
+    return () => document.removeEventListener('focusout', onFocusOut, true);
+  }, [contentRef]);
+  return wanted;
 }

@@ -33,9 +33,12 @@ function useTable(): TableContextValue {
 /** The width (px) below which a table becomes cards, when the table does not say. */
 export const DEFAULT_CARDS_BELOW = 640;
 
-/** Chooses the layout from the width the table has (not the window's: the nav takes some). */
+/**
+ * Chooses the layout from the width the table has (not the window's: the nav takes some). No
+ * width yet, or none because it is not laid out (hidden), is a table.
+ */
 export function layoutFor(width: number | null, cardsBelow: number): Layout {
-  return width !== null && width < cardsBelow ? 'cards' : 'table';
+  return width !== null && width > 0 && width < cardsBelow ? 'cards' : 'table';
 }
 
 function useContainerWidth(ref: RefObject<HTMLElement | null>): number | null {

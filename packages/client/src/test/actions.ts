@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 
 /** Opens the account menu in the header and chooses Log out, as a person would. */
@@ -9,9 +9,13 @@ export async function logOutFromMenu(user: UserEvent, logOutLabel = 'Log out') {
 
 /** Opens a section's form with its Edit button; returns the section. */
 export async function openSection(user: UserEvent, sectionName: string | RegExp) {
-  const section = await screen.findByRole('region', { name: sectionName });
-  await user.click(within(section).getByRole('button', { name: /^(Edit|Editar) / }));
-  return section;
+  // The section may still be loading: wait for its Edit button.
+  const edit = await waitFor(() => {
+    const section = screen.getByRole('region', { name: sectionName });
+    return within(section).getByRole('button', { name: /^(Edit|Editar) / });
+  });
+  await user.click(edit);
+  return screen.getByRole('region', { name: sectionName });
 }
 
 /** The toast that says `text` (toasts live in the Notifications region, outside the page). */
