@@ -18,7 +18,7 @@ export default defineConfig({
   },
   build: {
     outDir: 'dist',
-    // The budget is 250 KB of initial JS gzipped (the build prints it); Vite's warning counts
+    // The budget is 200 KB of initial JS gzipped (the build prints it); Vite's warning counts
     // minified bytes, so it is raised to stay quiet while the gzipped size is within budget.
     chunkSizeWarningLimit: 700,
   },

@@ -17,7 +17,7 @@ describe('a person managing their account in the browser', () => {
     await page.getByRole('banner').getByText('Signed in as Grace Hopper').waitFor();
 
     // Log out: back to the login page, and the session is gone on the server too.
-    await page.getByRole('button', { name: 'Log out' }).click();
+    await person.logOut();
     await person.heading('Log in to Atrium');
     expect(person.path()).toBe('/login');
     await page.goto('/settings/security');
@@ -31,12 +31,14 @@ describe('a person managing their account in the browser', () => {
     await person.heading('Profile');
 
     // Edit the profile; the change survives a reload.
+    await person.openSection('Details');
     await page.getByLabel('Full name').fill('Grace B. Hopper');
     await page.getByLabel('Time zone').selectOption('America/New_York');
     await page.getByRole('button', { name: 'Save changes' }).click();
-    await person.statusSays('Profile saved');
+    await person.toastSays('Profile saved');
     await page.reload();
     await person.heading('Profile');
+    await person.openSection('Details');
     expect(await page.getByLabel('Full name').inputValue()).toBe('Grace B. Hopper');
     expect(await page.getByLabel('Time zone').inputValue()).toBe('America/New_York');
     await page.getByRole('banner').getByText('Signed in as Grace B. Hopper').waitFor();
@@ -45,12 +47,13 @@ describe('a person managing their account in the browser', () => {
     await page.getByLabel('Language').selectOption('es');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await person.heading('Perfil');
-    await person.statusSays('Perfil guardado');
+    await person.toastSays('Perfil guardado');
     expect(await page.locator('html').getAttribute('lang')).toBe('es');
     await page.reload();
     await person.heading('Perfil');
     await page.getByRole('navigation').getByRole('link', { name: 'Seguridad' }).waitFor();
-    await page.getByRole('button', { name: 'Cerrar sesión' }).waitFor();
+    await page.getByRole('button', { name: /^Sesión iniciada como/ }).waitFor();
+    await person.openSection('Datos personales');
     expect(await page.getByLabel('Idioma').inputValue()).toBe('es');
 
     expect(pageErrors).toEqual([]);

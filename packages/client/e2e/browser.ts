@@ -56,6 +56,24 @@ export function aPerson(page: Page, email: string, password: string) {
     path,
     heading,
     statusSays: (text: string) => page.getByRole('status').filter({ hasText: text }).waitFor(),
+    /** A confirmation toast (in the Notifications region) says `text`. */
+    toastSays: (text: string) =>
+      page
+        .getByRole('region', { name: /^(Notifications|Notificaciones)/ })
+        .getByText(text)
+        .first()
+        .waitFor(),
+    /** Opens the account menu in the header and chooses Log out. */
+    async logOut() {
+      await page.getByRole('button', { name: /^Signed in as/ }).click();
+      await page.getByRole('menuitem', { name: 'Log out' }).click();
+    },
+    /** Opens a section's form with its Edit button. */
+    async openSection(name: string) {
+      const section = page.getByRole('region', { name, exact: true });
+      await section.getByRole('button', { name: /^(Edit|Editar) / }).click();
+      return section;
+    },
     async signUp(fullName: string) {
       await page.goto('/signup');
       await page.getByLabel('Full name').fill(fullName);

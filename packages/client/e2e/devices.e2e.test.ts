@@ -72,7 +72,7 @@ describe('signing out another device', () => {
     expect(await pageB.evaluate(() => Reflect.get(window, 'sameDocument'))).toBe(true);
 
     // A's list no longer shows B.
-    await a.statusSays('Chrome 131 on Windows 10 was signed out.');
+    await a.toastSays('Chrome 131 on Windows 10 was signed out.');
     await signOutB.waitFor({ state: 'detached' });
     expect(await devicesA.getByRole('listitem').count()).toBe(1);
     await pageA.getByText('No other devices are signed in.').waitFor();

@@ -27,24 +27,6 @@ const VIEWS = [
 ] as const;
 type View = (typeof VIEWS)[number];
 
-/**
- * Pages that still scroll sideways at 375 px while the responsive layout is being built. The
- * walk checks this list both ways: a page that starts to scroll fails, and so does a page on it
- * that no longer does, so the list can only shrink.
- */
-const SCROLLS_SIDEWAYS_AT_375 = new Set<string>([
-  'settings-profile',
-  'settings-security',
-  'settings-notifications',
-  'settings-organization',
-  'settings-team',
-  'settings-api-keys',
-  'settings-webhooks',
-  'settings-privacy',
-  'settings-billing',
-  'not-found',
-]);
-
 /** Phones and laptops as the devices list names them. */
 const USER_AGENTS: Record<View['width'], string> = {
   375:
@@ -66,20 +48,12 @@ function stateName(view: View): string {
   return `${view.width}-${view.colorScheme}`;
 }
 
-function horizontalScrollProblem(
-  walked: WalkedPage,
-  view: View,
-  width: { scrollWidth: number; clientWidth: number },
-): string | null {
-  const scrolls = width.scrollWidth > width.clientWidth;
-  const known = view.width === 375 && SCROLLS_SIDEWAYS_AT_375.has(walked.name);
-  if (scrolls && !known) {
-    return `scrolls sideways: ${width.scrollWidth} px wide in a ${width.clientWidth} px window`;
-  }
-  if (!scrolls && known) {
-    return `no longer scrolls sideways: take "${walked.name}" off SCROLLS_SIDEWAYS_AT_375`;
-  }
-  return null;
+function horizontalScrollProblem(width: {
+  scrollWidth: number;
+  clientWidth: number;
+}): string | null {
+  if (width.scrollWidth <= width.clientWidth) return null;
+  return `scrolls sideways: ${width.scrollWidth} px wide in a ${width.clientWidth} px window`;
 }
 
 /** Opens one page in one view and lists everything wrong with it, each naming where. */
@@ -100,7 +74,7 @@ async function checkPage(
 
   const where = `${new URL(page.url()).pathname} (${walked.name}) at ${view.width} px, ${view.colorScheme}`;
   const problems: string[] = [];
-  const scrollProblem = horizontalScrollProblem(walked, view, await documentWidth(page));
+  const scrollProblem = horizontalScrollProblem(await documentWidth(page));
   if (scrollProblem) problems.push(`${where}: ${scrollProblem}`);
   for (const violation of await blockingAxeViolations(page)) {
     problems.push(

@@ -21,7 +21,7 @@ describe('a person who forgot their password', () => {
     await before.signUp('Katherine Johnson');
     await before.heading('Profile');
     await page.getByText('Please confirm your email address').waitFor();
-    await page.getByRole('button', { name: 'Log out' }).click();
+    await before.logOut();
     await before.heading('Log in to Atrium');
 
     // Ask for a link from the login page: the answer says nothing about the account.

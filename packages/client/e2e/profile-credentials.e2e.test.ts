@@ -46,24 +46,23 @@ describe('a person keeping their credentials up to date', () => {
       mimeType: 'image/png',
       buffer: TINY_PNG,
     });
-    await person.statusSays('Your picture was updated.');
+    await person.toastSays('Your picture was updated.');
     const image = picture.getByRole('img', { name: 'Your profile picture' });
     expect(await image.getAttribute('src')).toMatch(new RegExp(`^${server.baseUrl}/avatars/`));
     await page.waitForFunction(
       () => (document.querySelector('img.avatar') as HTMLImageElement | null)?.naturalWidth,
     );
     await picture.getByRole('button', { name: 'Remove picture' }).click();
-    await person.statusSays('Your picture was removed.');
+    await person.toastSays('Your picture was removed.');
     await picture.getByRole('img', { name: 'No profile picture yet' }).waitFor();
 
     // A new address: it changes only once the link mailed to it is opened.
     const newEmail = uniqueEmail();
+    await person.openSection('Email address');
     await emailSection.getByLabel('New email address', { exact: true }).fill(newEmail);
     await emailSection.getByLabel('Current password', { exact: true }).fill(PASSWORD);
     await emailSection.getByRole('button', { name: 'Send confirmation link' }).click();
-    await person.statusSays(
-      `We sent a link to ${newEmail}; your address changes when you open it.`,
-    );
+    await person.toastSays(`We sent a link to ${newEmail}; your address changes when you open it.`);
     await emailSection.getByText(email, { exact: true }).waitFor();
     const change = await waitForMail(outboxDir, (mail) => mail.to.includes(newEmail));
     await page.goto(linkIn(change, '/verify-email').href);
@@ -74,6 +73,7 @@ describe('a person keeping their credentials up to date', () => {
     // A phone number: the code texted to it sets it.
     const phoneSection = page.getByRole('region', { name: 'Phone number' });
     await phoneSection.getByText('No phone number yet.').waitFor();
+    await person.openSection('Phone number');
     await phoneSection.getByLabel('New phone number', { exact: true }).fill('+34 612 345 678');
     await phoneSection.getByLabel('Current password', { exact: true }).fill(PASSWORD);
     await phoneSection.getByRole('button', { name: 'Text me a code' }).click();
@@ -87,7 +87,7 @@ describe('a person keeping their credentials up to date', () => {
     await phoneSection.getByText('That code is not right').waitFor();
     await code.fill(sent);
     await code.press('Enter');
-    await person.statusSays('Your phone number is now +34612345678.');
+    await person.toastSays('Your phone number is now +34612345678.');
     await phoneSection.getByText('+34612345678', { exact: true }).waitFor();
 
     expect(pageErrors).toEqual([]);

@@ -36,7 +36,7 @@ describe('an owner who invites a new team member', () => {
     await dialog.getByLabel('Email').fill(inviteeEmail);
     expect(await dialog.getByLabel('Role').inputValue()).toBe('MEMBER');
     await dialog.getByRole('button', { name: 'Send invitation' }).click();
-    await owner.statusSays(`Invitation sent to ${inviteeEmail}.`);
+    await owner.toastSays(`Invitation sent to ${inviteeEmail}.`);
     await ownerPage
       .getByRole('table', { name: 'Pending invitations' })
       .getByRole('rowheader', { name: inviteeEmail })

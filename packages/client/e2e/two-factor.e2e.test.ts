@@ -61,12 +61,12 @@ describe('two-factor authentication in the browser', () => {
     const codes = twoFactor.getByRole('list', { name: 'Your backup codes' });
     await codes.waitFor();
     expect(await codes.getByRole('listitem').count()).toBe(10);
-    await person.statusSays('Two-factor authentication is on.');
+    await person.toastSays('Two-factor authentication is on.');
     await twoFactor.getByRole('button', { name: 'I saved them' }).click();
     await twoFactor.getByText('On', { exact: true }).waitFor();
 
     // Log out and in: the password is not enough any more.
-    await page.getByRole('button', { name: 'Log out' }).click();
+    await person.logOut();
     await person.heading('Log in to Atrium');
     await person.logInWithEnter();
     await person.heading('Two-factor authentication');

@@ -1,7 +1,10 @@
-import type { MouseEvent } from 'react';
+import { Menu, X } from 'lucide-react';
+import { Suspense, useEffect, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet } from 'react-router';
+import { Outlet, useLocation } from 'react-router';
 import { FormAlert } from '../components/FormAlert';
+import { Skeleton } from '../components/Skeleton';
+import { ToastProvider } from '../components/Toast';
 import { useCurrentAccount } from '../features/auth/CurrentAccount';
 import { useLogOut } from '../features/auth/useLogOut';
 import { UnverifiedEmailBanner } from '../features/email/UnverifiedEmailBanner';
@@ -9,8 +12,11 @@ import { ReauthDialogHost } from '../features/reauth/ReauthDialogHost';
 import { OrganizationSwitcher } from '../features/organizations/OrganizationSwitcher';
 import { SessionEventsListener } from '../features/sessions/SessionEventsListener';
 import { useErrorText } from '../lib/useErrorText';
+import { AccountMenu } from './AccountMenu';
 import { useAccountLanguage } from './i18n';
 import { SettingsNav } from './SettingsNav';
+
+const NAV_ID = 'settings-nav';
 
 function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
   const main = document.getElementById('main');
@@ -20,9 +26,9 @@ function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
 }
 
 /**
- * The signed-in frame: header with the account and log-out, settings navigation, content, and
- * the live session events that can end it, and the dialog that confirms it is still this
- * person when a sensitive change asks for it.
+ * The signed-in frame: header with the organization and the account menu, settings navigation
+ * (behind a menu button on narrow screens), content, the live session events that can end it,
+ * and the dialog that confirms it is still this person when a sensitive change asks for it.
  */
 export function AppShell() {
   const { t } = useTranslation();
@@ -30,36 +36,47 @@ export function AppShell() {
   useAccountLanguage(account.locale);
   const { logOut, loading, error } = useLogOut();
   const errorText = useErrorText();
+  const { pathname } = useLocation();
+  const [navOpen, setNavOpen] = useState(false);
+
+  // Choosing a section closes the menu on narrow screens.
+  useEffect(() => setNavOpen(false), [pathname]);
 
   return (
-    <div className="app">
-      <SessionEventsListener />
-      <a className="skip-link" href="#main" onClick={skipToMain}>
-        {t('app.skipToContent')}
-      </a>
-      <header className="app-header">
-        <span className="brand">{t('app.name')}</span>
-        <OrganizationSwitcher />
-        <div className="account">
-          <span>
-            <span className="visually-hidden">{t('shell.accountLabel')} </span>
-            {account.fullName || account.email}
-          </span>
-          <button type="button" onClick={() => void logOut()} disabled={loading}>
-            {loading ? t('shell.loggingOut') : t('shell.logOut')}
+    <ToastProvider>
+      <div className="app">
+        <SessionEventsListener />
+        <a className="skip-link" href="#main" onClick={skipToMain}>
+          {t('app.skipToContent')}
+        </a>
+        <header className="app-header">
+          <button
+            type="button"
+            className="nav-toggle icon-button"
+            aria-expanded={navOpen}
+            aria-controls={NAV_ID}
+            onClick={() => setNavOpen((open) => !open)}
+          >
+            {navOpen ? <X aria-hidden="true" size={20} /> : <Menu aria-hidden="true" size={20} />}
+            <span className="visually-hidden">{t('nav.menu')}</span>
           </button>
+          <span className="brand">{t('app.name')}</span>
+          <OrganizationSwitcher />
+          <AccountMenu account={account} loggingOut={loading} onLogOut={() => void logOut()} />
+        </header>
+        {error && <FormAlert message={errorText(error)} />}
+        {!account.emailVerified && <UnverifiedEmailBanner account={account} />}
+        <div className="app-body">
+          <SettingsNav id={NAV_ID} open={navOpen} />
+          <main id="main" tabIndex={-1}>
+            <Suspense fallback={<Skeleton lines={6} />}>
+              <Outlet />
+            </Suspense>
+          </main>
         </div>
-      </header>
-      {error && <FormAlert message={errorText(error)} />}
-      {!account.emailVerified && <UnverifiedEmailBanner account={account} />}
-      <div className="app-body">
-        <SettingsNav />
-        <main id="main" tabIndex={-1}>
-          <Outlet />
-        </main>
+        {/* Last, so it sits above any dialog a page has open when a change asks for it. */}
+        <ReauthDialogHost />
       </div>
-      {/* Last, so it sits above any dialog a page has open when a change asks for it. */}
-      <ReauthDialogHost />
-    </div>
+    </ToastProvider>
   );
 }

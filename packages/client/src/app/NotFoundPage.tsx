@@ -1,5 +1,8 @@
+import { SearchX } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { EmptyState } from '../components/EmptyState';
+import { PageHeader } from '../components/PageHeader';
 import { DEFAULT_SIGNED_IN_PATH } from '../features/auth/nextPath';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 
@@ -8,9 +11,12 @@ export function NotFoundPage() {
   useDocumentTitle(t('notFound.title'));
   return (
     <>
-      <h1>{t('notFound.title')}</h1>
-      <p>{t('notFound.body')}</p>
-      <Link to={DEFAULT_SIGNED_IN_PATH}>{t('notFound.back')}</Link>
+      <PageHeader title={t('notFound.title')} />
+      <EmptyState
+        icon={SearchX}
+        title={t('notFound.body')}
+        action={<Link to={DEFAULT_SIGNED_IN_PATH}>{t('notFound.back')}</Link>}
+      />
     </>
   );
 }

@@ -1,4 +1,9 @@
+import { Construction } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { EmptyState } from '../components/EmptyState';
+import { PageHeader } from '../components/PageHeader';
+import { DEFAULT_SIGNED_IN_PATH } from '../features/auth/nextPath';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import type { SettingsSection } from './settingsSections';
 
@@ -9,8 +14,12 @@ export function PlaceholderPage({ section }: { section: SettingsSection }) {
   useDocumentTitle(title);
   return (
     <>
-      <h1>{title}</h1>
-      <p>{t('placeholder.body')}</p>
+      <PageHeader title={title} />
+      <EmptyState
+        icon={Construction}
+        title={t('placeholder.body')}
+        action={<Link to={DEFAULT_SIGNED_IN_PATH}>{t('notFound.back')}</Link>}
+      />
     </>
   );
 }

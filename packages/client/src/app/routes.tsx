@@ -1,24 +1,44 @@
 import type { ReactNode } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
-import { LogInPage } from '../features/auth/LogInPage';
 import { DEFAULT_SIGNED_IN_PATH } from '../features/auth/nextPath';
 import { RedirectIfSignedIn } from '../features/auth/RedirectIfSignedIn';
 import { RequireAuth } from '../features/auth/RequireAuth';
-import { SignUpPage } from '../features/auth/SignUpPage';
-import { VerifyEmailPage } from '../features/email/VerifyEmailPage';
-import { ForgotPasswordPage } from '../features/password/ForgotPasswordPage';
-import { ResetPasswordPage } from '../features/password/ResetPasswordPage';
-import { ProfilePage } from '../features/profile/ProfilePage';
-import { SecurityPage } from '../features/security/SecurityPage';
-import { AcceptInvitationPage } from '../features/invitations/AcceptInvitationPage';
-import { OrganizationPage } from '../features/organization/OrganizationPage';
 import { OrganizationRedirect } from '../features/organizations/OrganizationRedirect';
 import type { OrganizationSection } from '../features/organizations/organizationPaths';
-import { TeamPage } from '../features/team/TeamPage';
-import { AppShell } from './AppShell';
-import { NotFoundPage } from './NotFoundPage';
+import { lazyPage } from './lazyPage';
 import { PlaceholderPage } from './PlaceholderPage';
+import { RootLayout } from './RootLayout';
 import { SETTINGS_SECTIONS, type SettingsSection } from './settingsSections';
+
+// Every page is its own chunk, and so is the signed-in shell (its menus, dialogs and toasts):
+// the first download holds the router, the guards and the placeholders.
+const AppShell = lazyPage(() => import('./AppShell'), 'AppShell');
+const LogInPage = lazyPage(() => import('../features/auth/LogInPage'), 'LogInPage');
+const SignUpPage = lazyPage(() => import('../features/auth/SignUpPage'), 'SignUpPage');
+const ForgotPasswordPage = lazyPage(
+  () => import('../features/password/ForgotPasswordPage'),
+  'ForgotPasswordPage',
+);
+const ResetPasswordPage = lazyPage(
+  () => import('../features/password/ResetPasswordPage'),
+  'ResetPasswordPage',
+);
+const VerifyEmailPage = lazyPage(
+  () => import('../features/email/VerifyEmailPage'),
+  'VerifyEmailPage',
+);
+const AcceptInvitationPage = lazyPage(
+  () => import('../features/invitations/AcceptInvitationPage'),
+  'AcceptInvitationPage',
+);
+const ProfilePage = lazyPage(() => import('../features/profile/ProfilePage'), 'ProfilePage');
+const SecurityPage = lazyPage(() => import('../features/security/SecurityPage'), 'SecurityPage');
+const OrganizationPage = lazyPage(
+  () => import('../features/organization/OrganizationPage'),
+  'OrganizationPage',
+);
+const TeamPage = lazyPage(() => import('../features/team/TeamPage'), 'TeamPage');
+const NotFoundPage = lazyPage(() => import('./NotFoundPage'), 'NotFoundPage');
 
 /** The sections built so far; the others show a placeholder. */
 const SECTION_PAGES: Partial<Record<SettingsSection['path'], ReactNode>> = {
@@ -56,33 +76,38 @@ const sectionRoutes: RouteObject[] = SETTINGS_SECTIONS.map((section): RouteObjec
 });
 
 export const routes: RouteObject[] = [
-  { path: '/', element: <Navigate to={DEFAULT_SIGNED_IN_PATH} replace /> },
   {
-    element: <RedirectIfSignedIn />,
+    element: <RootLayout />,
     children: [
-      { path: '/login', element: <LogInPage /> },
-      { path: '/signup', element: <SignUpPage /> },
-      { path: '/forgot-password', element: <ForgotPasswordPage /> },
-    ],
-  },
-  // Links from mail: they work whether or not this browser is signed in.
-  { path: '/reset-password', element: <ResetPasswordPage /> },
-  { path: '/verify-email', element: <VerifyEmailPage /> },
-  { path: '/invitations/accept', element: <AcceptInvitationPage /> },
-  {
-    element: <RequireAuth />,
-    children: [
+      { path: '/', element: <Navigate to={DEFAULT_SIGNED_IN_PATH} replace /> },
       {
-        element: <AppShell />,
+        element: <RedirectIfSignedIn />,
+        children: [
+          { path: '/login', element: <LogInPage /> },
+          { path: '/signup', element: <SignUpPage /> },
+          { path: '/forgot-password', element: <ForgotPasswordPage /> },
+        ],
+      },
+      // Links from mail: they work whether or not this browser is signed in.
+      { path: '/reset-password', element: <ResetPasswordPage /> },
+      { path: '/verify-email', element: <VerifyEmailPage /> },
+      { path: '/invitations/accept', element: <AcceptInvitationPage /> },
+      {
+        element: <RequireAuth />,
         children: [
           {
-            path: '/settings',
+            element: <AppShell />,
             children: [
-              { index: true, element: <Navigate to={DEFAULT_SIGNED_IN_PATH} replace /> },
-              ...sectionRoutes,
+              {
+                path: '/settings',
+                children: [
+                  { index: true, element: <Navigate to={DEFAULT_SIGNED_IN_PATH} replace /> },
+                  ...sectionRoutes,
+                ],
+              },
+              { path: '*', element: <NotFoundPage /> },
             ],
           },
-          { path: '*', element: <NotFoundPage /> },
         ],
       },
     ],

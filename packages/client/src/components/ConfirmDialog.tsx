@@ -9,6 +9,8 @@ interface ConfirmDialogProps {
   /** While the confirmed action runs: the confirm button shows this, nothing can be chosen. */
   busyLabel?: string;
   busy?: boolean;
+  /** A confirmation that destroys or gives away something is red; others use the accent. */
+  tone?: 'danger' | 'primary';
   onConfirm(): void;
   onCancel(): void;
 }
@@ -36,7 +38,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
             {/* aria-disabled, not disabled: the button keeps focus while the action runs. */}
             <button
               type="button"
-              className="danger"
+              className={props.tone ?? 'danger'}
               aria-disabled={busy || undefined}
               onClick={busy ? undefined : props.onConfirm}
             >

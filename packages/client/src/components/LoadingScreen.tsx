@@ -1,10 +1,10 @@
-import { useTranslation } from 'react-i18next';
+import { Skeleton } from './Skeleton';
 
+/** The whole screen while the account (or the page's code) is on its way. */
 export function LoadingScreen() {
-  const { t } = useTranslation();
   return (
-    <p role="status" className="loading">
-      {t('app.loading')}
-    </p>
+    <div className="loading-screen">
+      <Skeleton lines={4} />
+    </div>
   );
 }

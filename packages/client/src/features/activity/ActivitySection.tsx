@@ -1,6 +1,10 @@
 import { useState } from 'react';
+import { History } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../components/EmptyState';
 import { FormAlert } from '../../components/FormAlert';
+import { SectionCard } from '../../components/SectionCard';
+import { Skeleton } from '../../components/Skeleton';
 import { useMySecurityEventsQuery } from '../../generated/graphql';
 import { toApiError } from '../../lib/apiError';
 import { useDateTimeFormat } from '../../lib/dateTime';
@@ -42,18 +46,20 @@ export function ActivitySection() {
   }
 
   return (
-    <section className="settings-section" aria-labelledby="activity-title">
-      <h2 id="activity-title">{t('activity.title')}</h2>
-      <p className="intro">{t('activity.intro')}</p>
+    <SectionCard
+      titleId="activity-title"
+      title={t('activity.title')}
+      description={t('activity.intro')}
+    >
       <FormAlert message={alert ?? (loadFailed ? t('activity.loadFailed') : null)} />
       {loadFailed && (
         <button type="button" onClick={() => void refetch().catch(() => undefined)}>
           {t('app.retry')}
         </button>
       )}
-      {!data && !error && <p className="muted">{t('app.loading')}</p>}
+      {!data && !error && <Skeleton lines={4} />}
       {connection && connection.edges.length === 0 && (
-        <p className="muted">{t('activity.empty')}</p>
+        <EmptyState icon={History} title={t('activity.empty')} />
       )}
       {connection && connection.edges.length > 0 && (
         <ol className="event-list" aria-labelledby="activity-title">
@@ -69,6 +75,6 @@ export function ActivitySection() {
           </button>
         </div>
       )}
-    </section>
+    </SectionCard>
   );
 }

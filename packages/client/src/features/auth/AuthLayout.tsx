@@ -1,3 +1,4 @@
+import { Building2 } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -6,7 +7,10 @@ export function AuthLayout({ title, children }: { title: string; children: React
   const { t } = useTranslation();
   return (
     <main id="main" className="auth-page">
-      <p className="brand">{t('app.name')}</p>
+      <p className="brand">
+        <Building2 className="brand-mark" aria-hidden="true" size={24} />
+        {t('app.name')}
+      </p>
       <section className="card" aria-labelledby="auth-title">
         <h1 id="auth-title">{title}</h1>
         {children}

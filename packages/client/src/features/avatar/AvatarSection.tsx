@@ -4,6 +4,8 @@ import { useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../components/Field';
 import { FormAlert } from '../../components/FormAlert';
+import { SectionCard } from '../../components/SectionCard';
+import { useToast } from '../../components/Toast';
 import { useRemoveAvatarMutation } from '../../generated/graphql';
 import { toApiError } from '../../lib/apiError';
 import { useErrorText, useFieldErrorTexts } from '../../lib/useErrorText';
@@ -12,7 +14,7 @@ import { AVATAR_ACCEPT, avatarFileProblem } from './avatarFile';
 import { AvatarImage } from './AvatarImage';
 import { uploadAvatar, type AvatarUploadResult } from './uploadAvatar';
 
-type Status = 'uploading' | 'uploaded' | 'removed' | null;
+type Status = 'uploading' | null;
 
 /** The upload answered outside GraphQL, so the cached account learns its new picture here. */
 function writeAvatarUrl(cache: ApolloCache, accountId: string, avatarUrl: string | null) {
@@ -28,6 +30,7 @@ function writeAvatarUrl(cache: ApolloCache, accountId: string, avatarUrl: string
  */
 export function AvatarSection() {
   const { t } = useTranslation();
+  const toast = useToast();
   const errorText = useErrorText();
   const fieldErrorTexts = useFieldErrorTexts();
   const account = useCurrentAccount();
@@ -61,7 +64,8 @@ export function AvatarSection() {
       const result = await uploadAvatar(file);
       if (result.ok) {
         writeAvatarUrl(client.cache, account.id, result.avatarUrl);
-        setStatus('uploaded');
+        setStatus(null);
+        toast(t('avatar.status.uploaded'));
       } else {
         setStatus(null);
         setFileError(uploadErrorText(result));
@@ -77,7 +81,8 @@ export function AvatarSection() {
     setFileError(null);
     try {
       await removeAvatar(); // the answer updates the cached account
-      setStatus('removed');
+      setStatus(null);
+      toast(t('avatar.status.removed'));
       headingRef.current?.focus(); // the button is gone with the picture
     } catch (error) {
       setStatus(null);
@@ -86,10 +91,7 @@ export function AvatarSection() {
   }
 
   return (
-    <section className="settings-section" aria-labelledby="avatar-title">
-      <h2 id="avatar-title" ref={headingRef} tabIndex={-1}>
-        {t('avatar.title')}
-      </h2>
+    <SectionCard titleId="avatar-title" title={t('avatar.title')} headingRef={headingRef}>
       <FormAlert message={alert} />
       <div className="avatar-row">
         <AvatarImage account={account} />
@@ -115,6 +117,6 @@ export function AvatarSection() {
           </div>
         </div>
       </div>
-    </section>
+    </SectionCard>
   );
 }

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { StatusBadge } from '../../components/StatusBadge';
+import type { ToastTone } from '../../components/Toast';
 import {
   useRemoveDomainMutation,
   useVerifyDomainMutation,
@@ -14,7 +16,7 @@ interface DomainItemProps {
   domain: DomainFieldsFragment;
   canManage: boolean;
   formatDateTime: (iso: string) => string;
-  onStatus: (message: string) => void;
+  onStatus: (message: string, tone: ToastTone) => void;
   onRemoved: (message: string) => void;
   onError: (error: ApiError) => void;
 }
@@ -35,11 +37,9 @@ export function DomainItem(props: DomainItemProps) {
     try {
       const { data } = await verifyDomain();
       const verified = Boolean(data?.verifyDomain.verifiedAt);
-      onStatus(
-        verified
-          ? t('domains.verifiedNow', { domain: domain.domain })
-          : t('domains.notFoundYet', { domain: domain.domain }),
-      );
+      // Not found yet is a wait, not a success: it says so in the warning tone.
+      if (verified) onStatus(t('domains.verifiedNow', { domain: domain.domain }), 'success');
+      else onStatus(t('domains.notFoundYet', { domain: domain.domain }), 'warning');
     } catch (error) {
       onError(toApiError(error));
     }
@@ -60,9 +60,9 @@ export function DomainItem(props: DomainItemProps) {
       <div className="session-heading">
         <h3>{domain.domain}</h3>
         {domain.verifiedAt ? (
-          <span className="badge">{t('domains.verified')}</span>
+          <StatusBadge tone="success">{t('domains.verified')}</StatusBadge>
         ) : (
-          <span className="badge badge-warning">{t('domains.unverified')}</span>
+          <StatusBadge tone="warning">{t('domains.unverified')}</StatusBadge>
         )}
       </div>
       {domain.verifiedAt ? (

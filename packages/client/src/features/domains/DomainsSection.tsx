@@ -1,6 +1,10 @@
 import { useCallback, useRef, useState } from 'react';
+import { Globe } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../components/EmptyState';
 import { FormAlert } from '../../components/FormAlert';
+import { SectionCard } from '../../components/SectionCard';
+import { useToast, type ToastTone } from '../../components/Toast';
 import { useOrganizationDomainsQuery } from '../../generated/graphql';
 import type { ApiError } from '../../lib/apiError';
 import { useDateTimeFormat } from '../../lib/dateTime';
@@ -13,22 +17,24 @@ import { DomainItem } from './DomainItem';
 /** Organization → Domains: the domains it claims, proven by a DNS TXT record. */
 export function DomainsSection({ organizationId }: { organizationId: string }) {
   const { t } = useTranslation();
+  const toast = useToast();
   const errorText = useErrorText();
   const account = useCurrentAccount();
   const formatDateTime = useDateTimeFormat(account.timezone);
   const { data } = useOrganizationDomainsQuery({ variables: { id: organizationId } });
-  const [status, setStatus] = useState<string | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const organization = data?.organization;
 
-  const announce = useCallback((message: string) => {
-    setAlert(null);
-    setStatus(message);
-  }, []);
+  const announce = useCallback(
+    (message: string, tone?: ToastTone) => {
+      setAlert(null);
+      toast(message, tone);
+    },
+    [toast],
+  );
   const fail = useCallback(
     (apiError: ApiError) => {
-      setStatus(null);
       setAlert(errorText(apiError));
     },
     [errorText],
@@ -38,14 +44,19 @@ export function DomainsSection({ organizationId }: { organizationId: string }) {
   if (!organization) return null;
   const canManage = mayEditOrganization(organization.myRole);
   return (
-    <section className="settings-section" aria-labelledby="domains-title">
-      <h2 id="domains-title" ref={headingRef} tabIndex={-1}>
-        {t('domains.title')}
-      </h2>
-      <p className="intro">{t('domains.intro')}</p>
+    <SectionCard
+      titleId="domains-title"
+      title={t('domains.title')}
+      description={t('domains.intro')}
+      headingRef={headingRef}
+    >
       <FormAlert message={alert} />
       {organization.domains.length === 0 ? (
-        <p className="muted">{t('domains.none')}</p>
+        <EmptyState
+          icon={Globe}
+          title={t('domains.none')}
+          description={canManage ? t('domains.noneNextStep') : undefined}
+        />
       ) : (
         <ul className="session-list" aria-labelledby="domains-title">
           {organization.domains.map((domain) => (
@@ -64,10 +75,7 @@ export function DomainsSection({ organizationId }: { organizationId: string }) {
           ))}
         </ul>
       )}
-      <p role="status" className="form-status">
-        {status}
-      </p>
       {canManage && <AddDomainForm organizationId={organizationId} />}
-    </section>
+    </SectionCard>
   );
 }

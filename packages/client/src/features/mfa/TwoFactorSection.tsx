@@ -2,6 +2,9 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FormAlert } from '../../components/FormAlert';
+import { SectionCard } from '../../components/SectionCard';
+import { StatusBadge } from '../../components/StatusBadge';
+import { useToast } from '../../components/Toast';
 import {
   useDisableMfaMutation,
   useRegenerateBackupCodesMutation,
@@ -20,7 +23,7 @@ type View =
   | { step: 'enrolling'; enrollment: StartTotpEnrollmentMutation['startTotpEnrollment'] }
   | { step: 'codes'; codes: ReadonlyArray<string> };
 
-type Status = 'enabled' | 'regenerated' | 'disabled' | null;
+type Status = 'enabled' | 'regenerated' | 'disabled';
 
 /**
  * Security → Two-factor: turning TOTP on (QR code or key, a code, then the backup codes shown
@@ -32,7 +35,8 @@ export function TwoFactorSection() {
   const errorText = useErrorText();
   const account = useCurrentAccount();
   const [view, setView] = useState<View>({ step: 'overview' });
-  const [status, setStatus] = useState<Status>(null);
+  const toast = useToast();
+  const setStatus = (status: Status) => toast(t(`mfa.status.${status}`));
   const [alert, setAlert] = useState<string | null>(null);
   const [confirmingOff, setConfirmingOff] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -46,7 +50,6 @@ export function TwoFactorSection() {
 
   function begin() {
     setAlert(null);
-    setStatus(null);
   }
 
   function fail(error: unknown) {
@@ -98,11 +101,24 @@ export function TwoFactorSection() {
   }
 
   return (
-    <section className="settings-section" aria-labelledby="mfa-title">
-      <h2 id="mfa-title" ref={headingRef} tabIndex={-1}>
-        {t('mfa.title')}
-      </h2>
-      <p className="intro">{t('mfa.intro')}</p>
+    <SectionCard
+      titleId="mfa-title"
+      title={t('mfa.title')}
+      description={t('mfa.intro')}
+      headingRef={headingRef}
+      summary={
+        view.step === 'overview' && (
+          <p className="current-value">
+            {t('mfa.state')}{' '}
+            {account.mfaEnabled ? (
+              <StatusBadge tone="success">{t('mfa.on')}</StatusBadge>
+            ) : (
+              <StatusBadge tone="neutral">{t('mfa.off')}</StatusBadge>
+            )}
+          </p>
+        )
+      }
+    >
       <FormAlert message={alert} />
       {view.step === 'enrolling' && (
         <EnrollmentForm
@@ -119,14 +135,6 @@ export function TwoFactorSection() {
       )}
       {view.step === 'overview' && (
         <>
-          <p className="current-value">
-            {t('mfa.state')}{' '}
-            {account.mfaEnabled ? (
-              <span className="badge">{t('mfa.on')}</span>
-            ) : (
-              <span className="badge badge-warning">{t('mfa.off')}</span>
-            )}
-          </p>
           <div className="form-actions">
             {account.mfaEnabled ? (
               <>
@@ -159,9 +167,6 @@ export function TwoFactorSection() {
           </div>
         </>
       )}
-      <p role="status" className="form-status">
-        {status && t(`mfa.status.${status}`)}
-      </p>
       {confirmingOff && (
         <ConfirmDialog
           title={t('mfa.confirmOff.title')}
@@ -174,6 +179,6 @@ export function TwoFactorSection() {
           onCancel={cancelTurnOff}
         />
       )}
-    </section>
+    </SectionCard>
   );
 }

@@ -2,6 +2,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextField } from '../../components/Field';
 import { FormAlert } from '../../components/FormAlert';
+import { useToast } from '../../components/Toast';
 import {
   useUpdateOrganizationMutation,
   type OrganizationGeneralFieldsFragment,
@@ -14,15 +15,18 @@ import {
 } from './organizationValues';
 import { useIndustryName } from './useIndustryName';
 
-type Status = 'saved' | 'noChanges' | null;
+type Status = 'noChanges' | null;
 
 interface GeneralFormProps {
   organization: OrganizationGeneralFieldsFragment;
   industries: ReadonlyArray<string>;
+  /** After a save (and a toast saying so), or on Cancel: the section closes the form. */
+  onClose?(): void;
 }
 
-export function GeneralForm({ organization, industries }: GeneralFormProps) {
+export function GeneralForm({ organization, industries, onClose }: GeneralFormProps) {
   const { t } = useTranslation();
+  const toast = useToast();
   const industryName = useIndustryName();
   const saved = useMemo(() => valuesFromOrganization(organization), [organization]);
   const [status, setStatus] = useState<Status>(null);
@@ -42,7 +46,8 @@ export function GeneralForm({ organization, industries }: GeneralFormProps) {
     try {
       const { data } = await updateOrganization({ variables: { id: organization.id, input } });
       if (data) form.reset(valuesFromOrganization(data.updateOrganization));
-      setStatus('saved');
+      toast(t('organization.saved'));
+      onClose?.();
     } catch (error) {
       form.fail(error); // field errors keyed by input field: name, industry, website
     }
@@ -83,8 +88,12 @@ export function GeneralForm({ organization, industries }: GeneralFormProps) {
         <button type="submit" className="primary" disabled={loading}>
           {loading ? t('organization.saving') : t('organization.save')}
         </button>
+        {onClose && (
+          <button type="button" onClick={onClose} disabled={loading}>
+            {t('app.cancel')}
+          </button>
+        )}
         <p role="status" className="form-status">
-          {status === 'saved' && t('organization.saved')}
           {status === 'noChanges' && t('organization.noChanges')}
         </p>
       </div>

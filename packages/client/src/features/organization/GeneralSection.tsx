@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { EditableSection, SectionCard } from '../../components/SectionCard';
+import { Skeleton } from '../../components/Skeleton';
 import { useOrganizationGeneralQuery } from '../../generated/graphql';
 import { OrganizationLoadProblem } from '../organizations/OrganizationLoadProblem';
 import { mayEditOrganization } from '../organizations/roles';
@@ -13,18 +15,32 @@ export function GeneralSection({ organizationId }: { organizationId: string }) {
     variables: { id: organizationId },
   });
   const organization = data?.organization;
+  const title = t('organization.generalTitle');
+
+  if (organization && data && mayEditOrganization(organization.myRole)) {
+    const summary = [
+      organization.name,
+      organization.industry && industryName(organization.industry),
+      organization.website,
+    ]
+      .filter(Boolean)
+      .join(' · ');
+    return (
+      <EditableSection titleId="general-title" title={title} summary={<p>{summary}</p>}>
+        {(close) => (
+          <GeneralForm organization={organization} industries={data.industries} onClose={close} />
+        )}
+      </EditableSection>
+    );
+  }
 
   return (
-    <section className="settings-section" aria-labelledby="general-title">
-      <h2 id="general-title">{t('organization.generalTitle')}</h2>
+    <SectionCard titleId="general-title" title={title}>
       {error && !organization && (
         <OrganizationLoadProblem error={error} retry={() => void refetch().catch(() => null)} />
       )}
-      {!data && !error && <p className="muted">{t('app.loading')}</p>}
-      {organization && data && mayEditOrganization(organization.myRole) && (
-        <GeneralForm organization={organization} industries={data.industries} />
-      )}
-      {organization && !mayEditOrganization(organization.myRole) && (
+      {!data && !error && <Skeleton lines={3} />}
+      {organization && (
         <>
           <dl className="read-only-values">
             <div>
@@ -47,6 +63,6 @@ export function GeneralSection({ organizationId }: { organizationId: string }) {
           <p className="muted">{t('organization.readOnly')}</p>
         </>
       )}
-    </section>
+    </SectionCard>
   );
 }

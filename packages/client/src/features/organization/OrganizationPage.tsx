@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../components/PageHeader';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { DomainsSection } from '../domains/DomainsSection';
 import { useOrganizationId } from '../organizations/useOrganizationId';
@@ -11,8 +12,7 @@ export function OrganizationPage() {
   const organizationId = useOrganizationId();
   return (
     <>
-      <h1>{t('organization.title')}</h1>
-      <p className="intro">{t('organization.intro')}</p>
+      <PageHeader title={t('organization.title')} description={t('organization.intro')} />
       <GeneralSection key={`general-${organizationId}`} organizationId={organizationId} />
       <DomainsSection key={`domains-${organizationId}`} organizationId={organizationId} />
     </>

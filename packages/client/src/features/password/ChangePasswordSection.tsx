@@ -1,7 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckboxField, TextField } from '../../components/Field';
 import { FormAlert } from '../../components/FormAlert';
+import { EditableSection } from '../../components/SectionCard';
+import { useToast } from '../../components/Toast';
 import { useChangePasswordMutation } from '../../generated/graphql';
 import { useFormFields } from '../../lib/useFormFields';
 import { useCurrentAccount } from '../auth/CurrentAccount';
@@ -15,20 +17,30 @@ const EMPTY = {
   signOutOtherSessions: false,
 };
 
-type Status = 'changed' | 'changedAndSignedOut' | null;
-
 /** Security → Password: a new password for the current one, optionally ending other sessions. */
 export function ChangePasswordSection() {
   const { t } = useTranslation();
+  return (
+    <EditableSection
+      titleId="password-title"
+      title={t('password.title')}
+      summary={<p className="muted">{t('password.intro')}</p>}
+    >
+      {(close) => <ChangePasswordForm onClose={close} />}
+    </EditableSection>
+  );
+}
+
+function ChangePasswordForm({ onClose }: { onClose(): void }) {
+  const { t } = useTranslation();
+  const toast = useToast();
   const account = useCurrentAccount();
   const form = useFormFields(EMPTY);
   const { values, update, fieldErrors } = form;
-  const [status, setStatus] = useState<Status>(null);
   const [changePassword, { loading }] = useChangePasswordMutation();
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setStatus(null);
     const mismatch = confirmationProblem(values, t('password.mismatch'));
     const ready = form.check(['currentPassword', 'newPassword', 'confirmPassword'], {
       confirmPassword: mismatch,
@@ -42,53 +54,49 @@ export function ChangePasswordSection() {
           if (signOutOtherSessions) keepOnlyCurrentSession(cache);
         },
       });
-      form.reset();
-      setStatus(signOutOtherSessions ? 'changedAndSignedOut' : 'changed');
+      toast(t(`password.status.${signOutOtherSessions ? 'changedAndSignedOut' : 'changed'}`));
+      onClose();
     } catch (error) {
       form.fail(error);
     }
   }
 
   return (
-    <section className="settings-section" aria-labelledby="password-title">
-      <h2 id="password-title">{t('password.title')}</h2>
-      <p className="intro">{t('password.intro')}</p>
-      <form
-        ref={form.formRef}
-        className="settings-form"
-        noValidate
-        onSubmit={(event) => void handleSubmit(event)}
-      >
-        <FormAlert message={form.alert} />
-        <TextField
-          label={t('password.currentPassword')}
-          name="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          required
-          {...form.bind('currentPassword')}
-        />
-        <NewPasswordFields
-          values={values}
-          fieldErrors={fieldErrors}
-          onChange={(name, value) => update(name, value)}
-          email={account.email}
-        />
-        <CheckboxField
-          label={t('password.signOutOthers')}
-          name="signOutOtherSessions"
-          checked={values.signOutOtherSessions}
-          onChange={(event) => update('signOutOtherSessions', event.target.checked)}
-        />
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={loading}>
-            {loading ? t('password.changing') : t('password.change')}
-          </button>
-          <p role="status" className="form-status">
-            {status && t(`password.status.${status}`)}
-          </p>
-        </div>
-      </form>
-    </section>
+    <form
+      ref={form.formRef}
+      className="settings-form"
+      noValidate
+      onSubmit={(event) => void handleSubmit(event)}
+    >
+      <FormAlert message={form.alert} />
+      <TextField
+        label={t('password.currentPassword')}
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+        {...form.bind('currentPassword')}
+      />
+      <NewPasswordFields
+        values={values}
+        fieldErrors={fieldErrors}
+        onChange={(name, value) => update(name, value)}
+        email={account.email}
+      />
+      <CheckboxField
+        label={t('password.signOutOthers')}
+        name="signOutOtherSessions"
+        checked={values.signOutOtherSessions}
+        onChange={(event) => update('signOutOtherSessions', event.target.checked)}
+      />
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={loading}>
+          {loading ? t('password.changing') : t('password.change')}
+        </button>
+        <button type="button" onClick={onClose} disabled={loading}>
+          {t('app.cancel')}
+        </button>
+      </div>
+    </form>
   );
 }

@@ -7,10 +7,11 @@ import { useFormFields } from '../../lib/useFormFields';
 
 interface PhoneRequestFormProps {
   onCodeSent: (phone: string) => void;
+  onCancel?: () => void;
 }
 
 /** Step 1: the new number and the current password; the server texts a code to the number. */
-export function PhoneRequestForm({ onCodeSent }: PhoneRequestFormProps) {
+export function PhoneRequestForm({ onCodeSent, onCancel }: PhoneRequestFormProps) {
   const { t } = useTranslation();
   const form = useFormFields({ phone: '', password: '' });
   const { values } = form;
@@ -59,6 +60,11 @@ export function PhoneRequestForm({ onCodeSent }: PhoneRequestFormProps) {
         <button type="submit" className="primary" disabled={loading}>
           {loading ? t('phone.sending') : t('phone.send')}
         </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel} disabled={loading}>
+            {t('app.cancel')}
+          </button>
+        )}
       </div>
     </form>
   );

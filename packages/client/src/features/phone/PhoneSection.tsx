@@ -1,10 +1,10 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EditableSection } from '../../components/SectionCard';
+import { useToast } from '../../components/Toast';
 import { useCurrentAccount } from '../auth/CurrentAccount';
 import { PhoneCodeForm } from './PhoneCodeForm';
 import { PhoneRequestForm } from './PhoneRequestForm';
-
-type Status = { name: 'codeSent' | 'changed'; phone: string } | null;
 
 /**
  * Profile → Phone: a new number takes two steps, the number with the password (which texts a
@@ -12,50 +12,67 @@ type Status = { name: 'codeSent' | 'changed'; phone: string } | null;
  */
 export function PhoneSection() {
   const { t } = useTranslation();
+  const toast = useToast();
   const account = useCurrentAccount();
-  const headingRef = useRef<HTMLHeadingElement>(null);
   // The number a code was texted to, while that code is awaited.
   const [pendingPhone, setPendingPhone] = useState<string | null>(null);
-  const [status, setStatus] = useState<Status>(null);
-
-  // The form that was used gives way to the other one, so focus restarts at the heading.
-  function backToRequest(next: Status) {
-    setPendingPhone(null);
-    setStatus(next);
-    headingRef.current?.focus();
-  }
+  const [codeSentTo, setCodeSentTo] = useState<string | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
 
   return (
-    <section className="settings-section" aria-labelledby="phone-title">
-      <h2 id="phone-title" ref={headingRef} tabIndex={-1}>
-        {t('phone.title')}
-      </h2>
-      <p className="current-value">
-        {account.phone ? (
+    <EditableSection
+      titleId="phone-title"
+      title={t('phone.title')}
+      headingRef={headingRef}
+      summary={
+        <p className="current-value">
+          {account.phone ? (
+            <>
+              {t('phone.current')} <strong>{account.phone}</strong>
+            </>
+          ) : (
+            t('phone.none')
+          )}
+        </p>
+      }
+    >
+      {(close) => {
+        function backToSummary() {
+          setPendingPhone(null);
+          setCodeSentTo(null);
+          close();
+        }
+        return (
           <>
-            {t('phone.current')} <strong>{account.phone}</strong>
+            {pendingPhone === null ? (
+              <PhoneRequestForm
+                onCodeSent={(phone) => {
+                  setPendingPhone(phone);
+                  setCodeSentTo(phone);
+                }}
+                onCancel={backToSummary}
+              />
+            ) : (
+              <PhoneCodeForm
+                phone={pendingPhone}
+                onConfirmed={(phone) => {
+                  toast(t('phone.status.changed', { phone }));
+                  backToSummary();
+                }}
+                onCancel={() => {
+                  // Another number: back to the first step, which starts again at the heading.
+                  setPendingPhone(null);
+                  setCodeSentTo(null);
+                  headingRef.current?.focus();
+                }}
+              />
+            )}
+            <p role="status" className="form-status">
+              {codeSentTo && t('phone.status.codeSent', { phone: codeSentTo })}
+            </p>
           </>
-        ) : (
-          t('phone.none')
-        )}
-      </p>
-      {pendingPhone === null ? (
-        <PhoneRequestForm
-          onCodeSent={(phone) => {
-            setPendingPhone(phone);
-            setStatus({ name: 'codeSent', phone });
-          }}
-        />
-      ) : (
-        <PhoneCodeForm
-          phone={pendingPhone}
-          onConfirmed={(phone) => backToRequest({ name: 'changed', phone })}
-          onCancel={() => backToRequest(null)}
-        />
-      )}
-      <p role="status" className="form-status">
-        {status && t(`phone.status.${status.name}`, { phone: status.phone })}
-      </p>
-    </section>
+        );
+      }}
+    </EditableSection>
   );
 }

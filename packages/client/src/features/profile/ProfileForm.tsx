@@ -1,18 +1,26 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES } from '../../app/i18n';
+import { LANGUAGES, switchLanguage, toLanguage } from '../../app/i18n';
 import { SelectField, TextField } from '../../components/Field';
 import { FormAlert } from '../../components/FormAlert';
+import { useToast } from '../../components/Toast';
 import { useUpdateProfileMutation } from '../../generated/graphql';
 import { useFormFields } from '../../lib/useFormFields';
 import type { CurrentAccount } from '../auth/CurrentAccount';
 import { changedFields, valuesFromAccount, type ProfileValues } from './profileValues';
 import { countryOptions, timeZoneOptions } from './regions';
 
-type Status = 'saved' | 'noChanges' | null;
+type Status = 'noChanges' | null;
 
-export function ProfileForm({ account }: { account: CurrentAccount }) {
+interface ProfileFormProps {
+  account: CurrentAccount;
+  /** After a save (and a toast saying so), or on Cancel: the section closes the form. */
+  onClose?(): void;
+}
+
+export function ProfileForm({ account, onClose }: ProfileFormProps) {
   const { t, i18n } = useTranslation();
+  const toast = useToast();
   const saved = useMemo(() => valuesFromAccount(account), [account]);
   const [status, setStatus] = useState<Status>(null);
   const form = useFormFields<ProfileValues>(saved, { onEdit: () => setStatus(null) });
@@ -39,7 +47,10 @@ export function ProfileForm({ account }: { account: CurrentAccount }) {
       const { data } = await updateProfile({ variables: { input } });
       // The cache now holds the saved account, so the app (and its language) follow it.
       if (data) form.reset(valuesFromAccount(data.updateProfile));
-      setStatus('saved');
+      // Saved in another language: say so in that one.
+      if (data) await switchLanguage(toLanguage(data.updateProfile.locale));
+      toast(i18n.t('profile.saved'));
+      onClose?.();
     } catch (error) {
       form.fail(error); // field errors keyed by API field: fullName, username, locale…
     }
@@ -102,8 +113,12 @@ export function ProfileForm({ account }: { account: CurrentAccount }) {
         <button type="submit" className="primary" disabled={loading}>
           {loading ? t('profile.saving') : t('profile.save')}
         </button>
+        {onClose && (
+          <button type="button" onClick={onClose} disabled={loading}>
+            {t('app.cancel')}
+          </button>
+        )}
         <p role="status" className="form-status">
-          {status === 'saved' && t('profile.saved')}
           {status === 'noChanges' && t('profile.noChanges')}
         </p>
       </div>

@@ -1,4 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { LANGUAGES, toLanguage } from '../../app/i18n';
+import { PageHeader } from '../../components/PageHeader';
+import { EditableSection } from '../../components/SectionCard';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useCurrentAccount } from '../auth/CurrentAccount';
 import { AvatarSection } from '../avatar/AvatarSection';
@@ -11,15 +14,22 @@ export function ProfilePage() {
   const { t } = useTranslation();
   useDocumentTitle(t('profile.title'));
   const account = useCurrentAccount();
+  const language = LANGUAGES.find((option) => option.code === toLanguage(account.locale));
+  const username = account.username ? `@${account.username}` : null;
+  const summary = [account.fullName, username, account.timezone, language?.name]
+    .filter(Boolean)
+    .join(' · ');
   return (
     <>
-      <h1>{t('profile.title')}</h1>
-      <p className="intro">{t('profile.intro')}</p>
+      <PageHeader title={t('profile.title')} description={t('profile.intro')} />
       <AvatarSection />
-      <section className="settings-section" aria-labelledby="details-title">
-        <h2 id="details-title">{t('profile.detailsTitle')}</h2>
-        <ProfileForm account={account} />
-      </section>
+      <EditableSection
+        titleId="details-title"
+        title={t('profile.detailsTitle')}
+        summary={<p>{summary}</p>}
+      >
+        {(close) => <ProfileForm account={account} onClose={close} />}
+      </EditableSection>
       <EmailSection />
       <PhoneSection />
     </>

@@ -1,8 +1,8 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/Field';
 import { FormAlert } from '../../components/FormAlert';
-import { Modal } from '../../components/Modal';
 import { useReauthenticateMutation } from '../../generated/graphql';
 import { useFormFields } from '../../lib/useFormFields';
 import { useCurrentAccount } from '../auth/CurrentAccount';
@@ -20,7 +20,6 @@ interface ReauthDialogProps {
  */
 export function ReauthDialog({ onConfirmed, onCancel }: ReauthDialogProps) {
   const { t } = useTranslation();
-  const id = useId();
   const { mfaEnabled } = useCurrentAccount();
   const [method, setMethod] = useState<Method>(mfaEnabled ? 'code' : 'password');
   const form = useFormFields({ password: '', code: '' });
@@ -50,60 +49,55 @@ export function ReauthDialog({ onConfirmed, onCancel }: ReauthDialogProps) {
   }
 
   return (
-    <Modal
-      labelledBy={`${id}-title`}
-      describedBy={`${id}-body`}
-      onEscape={() => {
-        if (!loading) onCancel();
-      }}
-    >
-      <h2 id={`${id}-title`}>{t('reauth.title')}</h2>
-      <p id={`${id}-body`}>
-        {t(method === 'password' ? 'reauth.bodyPassword' : 'reauth.bodyCode')}
-      </p>
-      <form ref={form.formRef} noValidate onSubmit={(event) => void handleSubmit(event)}>
-        <FormAlert message={form.alert} />
-        {method === 'password' ? (
-          <TextField
-            key="password"
-            label={t('reauth.password')}
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            {...form.bind('password')}
-          />
-        ) : (
-          <TextField
-            key="code"
-            label={t('reauth.code')}
-            name="code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            required
-            {...form.bind('code')}
-          />
-        )}
-        {mfaEnabled && (
-          <p>
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => switchTo(method === 'password' ? 'code' : 'password')}
-            >
-              {t(method === 'password' ? 'reauth.useCode' : 'reauth.usePassword')}
-            </button>
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onCancel} disabled={loading}>
-            {t('reauth.cancel')}
-          </button>
-          <button type="submit" className="primary" aria-disabled={loading || undefined}>
-            {loading ? t('reauth.confirming') : t('reauth.confirm')}
-          </button>
-        </div>
-      </form>
-    </Modal>
+    <Dialog title={t('reauth.title')} onCancel={onCancel} busy={loading} describedByBody>
+      {({ bodyId }) => (
+        <>
+          <p id={bodyId}>{t(method === 'password' ? 'reauth.bodyPassword' : 'reauth.bodyCode')}</p>
+          <form ref={form.formRef} noValidate onSubmit={(event) => void handleSubmit(event)}>
+            <FormAlert message={form.alert} />
+            {method === 'password' ? (
+              <TextField
+                key="password"
+                label={t('reauth.password')}
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                required
+                {...form.bind('password')}
+              />
+            ) : (
+              <TextField
+                key="code"
+                label={t('reauth.code')}
+                name="code"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                required
+                {...form.bind('code')}
+              />
+            )}
+            {mfaEnabled && (
+              <p>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => switchTo(method === 'password' ? 'code' : 'password')}
+                >
+                  {t(method === 'password' ? 'reauth.useCode' : 'reauth.usePassword')}
+                </button>
+              </p>
+            )}
+            <div className="dialog-actions">
+              <button type="button" onClick={onCancel} disabled={loading}>
+                {t('reauth.cancel')}
+              </button>
+              <button type="submit" className="primary" aria-disabled={loading || undefined}>
+                {loading ? t('reauth.confirming') : t('reauth.confirm')}
+              </button>
+            </div>
+          </form>
+        </>
+      )}
+    </Dialog>
   );
 }

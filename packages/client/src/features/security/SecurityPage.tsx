@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../components/PageHeader';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { ActivitySection } from '../activity/ActivitySection';
 import { TwoFactorSection } from '../mfa/TwoFactorSection';
@@ -11,8 +12,7 @@ export function SecurityPage() {
   useDocumentTitle(t('security.title'));
   return (
     <>
-      <h1>{t('security.title')}</h1>
-      <p className="intro">{t('security.intro')}</p>
+      <PageHeader title={t('security.title')} description={t('security.intro')} />
       <DevicesSection />
       <ChangePasswordSection />
       <TwoFactorSection />

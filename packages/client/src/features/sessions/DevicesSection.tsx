@@ -1,6 +1,9 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../components/FormAlert';
+import { SectionCard } from '../../components/SectionCard';
+import { Skeleton } from '../../components/Skeleton';
+import { useToast } from '../../components/Toast';
 import { useMySessionsQuery, type SessionFieldsFragment } from '../../generated/graphql';
 import type { ApiError } from '../../lib/apiError';
 import { useDateTimeFormat } from '../../lib/dateTime';
@@ -20,12 +23,12 @@ function thisDeviceFirst(sessions: ReadonlyArray<SessionFieldsFragment>) {
  */
 export function DevicesSection() {
   const { t } = useTranslation();
+  const toast = useToast();
   const errorText = useErrorText();
   const account = useCurrentAccount();
   const formatDateTime = useDateTimeFormat(account.timezone);
   // Seen from the cache at once, refreshed for up-to-date "last active" times.
   const { data, error, refetch } = useMySessionsQuery({ fetchPolicy: 'cache-and-network' });
-  const [status, setStatus] = useState<string | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
@@ -33,14 +36,16 @@ export function DevicesSection() {
   const hasOthers = sessions.some((session) => !session.current);
 
   // The button that was used is gone with its row, so focus moves to the section's heading.
-  const announce = useCallback((message: string) => {
-    setAlert(null);
-    setStatus(message);
-    headingRef.current?.focus();
-  }, []);
+  const announce = useCallback(
+    (message: string) => {
+      setAlert(null);
+      toast(message);
+      headingRef.current?.focus();
+    },
+    [toast],
+  );
   const fail = useCallback(
     (apiError: ApiError) => {
-      setStatus(null);
       setAlert(errorText(apiError));
     },
     [errorText],
@@ -48,18 +53,19 @@ export function DevicesSection() {
 
   const loadFailed = Boolean(error) && !data;
   return (
-    <section className="settings-section" aria-labelledby="devices-title">
-      <h2 id="devices-title" ref={headingRef} tabIndex={-1}>
-        {t('devices.title')}
-      </h2>
-      <p className="intro">{t('devices.intro')}</p>
+    <SectionCard
+      titleId="devices-title"
+      title={t('devices.title')}
+      description={t('devices.intro')}
+      headingRef={headingRef}
+    >
       <FormAlert message={alert ?? (loadFailed ? t('devices.loadFailed') : null)} />
       {loadFailed && (
         <button type="button" onClick={() => void refetch().catch(() => undefined)}>
           {t('app.retry')}
         </button>
       )}
-      {!data && !error && <p className="muted">{t('app.loading')}</p>}
+      {!data && !error && <Skeleton lines={4} />}
       {data && (
         <>
           <ul className="session-list" aria-labelledby="devices-title">
@@ -82,12 +88,9 @@ export function DevicesSection() {
             ) : (
               <p className="muted">{t('devices.noOtherDevices')}</p>
             )}
-            <p role="status" className="form-status">
-              {status}
-            </p>
           </div>
         </>
       )}
-    </section>
+    </SectionCard>
   );
 }

@@ -1,5 +1,7 @@
 import { useApolloClient } from '@apollo/client/react';
+import { Laptop, Smartphone } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
+import { StatusBadge } from '../../components/StatusBadge';
 import { useRevokeSessionMutation, type SessionFieldsFragment } from '../../generated/graphql';
 import { toApiError, type ApiError } from '../../lib/apiError';
 import { removeSessionFromList } from './sessionsCache';
@@ -42,8 +44,9 @@ export function SessionItem({ session, formatDateTime, onSignedOut, onError }: S
   return (
     <li className="session">
       <div className="session-heading">
+        <DeviceIcon deviceType={session.deviceType} />
         <h3>{name}</h3>
-        {session.current && <span className="badge">{t('devices.thisDevice')}</span>}
+        {session.current && <StatusBadge tone="info">{t('devices.thisDevice')}</StatusBadge>}
       </div>
       <dl className="session-details">
         <div>
@@ -77,4 +80,10 @@ export function SessionItem({ session, formatDateTime, onSignedOut, onError }: S
       )}
     </li>
   );
+}
+
+/** A phone or a computer, so a list of devices can be scanned by shape. */
+function DeviceIcon({ deviceType }: { deviceType: string | null }) {
+  const Icon = deviceType === 'mobile' || deviceType === 'tablet' ? Smartphone : Laptop;
+  return <Icon className="device-icon" aria-hidden="true" size={20} />;
 }

@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { TableCell, TableRow } from '../../components/ResponsiveTable';
+import { StatusBadge } from '../../components/StatusBadge';
 import {
   useResendInvitationMutation,
   useRevokeInvitationMutation,
@@ -37,13 +39,18 @@ export function InvitationRow(props: InvitationRowProps) {
   }
 
   return (
-    <tr>
-      <th scope="row">{email}</th>
-      <td>{t(`roles.${invitation.role}`)}</td>
-      <td>
+    <TableRow>
+      <TableCell column="email" primary>
+        {email}
+      </TableCell>
+      <TableCell column="role">{t(`roles.${invitation.role}`)}</TableCell>
+      <TableCell column="status">
+        <StatusBadge tone="warning">{t('team.invitations.pending')}</StatusBadge>
+      </TableCell>
+      <TableCell column="expires">
         <time dateTime={invitation.expiresAt}>{formatDateTime(invitation.expiresAt)}</time>
-      </td>
-      <td className="row-actions">
+      </TableCell>
+      <TableCell column="actions">
         {canManage && (
           <>
             <button
@@ -64,7 +71,7 @@ export function InvitationRow(props: InvitationRowProps) {
             </button>
           </>
         )}
-      </td>
-    </tr>
+      </TableCell>
+    </TableRow>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { TableCell, TableRow } from '../../components/ResponsiveTable';
 import {
   useChangeMemberRoleMutation,
   useRemoveTeamMemberMutation,
@@ -65,10 +66,12 @@ export function MemberRow(props: MemberRowProps) {
   }
 
   return (
-    <tr>
-      <th scope="row">{member.account.fullName}</th>
-      <td>{member.account.email}</td>
-      <td>
+    <TableRow>
+      <TableCell column="name" primary>
+        {member.account.fullName}
+      </TableCell>
+      <TableCell column="email">{member.account.email}</TableCell>
+      <TableCell column="role">
         <select
           aria-label={t('team.roleFor', { name })}
           value={member.role}
@@ -84,11 +87,11 @@ export function MemberRow(props: MemberRowProps) {
             </option>
           ))}
         </select>
-      </td>
-      <td>
+      </TableCell>
+      <TableCell column="joined">
         <time dateTime={member.joinedAt}>{formatDateTime(member.joinedAt)}</time>
-      </td>
-      <td className="row-actions">
+      </TableCell>
+      <TableCell column="actions">
         {manageable && (
           <button
             type="button"
@@ -131,7 +134,7 @@ export function MemberRow(props: MemberRowProps) {
             onCancel={() => setConfirming(null)}
           />
         )}
-      </td>
-    </tr>
+      </TableCell>
+    </TableRow>
   );
 }

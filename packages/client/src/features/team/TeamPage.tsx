@@ -1,6 +1,13 @@
 import { useCallback, useRef, useState } from 'react';
+import { MailPlus, UserPlus } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../components/EmptyState';
 import { FormAlert } from '../../components/FormAlert';
+import { PageHeader } from '../../components/PageHeader';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
+import { SectionCard } from '../../components/SectionCard';
+import { Skeleton } from '../../components/Skeleton';
+import { useToast } from '../../components/Toast';
 import { useOrganizationTeamQuery } from '../../generated/graphql';
 import type { ApiError } from '../../lib/apiError';
 import { useDateTimeFormat } from '../../lib/dateTime';
@@ -21,6 +28,7 @@ export const MEMBERS_PAGE_SIZE = 20;
 /** Settings → Team: members and their roles, invitations, seats, leaving. */
 export function TeamPage() {
   const { t } = useTranslation();
+  const toast = useToast();
   useDocumentTitle(t('team.title'));
   const organizationId = useOrganizationId();
   const account = useCurrentAccount();
@@ -29,7 +37,6 @@ export function TeamPage() {
   const { data, error, refetch, fetchMore } = useOrganizationTeamQuery({
     variables: { id: organizationId, first: MEMBERS_PAGE_SIZE },
   });
-  const [status, setStatus] = useState<string | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
   const [inviting, setInviting] = useState(false);
   const [loadingMore, setLoadingMore] = useState(false);
@@ -38,14 +45,16 @@ export function TeamPage() {
   const organization = data?.organization;
 
   // A row's button may be gone with its row, so focus moves to the heading.
-  const done = useCallback((message: string) => {
-    setAlert(null);
-    setStatus(message);
-    headingRef.current?.focus();
-  }, []);
+  const done = useCallback(
+    (message: string) => {
+      setAlert(null);
+      toast(message);
+      headingRef.current?.focus();
+    },
+    [toast],
+  );
   const fail = useCallback(
     (apiError: ApiError) => {
-      setStatus(null);
       setAlert(errorText(apiError));
     },
     [errorText],
@@ -62,59 +71,62 @@ export function TeamPage() {
     }
   }
 
+  const inviteButton = organization && mayManageTeam(organization.myRole) && (
+    <button
+      ref={inviteButtonRef}
+      type="button"
+      className="primary"
+      onClick={() => setInviting(true)}
+    >
+      <UserPlus aria-hidden="true" size={18} />
+      {t('team.invite.button')}
+    </button>
+  );
+
   return (
     <>
-      <h1 ref={headingRef} tabIndex={-1}>
-        {organization ? t('team.titleFor', { name: organization.name }) : t('team.title')}
-      </h1>
+      <PageHeader
+        title={organization ? t('team.titleFor', { name: organization.name }) : t('team.title')}
+        description={t('team.intro')}
+        headingRef={headingRef}
+        actions={inviteButton}
+      />
       {error && !organization && (
         <OrganizationLoadProblem error={error} retry={() => void refetch().catch(() => null)} />
       )}
-      {!data && !error && <p className="muted">{t('app.loading')}</p>}
+      {!data && !error && <Skeleton lines={6} />}
       {organization && (
         <>
           <FormAlert message={alert} />
-          <p role="status" className="form-status">
-            {status}
-          </p>
-          <section className="settings-section" aria-labelledby="members-title">
-            <h2 id="members-title">{t('team.membersTitle')}</h2>
-            <SeatUse used={organization.seatsUsed} limit={organization.seatLimit} />
-            {mayManageTeam(organization.myRole) && (
-              <button
-                ref={inviteButtonRef}
-                type="button"
-                className="primary"
-                onClick={() => setInviting(true)}
-              >
-                {t('team.invite.button')}
-              </button>
-            )}
-            <table className="data-table" aria-labelledby="members-title">
-              <thead>
-                <tr>
-                  <th scope="col">{t('team.columns.name')}</th>
-                  <th scope="col">{t('team.columns.email')}</th>
-                  <th scope="col">{t('team.columns.role')}</th>
-                  <th scope="col">{t('team.columns.joined')}</th>
-                  <th scope="col">{t('team.columns.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {organization.members.edges.map(({ node }) => (
-                  <MemberRow
-                    key={node.id}
-                    organizationId={organization.id}
-                    member={node}
-                    myRole={organization.myRole}
-                    isMe={node.account.id === account.id}
-                    formatDateTime={formatDateTime}
-                    onDone={done}
-                    onError={fail}
-                  />
-                ))}
-              </tbody>
-            </table>
+          <SectionCard
+            titleId="members-title"
+            title={t('team.membersTitle')}
+            summary={<SeatUse used={organization.seatsUsed} limit={organization.seatLimit} />}
+          >
+            <ResponsiveTable
+              labelledBy="members-title"
+              cardsBelow={760}
+              columns={[
+                { key: 'name', label: t('team.columns.name') },
+                { key: 'email', label: t('team.columns.email') },
+                { key: 'role', label: t('team.columns.role') },
+                { key: 'joined', label: t('team.columns.joined') },
+                { key: 'actions', label: t('team.columns.actions'), actions: true },
+              ]}
+            >
+              {organization.members.edges.map(({ node }) => (
+                <MemberRow
+                  key={node.id}
+                  organizationId={organization.id}
+                  member={node}
+                  myRole={organization.myRole}
+                  isMe={node.account.id === account.id}
+                  formatDateTime={formatDateTime}
+                  onDone={done}
+                  onError={fail}
+                />
+              ))}
+            </ResponsiveTable>
             {organization.members.pageInfo.hasNextPage && (
               <button
                 type="button"
@@ -124,47 +136,54 @@ export function TeamPage() {
                 {loadingMore ? t('app.loading') : t('team.showMore')}
               </button>
             )}
-          </section>
-          <section className="settings-section" aria-labelledby="invitations-title">
-            <h2 id="invitations-title">{t('team.invitations.title')}</h2>
+          </SectionCard>
+          <SectionCard titleId="invitations-title" title={t('team.invitations.title')}>
             {organization.invitations.length === 0 ? (
-              <p className="muted">{t('team.invitations.none')}</p>
+              <EmptyState
+                icon={MailPlus}
+                title={t('team.invitations.none')}
+                description={
+                  mayManageTeam(organization.myRole) ? t('team.invitations.nextStep') : undefined
+                }
+              />
             ) : (
-              <table className="data-table" aria-labelledby="invitations-title">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('team.columns.email')}</th>
-                    <th scope="col">{t('team.columns.role')}</th>
-                    <th scope="col">{t('team.columns.expires')}</th>
-                    <th scope="col">{t('team.columns.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {organization.invitations.map((invitation) => (
-                    <InvitationRow
-                      key={invitation.id}
-                      organizationId={organization.id}
-                      invitation={invitation}
-                      canManage={mayManageMember(organization.myRole, invitation.role)}
-                      formatDateTime={formatDateTime}
-                      onDone={done}
-                      onError={fail}
-                    />
-                  ))}
-                </tbody>
-              </table>
+              <ResponsiveTable
+                labelledBy="invitations-title"
+                cardsBelow={720}
+                columns={[
+                  { key: 'email', label: t('team.columns.email') },
+                  { key: 'role', label: t('team.columns.role') },
+                  { key: 'status', label: t('team.columns.status') },
+                  { key: 'expires', label: t('team.columns.expires') },
+                  { key: 'actions', label: t('team.columns.actions'), actions: true },
+                ]}
+              >
+                {organization.invitations.map((invitation) => (
+                  <InvitationRow
+                    key={invitation.id}
+                    organizationId={organization.id}
+                    invitation={invitation}
+                    canManage={mayManageMember(organization.myRole, invitation.role)}
+                    formatDateTime={formatDateTime}
+                    onDone={done}
+                    onError={fail}
+                  />
+                ))}
+              </ResponsiveTable>
             )}
-          </section>
+          </SectionCard>
           {organization.myRole !== 'OWNER' && (
-            <section className="settings-section" aria-labelledby="leave-title">
-              <h2 id="leave-title">{t('team.leave.sectionTitle')}</h2>
-              <p className="intro">{t('team.leave.intro')}</p>
+            <SectionCard
+              titleId="leave-title"
+              title={t('team.leave.sectionTitle')}
+              description={t('team.leave.intro')}
+            >
               <LeaveOrganization
                 organizationId={organization.id}
                 organizationName={organization.name}
                 onError={fail}
               />
-            </section>
+            </SectionCard>
           )}
           {inviting && (
             <InviteDialog
@@ -173,7 +192,7 @@ export function TeamPage() {
               onInvited={(email) => {
                 setInviting(false);
                 setAlert(null);
-                setStatus(t('team.invite.sent', { email }));
+                toast(t('team.invite.sent', { email }));
                 inviteButtonRef.current?.focus();
               }}
               onCancel={() => {

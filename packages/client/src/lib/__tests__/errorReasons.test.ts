@@ -2,10 +2,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSchema, type GraphQLEnumType } from 'graphql';
-import i18n, { resources, type Language } from '../../app/i18n';
+import i18n, { type Language } from '../../app/i18n';
+import en from '../../locales/en.json';
+import es from '../../locales/es.json';
 import { ErrorCode, ErrorReason } from '../../generated/graphql';
 
-const LANGUAGES = Object.keys(resources) as Language[];
+const TRANSLATIONS: Record<Language, unknown> = { en, es };
+const LANGUAGES = Object.keys(TRANSLATIONS) as Language[];
+
+// Spanish is fetched when first needed in the app; here it is loaded up front.
+beforeAll(() => i18n.addResourceBundle('es', 'translation', es));
 const CODES = [...Object.values(ErrorCode), 'NETWORK'];
 const REASONS = Object.values(ErrorReason);
 
@@ -25,7 +31,7 @@ const translationOf = (language: Language, key: string): unknown =>
     .split('.')
     .reduce<unknown>(
       (node, part) => (node as Record<string, unknown> | undefined)?.[part],
-      resources[language].translation,
+      TRANSLATIONS[language],
     );
 
 /** Sample params: roles are read through `roles.*`, everything else is just shown. */

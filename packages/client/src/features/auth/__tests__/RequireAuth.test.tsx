@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { LogOutDocument } from '../../../generated/graphql';
 import { anAccount, meMock } from '../../../test/mocks';
 import { renderApp } from '../../../test/renderApp';
+import { logOutFromMenu } from '../../../test/actions';
 
 describe('RequireAuth', () => {
   it('sends a signed-out visitor to log in, remembering where they were going', async () => {
@@ -49,7 +50,7 @@ describe('AppShell', () => {
       { request: { query: LogOutDocument }, result: { data: { logOut: true } } },
     ]);
 
-    await user.click(await screen.findByRole('button', { name: 'Log out' }));
+    await logOutFromMenu(user);
 
     expect(await screen.findByRole('heading', { name: 'Log in to Atrium' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/login');

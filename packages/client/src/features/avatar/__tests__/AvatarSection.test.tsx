@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { RemoveAvatarDocument } from '../../../generated/graphql';
 import { anAccount, meMock } from '../../../test/mocks';
+import { findToast } from '../../../test/actions';
 import { renderApp } from '../../../test/renderApp';
 
 const AVATAR_URL =
@@ -57,7 +58,7 @@ describe('Profile → Picture', () => {
       'src',
       AVATAR_URL,
     );
-    expect(section.getByRole('status')).toHaveTextContent('Your picture was updated.');
+    expect(await findToast('Your picture was updated.')).toBeInTheDocument();
     expect(section.getByRole('button', { name: 'Remove picture' })).toBeInTheDocument();
 
     expect(fetchMock).toHaveBeenCalledTimes(1);
@@ -152,7 +153,7 @@ describe('Profile → Picture', () => {
 
     await user.click(section.getByRole('button', { name: 'Remove picture' }));
 
-    expect(await section.findByText('Your picture was removed.')).toBe(section.getByRole('status'));
+    expect(await findToast('Your picture was removed.')).toBeInTheDocument();
     expect(section.getByRole('img', { name: 'No profile picture yet' })).toBeInTheDocument();
     expect(section.queryByRole('button', { name: 'Remove picture' })).not.toBeInTheDocument();
     expect(section.getByRole('heading', { name: 'Picture' })).toHaveFocus();

@@ -16,7 +16,9 @@ describe('VerifyEmailPage', () => {
       confirmMock('tok_1', { data: { confirmEmailChange: confirmed } }),
     ]);
 
-    expect(await screen.findByRole('status')).toHaveTextContent('Confirming your email address…');
+    expect(await screen.findByText('Confirming your email address…')).toBe(
+      screen.getByRole('status'),
+    );
     expect(await screen.findByText('Your email address is confirmed: ada@lovelace.dev')).toBe(
       screen.getByRole('status'),
     );

@@ -77,7 +77,7 @@ describe('ResetPasswordPage', () => {
     const { router, user } = renderApp('/reset-password?token=tok_1', [
       resetPasswordMock('tok_1', { data: { resetPassword: true } }),
     ]);
-    expect(screen.getByRole('meter', { name: 'Password strength' })).toBeInTheDocument();
+    expect(await screen.findByRole('meter', { name: 'Password strength' })).toBeInTheDocument();
 
     await choosePassword(user);
 

@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { ConfirmPhoneChangeDocument, RequestPhoneChangeDocument } from '../../../generated/graphql';
 import { anAccount, errorResult, meMock } from '../../../test/mocks';
+import { findToast, openSection } from '../../../test/actions';
 import { renderApp } from '../../../test/renderApp';
 
 const account = anAccount({ phone: '+447700900123' });
@@ -32,6 +33,7 @@ async function phoneSection() {
 }
 
 async function requestCode(user: ReturnType<typeof renderApp>['user']) {
+  await openSection(user, 'Phone number');
   const section = await phoneSection();
   await user.type(section.getByLabelText('New phone number'), NEW_PHONE);
   await user.type(section.getByLabelText('Current password'), PASSWORD);
@@ -71,13 +73,13 @@ describe('Profile → Phone number', () => {
     expect(code).not.toHaveAttribute('aria-invalid');
     await user.type(code, '246810{Enter}');
 
-    expect(await section.findByText('Your phone number is now +34612345678.')).toBe(
-      section.getByRole('status'),
-    );
+    expect(await findToast('Your phone number is now +34612345678.')).toBeInTheDocument();
     expect(section.getByText('+34612345678')).toBeInTheDocument();
     expect(section.queryByLabelText('Code')).not.toBeInTheDocument();
+    // The form closed; focus is back on Edit, and opened again it starts empty.
+    expect(section.getByRole('button', { name: 'Edit Phone number' })).toHaveFocus();
+    await openSection(user, 'Phone number');
     expect(section.getByLabelText('New phone number')).toHaveValue('');
-    expect(section.getByRole('heading', { name: 'Phone number' })).toHaveFocus();
   });
 
   it('says when too many wrong codes used this one up, and lets another be requested', async () => {

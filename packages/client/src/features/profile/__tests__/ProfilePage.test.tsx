@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { UpdateProfileDocument } from '../../../generated/graphql';
 import { anAccount, errorResult, meMock } from '../../../test/mocks';
+import { findToast, openSection } from '../../../test/actions';
 import { renderApp } from '../../../test/renderApp';
 
 const account = anAccount();
@@ -16,11 +17,15 @@ function details() {
 
 describe('ProfilePage', () => {
   it('shows the saved profile, the address it signs in with and its phone number', async () => {
-    renderApp('/settings/profile', [
+    const { user } = renderApp('/settings/profile', [
       meMock(anAccount({ username: 'ada', country: 'GB', phone: '+447700900123' })),
     ]);
 
+    // Closed, the details section says what is set; Edit opens the form with the same values.
+    expect(within(await details()).getByText(/Ada Lovelace · @ada · Europe\/London · English/));
+    await openSection(user, 'Details');
     expect(await screen.findByLabelText('Full name')).toHaveValue('Ada Lovelace');
+    expect(screen.getByLabelText('Full name')).toHaveFocus();
     const email = screen.getByRole('region', { name: 'Email address' });
     expect(within(email).getByText('ada@example.com')).toBeInTheDocument();
     expect(within(email).getByText('Confirmed')).toBeInTheDocument();
@@ -40,6 +45,7 @@ describe('ProfilePage', () => {
       updateProfileMock(input, { data: { updateProfile: { ...account, ...input } } }),
     ]);
 
+    await openSection(user, 'Details');
     const fullName = await screen.findByLabelText('Full name');
     await user.clear(fullName);
     await user.type(fullName, 'Ada King');
@@ -47,15 +53,18 @@ describe('ProfilePage', () => {
     await user.selectOptions(screen.getByLabelText('Country or region'), 'None');
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
 
-    expect(await screen.findByText('Profile saved')).toBe(
-      within(await details()).getByRole('status'),
-    );
+    expect(await findToast('Profile saved')).toBeInTheDocument();
+    // The form closed and the summary shows what was saved; focus is back on Edit.
+    expect(screen.queryByLabelText('Full name')).not.toBeInTheDocument();
+    expect(within(await details()).getByText(/Ada King · America\/New_York/)).toBeInTheDocument();
+    expect(within(await details()).getByRole('button', { name: 'Edit Details' })).toHaveFocus();
     expect(within(screen.getByRole('banner')).getByText('Ada King')).toBeInTheDocument();
   });
 
   it('says so when nothing changed', async () => {
     const { user } = renderApp('/settings/profile', [meMock(account)]);
 
+    await openSection(user, 'Details');
     await user.click(await screen.findByRole('button', { name: 'Save changes' }));
 
     expect(within(await details()).getByRole('status')).toHaveTextContent(
@@ -76,6 +85,7 @@ describe('ProfilePage', () => {
       ),
     ]);
 
+    await openSection(user, 'Details');
     await user.type(await screen.findByLabelText('Username'), 'taken{Enter}');
 
     await screen.findByText('This username is taken.');
@@ -100,6 +110,7 @@ describe('ProfilePage', () => {
       ),
     ]);
 
+    await openSection(user, 'Datos personales');
     await user.type(await screen.findByLabelText('Nombre de usuario'), 'taken');
     await user.click(screen.getByRole('button', { name: 'Guardar cambios' }));
 
@@ -121,17 +132,18 @@ describe('ProfilePage', () => {
       ),
     ]);
 
+    await openSection(user, 'Details');
     await user.selectOptions(await screen.findByLabelText('Language'), 'Español');
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
 
     expect(await screen.findByRole('heading', { name: 'Perfil' })).toBeInTheDocument();
-    const datos = screen.getByRole('region', { name: 'Datos personales' });
-    expect(within(datos).getByRole('status')).toHaveTextContent('Perfil guardado');
+    expect(await findToast('Perfil guardado')).toBeInTheDocument();
+    await openSection(user, 'Datos personales');
     expect(screen.getByLabelText('Nombre completo')).toHaveValue('Ada Lovelace');
     expect(screen.getByLabelText('País o región')).toHaveDisplayValue('Reino Unido');
     const nav = screen.getByRole('navigation', { name: 'Configuración' });
     expect(within(nav).getByRole('link', { name: 'Seguridad' })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Cerrar sesión' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /^Sesión iniciada como/ })).toBeInTheDocument();
     expect(document.documentElement).toHaveAttribute('lang', 'es');
   });
 });

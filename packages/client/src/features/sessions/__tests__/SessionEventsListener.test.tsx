@@ -10,6 +10,7 @@ import {
   sessionEvent,
 } from '../../../test/mocks';
 import { renderApp } from '../../../test/renderApp';
+import { logOutFromMenu } from '../../../test/actions';
 
 const thisDevice = aSession();
 const laptop = aSession({
@@ -113,7 +114,7 @@ describe('SessionEventsListener', () => {
     });
     expect(await deviceNames()).toHaveLength(2);
 
-    await user.click(screen.getByRole('button', { name: 'Log out' }));
+    await logOutFromMenu(user);
     await pushSubscriptionData(sessionEvent('REVOKED', thisDevice));
 
     expect(await screen.findByRole('heading', { name: 'Log in to Atrium' })).toBeInTheDocument();
