@@ -23,6 +23,8 @@ const CHOSEN = {
   organization: 'settings-organization--1280-light',
   team: 'settings-team--1280-light',
   'coming-soon': 'settings-api-keys--1280-light',
+  'team-375': 'settings-team--375-light',
+  'security-dark': 'settings-security--1280-dark',
 };
 
 const missing = Object.values(CHOSEN).filter((file) => !existsSync(path.join(from, `${file}.png`)));
