@@ -19,6 +19,7 @@ import { buildAtriumSchema } from './graphql/schema';
 import { lazyClientInfo, trustedProxyList } from './http/client-address';
 import { clearSessionCookie } from './http/cookies';
 import { handleAvatarRoutes } from './http/avatar-routes';
+import { handleUnsubscribeRoute } from './modules/notification/unsubscribe.route';
 import { handleGraphQLRequest } from './http/graphql-handler';
 import { createSpaHandler } from './http/static-files';
 import { attachGraphQLWebSocket } from './http/websocket';
@@ -157,6 +158,17 @@ export async function startAtrium(
       } else if (pathname === '/readyz') {
         writeJson(response, ...(await readiness(dataSource, draining)));
       } else if (await handleAvatarRoutes(services, allowedOrigins, request, response, pathname)) {
+        // answered
+      } else if (
+        await handleUnsubscribeRoute(
+          services.unsubscribeLinks,
+          services.notificationPreferences,
+          request,
+          response,
+          pathname,
+          queryStart === -1 ? '' : url.slice(queryStart),
+        )
+      ) {
         // answered
       } else if (serveSpa) {
         serveSpa(request, response, pathname);

@@ -4,9 +4,11 @@ import { accountModule } from './modules/account/account.module';
 import { apiKeyModule } from './modules/api-key/api-key.module';
 import { authModule } from './modules/auth/auth.module';
 import { avatarModule } from './modules/avatar/avatar.module';
+import { billingModule } from './modules/billing/billing.module';
 import { domainModule } from './modules/domain/domain.module';
 import { invitationModule } from './modules/invitation/invitation.module';
 import { mfaModule } from './modules/mfa/mfa.module';
+import { notificationModule } from './modules/notification/notification.module';
 import { organizationModule } from './modules/organization/organization.module';
 import { securityEventsModule } from './modules/security-events/security-events.module';
 import { sessionModule } from './modules/session/session.module';
@@ -30,6 +32,8 @@ export const MODULES: readonly AtriumModule[] = [
   organizationModule,
   invitationModule,
   domainModule,
+  billingModule,
+  notificationModule,
 ];
 
 /** Every mapped table: the plumbing's own, then each module's. */

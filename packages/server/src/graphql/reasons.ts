@@ -6,6 +6,7 @@ import { AVATAR_REASONS } from '../modules/avatar/errors';
 import { DOMAIN_REASONS } from '../modules/domain/errors';
 import { INVITATION_REASONS } from '../modules/invitation/errors';
 import { MFA_REASONS } from '../modules/mfa/errors';
+import { NOTIFICATION_REASONS } from '../modules/notification/errors';
 import { ORGANIZATION_REASONS } from '../modules/organization/errors';
 import { SESSION_REASONS } from '../modules/session/errors';
 import { TOKEN_REASONS } from '../modules/tokens/errors';
@@ -29,6 +30,7 @@ const TABLES = [
   ORGANIZATION_REASONS,
   INVITATION_REASONS,
   DOMAIN_REASONS,
+  NOTIFICATION_REASONS,
 ] as const;
 
 type Merged<T extends readonly object[]> = T extends readonly [

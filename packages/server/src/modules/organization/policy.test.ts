@@ -6,8 +6,12 @@ import {
   mayManage,
   OPERATIONS,
   POLICY,
+  type OrganizationOperation,
 } from './policy';
 import { ROLES } from './team-member.entity';
+
+/** Whether any role may do it (else only an API key with its scope may). */
+const forSomeRole = (operation: OrganizationOperation) => POLICY[operation].roles.some(Boolean);
 
 describe('the role × operation table', () => {
   it('has a row of five roles for every operation', () => {
@@ -33,7 +37,7 @@ describe('the role × operation table', () => {
 describe('API key scopes', () => {
   it('never lets a key do what no role but OWNER may, nor leave or remove', () => {
     const everyScope = Object.values(POLICY).flatMap((row) => (row.scope ? [row.scope] : []));
-    for (const operation of OPERATIONS) {
+    for (const operation of OPERATIONS.filter(forSomeRole)) {
       if (!isAllowed('ADMIN', operation))
         expect(isAllowedForKey(everyScope, operation)).toBe(false);
     }
@@ -54,13 +58,16 @@ describe('scopes a creator may grant', () => {
       for (const scope of grantableScopes(role)) {
         const operations = OPERATIONS.filter((operation) => POLICY[operation].scope === scope);
         expect(operations.length).toBeGreaterThan(0);
-        for (const operation of operations) expect(isAllowed(role, operation)).toBe(true);
+        for (const operation of operations) {
+          expect(isAllowed(role, forSomeRole(operation) ? operation : 'apiKey.create')).toBe(true);
+        }
       }
     }
     expect(grantableScopes('OWNER')).toEqual([
       'ORGANIZATION_READ',
       'MEMBERS_READ',
       'MEMBERS_WRITE',
+      'NOTIFICATIONS_SEND',
     ]);
     expect(grantableScopes('ADMIN')).toEqual(grantableScopes('OWNER'));
   });
@@ -69,8 +76,19 @@ describe('scopes a creator may grant', () => {
     for (const role of ROLES) {
       const scopes = grantableScopes(role);
       for (const operation of OPERATIONS) {
-        if (isAllowedForKey(scopes, operation)) expect(isAllowed(role, operation)).toBe(true);
+        if (!isAllowedForKey(scopes, operation)) continue;
+        // An operation only keys do (sending notifications) is the key managers' to hand out.
+        const creatorMay = forSomeRole(operation)
+          ? isAllowed(role, operation)
+          : isAllowed(role, 'apiKey.create');
+        expect(creatorMay).toBe(true);
       }
+    }
+  });
+
+  it('keeps key-only operations behind a scope', () => {
+    for (const operation of OPERATIONS.filter((operation) => !forSomeRole(operation))) {
+      expect(POLICY[operation].scope).not.toBeNull();
     }
   });
 

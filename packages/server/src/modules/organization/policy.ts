@@ -20,6 +20,10 @@ export const OPERATIONS = [
   'apiKey.create',
   'apiKey.roll',
   'apiKey.revoke',
+  'notificationRules.view',
+  'notificationRules.update',
+  'lowBalanceAlert.configure',
+  'notification.send',
 ] as const;
 export type OrganizationOperation = (typeof OPERATIONS)[number];
 
@@ -64,6 +68,10 @@ const TABLE: Readonly<Record<OrganizationOperation, [readonly boolean[], ApiKeyS
   'apiKey.create':                 [[Y,    Y,    _,      _,     _],     PERSON_ONLY],
   'apiKey.roll':                   [[Y,    Y,    _,      _,     _],     PERSON_ONLY],
   'apiKey.revoke':                 [[Y,    Y,    _,      _,     _],     PERSON_ONLY],
+  'notificationRules.view':        [[Y,    Y,    _,      _,     _],     PERSON_ONLY],
+  'notificationRules.update':      [[Y,    Y,    _,      _,     _],     PERSON_ONLY],
+  'lowBalanceAlert.configure':     [[Y,    Y,    _,      _,     _],     PERSON_ONLY],
+  'notification.send':             [[_,    _,    _,      _,     _],     'NOTIFICATIONS_SEND'],
 };
 
 export const POLICY: Readonly<Record<OrganizationOperation, PolicyRow>> = Object.fromEntries(
