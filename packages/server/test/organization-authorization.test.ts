@@ -46,6 +46,17 @@ import {
   type SeededOrganization,
 } from './support/organizations';
 import { startTestServer, uniqueEmail } from './support/server';
+import {
+  OrganizationNotificationRules,
+  SendNotification,
+  SetLowBalanceThreshold,
+  UpdateNotificationRules,
+} from './support/notification-documents';
+import {
+  LowBalanceAlertEntity,
+  NotificationSendEntity,
+  OrganizationNotificationRuleEntity,
+} from '../src/modules/notification/notification.entities';
 
 /**
  * The authorization matrix, generated from the policy table: every organization operation of
@@ -151,6 +162,46 @@ const API_OPERATIONS: ApiOperation[] = [
     run: (w, caller) => caller.execute(RevokeApiKey, { id: w.apiKeyId }),
   },
   {
+    name: 'Organization.notificationRules',
+    policy: 'notificationRules.view',
+    mutates: false,
+    reach: THROUGH_ORGANIZATION,
+    run: (w, caller) => caller.execute(OrganizationNotificationRules, { id: w.id }),
+  },
+  {
+    name: 'updateNotificationRules',
+    policy: 'notificationRules.update',
+    mutates: true,
+    run: (w, caller) =>
+      caller.execute(UpdateNotificationRules, {
+        input: {
+          organizationId: w.id,
+          rules: [{ type: 'CAMPAIGN_STATUS', channel: 'EMAIL', enabled: true }],
+        },
+      }),
+  },
+  {
+    name: 'setLowBalanceThreshold',
+    policy: 'lowBalanceAlert.configure',
+    mutates: true,
+    run: (w, caller) =>
+      caller.execute(SetLowBalanceThreshold, { input: { organizationId: w.id, threshold: 25 } }),
+  },
+  {
+    name: 'sendNotification',
+    policy: 'notification.send',
+    mutates: true,
+    run: (w, caller) =>
+      caller.execute(SendNotification, {
+        input: {
+          accountId: w.people.target.accountId,
+          type: 'SYSTEM_ALERT',
+          title: 'Matrix',
+          body: 'A notice from the matrix',
+        },
+      }),
+  },
+  {
     name: 'updateOrganization',
     policy: 'organization.update',
     mutates: true,
@@ -250,6 +301,9 @@ const scopeOf = (caller: Caller): ApiKeyScope | null =>
 
 function expectedOutcome(operation: ApiOperation, caller: Caller): string {
   if (caller === 'ANONYMOUS') return 'UNAUTHENTICATED';
+  // An operation no role may do is for API keys: a person, member or not, is FORBIDDEN.
+  const forPeople = POLICY[operation.policy].roles.some(Boolean);
+  if (!forPeople && !caller.startsWith('KEY')) return 'FORBIDDEN';
   if (caller === 'OTHER_ORGANIZATION' || caller === 'KEY_OF_OTHER_ORGANIZATION') return 'NOT_FOUND';
   if (caller === 'KEY_WITH_OTHER_SCOPES') return 'FORBIDDEN';
   const needed = POLICY[operation.policy].scope;
@@ -347,6 +401,15 @@ async function snapshot(organizationId: string): Promise<string> {
         revokedAt: true,
       },
     }),
+    await manager.find(OrganizationNotificationRuleEntity, {
+      where: { organizationId },
+      order: { type: 'ASC', channel: 'ASC' },
+    }),
+    await manager.find(LowBalanceAlertEntity, {
+      where: { organizationId },
+      order: { accountId: 'ASC' },
+    }),
+    await manager.find(NotificationSendEntity, { where: { organizationId }, order }),
   ]);
 }
 
