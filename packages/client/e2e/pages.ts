@@ -35,6 +35,11 @@ export const SIGNED_OUT_PAGES: WalkedPage[] = [
     routes: ['/invitations/accept'],
     path: (data) => `/invitations/accept?token=${encodeURIComponent(data.pendingInvitationToken)}`,
   },
+  {
+    name: 'unsubscribe',
+    routes: ['/unsubscribe'],
+    path: () => '/unsubscribe?token=from-a-notice-email',
+  },
 ];
 
 /**

@@ -38,12 +38,21 @@ const OrganizationPage = lazyPage(
   'OrganizationPage',
 );
 const TeamPage = lazyPage(() => import('../features/team/TeamPage'), 'TeamPage');
+const NotificationsPage = lazyPage(
+  () => import('../features/notifications/NotificationsPage'),
+  'NotificationsPage',
+);
+const UnsubscribePage = lazyPage(
+  () => import('../features/notifications/UnsubscribePage'),
+  'UnsubscribePage',
+);
 const NotFoundPage = lazyPage(() => import('./NotFoundPage'), 'NotFoundPage');
 
 /** The sections built so far; the others show a placeholder. */
 const SECTION_PAGES: Partial<Record<SettingsSection['path'], ReactNode>> = {
   profile: <ProfilePage />,
   security: <SecurityPage />,
+  notifications: <NotificationsPage />,
 };
 
 /**
@@ -92,6 +101,7 @@ export const routes: RouteObject[] = [
       { path: '/reset-password', element: <ResetPasswordPage /> },
       { path: '/verify-email', element: <VerifyEmailPage /> },
       { path: '/invitations/accept', element: <AcceptInvitationPage /> },
+      { path: '/unsubscribe', element: <UnsubscribePage /> },
       {
         element: <RequireAuth />,
         children: [

@@ -216,6 +216,8 @@ export const ErrorReason = {
   API_KEY_NAME_REQUIRED: 'API_KEY_NAME_REQUIRED',
   /** No such API key */
   API_KEY_NOT_FOUND: 'API_KEY_NOT_FOUND',
+  /** Only a tool with an API key can do this */
+  API_KEY_REQUIRED: 'API_KEY_REQUIRED',
   /** This key was revoked */
   API_KEY_REVOKED: 'API_KEY_REVOKED',
   /** This key has scopes your role ({role}) cannot grant; ask someone who can to roll it */
@@ -304,6 +306,8 @@ export const ErrorReason = {
   LANGUAGE_UNSUPPORTED: 'LANGUAGE_UNSUPPORTED',
   /** This link is invalid, expired or already used */
   LINK_INVALID: 'LINK_INVALID',
+  /** Enter an amount above 0 and up to {max}, with at most two decimals */
+  LOW_BALANCE_THRESHOLD_INVALID: 'LOW_BALANCE_THRESHOLD_INVALID',
   /** No such member */
   MEMBER_NOT_FOUND: 'MEMBER_NOT_FOUND',
   /** Two-factor authentication is already off */
@@ -320,6 +324,20 @@ export const ErrorReason = {
   MFA_OFF: 'MFA_OFF',
   /** Start the set-up first */
   MFA_SETUP_NOT_STARTED: 'MFA_SETUP_NOT_STARTED',
+  /** Security notices cannot be turned off or on */
+  NOTIFICATION_CELL_LOCKED: 'NOTIFICATION_CELL_LOCKED',
+  /** This type and channel is listed twice */
+  NOTIFICATION_CELL_REPEATED: 'NOTIFICATION_CELL_REPEATED',
+  /** Name at most {max} notifications at once */
+  NOTIFICATION_IDS_TOO_MANY: 'NOTIFICATION_IDS_TOO_MANY',
+  /** Use an https:// or http:// address, or a path starting with / */
+  NOTIFICATION_LINK_INVALID: 'NOTIFICATION_LINK_INVALID',
+  /** Use one of the languages Atrium speaks: {locales} */
+  NOTIFICATION_LOCALE_UNSUPPORTED: 'NOTIFICATION_LOCALE_UNSUPPORTED',
+  /** No such person in this organization */
+  NOTIFICATION_RECIPIENT_NOT_FOUND: 'NOTIFICATION_RECIPIENT_NOT_FOUND',
+  /** This cannot be empty */
+  NOTIFICATION_TEXT_REQUIRED: 'NOTIFICATION_TEXT_REQUIRED',
   /** This is your only organization; you cannot leave it */
   ONLY_ORGANIZATION: 'ONLY_ORGANIZATION',
   /** Enter a name */
@@ -362,6 +380,10 @@ export const ErrorReason = {
   PHONE_CODE_LOCKED: 'PHONE_CODE_LOCKED',
   /** Enter a valid phone number with its country code, such as +34 612 345 678 */
   PHONE_INVALID: 'PHONE_INVALID',
+  /** Quiet hours must end at a different time than they start */
+  QUIET_HOURS_EMPTY: 'QUIET_HOURS_EMPTY',
+  /** Use a time like 22:00 */
+  QUIET_HOURS_TIME_INVALID: 'QUIET_HOURS_TIME_INVALID',
   /** Confirm your password to continue */
   REAUTHENTICATION_REQUIRED: 'REAUTHENTICATION_REQUIRED',
   /** Nobody can grant a role above their own */
@@ -390,6 +412,8 @@ export const ErrorReason = {
   TOO_MANY_ATTEMPTS: 'TOO_MANY_ATTEMPTS',
   /** That code is not right; check the time on your device */
   TOTP_CODE_INCORRECT: 'TOTP_CODE_INCORRECT',
+  /** This unsubscribe link is not valid */
+  UNSUBSCRIBE_LINK_INVALID: 'UNSUBSCRIBE_LINK_INVALID',
   /** Use 3–30 letters, digits, dots, dashes or underscores, starting and ending with a letter or digit */
   USERNAME_INVALID: 'USERNAME_INVALID',
   /** This username is taken */
@@ -437,6 +461,13 @@ export type InviteTeamMemberInput = {
   role: Role;
 };
 
+export type LocalizedNotificationInput = {
+  body: Scalars['String']['input'];
+  /** A language Atrium speaks: en or es */
+  locale: Scalars['String']['input'];
+  title: Scalars['String']['input'];
+};
+
 export type LogInInput = {
   email: Scalars['String']['input'];
   /** Return the session token instead of setting a cookie */
@@ -445,6 +476,21 @@ export type LogInInput = {
 };
 
 export type LogInResult = AuthPayload | MfaChallenge;
+
+/** My alert for an organization’s wallet balance (OWNER and ADMIN) */
+export type LowBalanceAlert = {
+  __typename: 'LowBalanceAlert';
+  organizationId: Scalars['ID']['output'];
+  organizationName: Scalars['String']['output'];
+  /** Alert once the balance falls below this; again only after it rose above 1.5 × it, and at most daily. Null: off */
+  threshold: Maybe<Scalars['Float']['output']>;
+};
+
+export type LowBalanceThresholdInput = {
+  organizationId: Scalars['ID']['input'];
+  /** An amount with at most two decimals; null: off */
+  threshold?: InputMaybe<Scalars['Float']['input']>;
+};
 
 /** The password was right; a second factor is needed */
 export type MfaChallenge = {
@@ -479,6 +525,10 @@ export type Mutation = {
   logIn: LogInResult;
   /** Ends the current session; true when one was ended */
   logOut: Scalars['Boolean']['output'];
+  /** Marks all my notifications read; returns how many */
+  markAllNotificationsRead: Scalars['Int']['output'];
+  /** Marks some of my notifications read; returns how many */
+  markNotificationsRead: Scalars['Int']['output'];
   /** Confirms the password (or a TOTP code) for sensitive changes in the next 10 minutes */
   reauthenticate: Session;
   /** Voids the old backup codes and returns 10 new ones */
@@ -508,12 +558,22 @@ export type Mutation = {
   revokeSession: Session;
   /** A new secret for the key at once; the old one works for the grace period. Needs sudo mode. */
   rollApiKey: CreatedApiKey;
+  /** Notifies a person of the key’s organization per their preferences (API key with NOTIFICATIONS_SEND) */
+  sendNotification: SentNotification;
+  /** Sets my low-balance threshold for an organization (OWNER and ADMIN) */
+  setLowBalanceThreshold: LowBalanceAlert;
+  /** Sets my quiet hours, or with null removes them */
+  setQuietHours: Maybe<QuietHours>;
   /** Creates an account, its own organization and a session */
   signUp: AuthPayload;
   /** Starts (or restarts) TOTP set-up; needs a recent re-authentication */
   startTotpEnrollment: TotpEnrollment;
   /** Makes a member the OWNER; the previous owner becomes ADMIN */
   transferOwnership: TeamMember;
+  /** Changes my cells in one go and answers the whole matrix; security cells are refused */
+  updateNotificationPreferences: Array<NotificationPreference>;
+  /** The workspace notification rules: defaults for its members (OWNER and ADMIN) */
+  updateNotificationRules: Array<NotificationPreference>;
   /** General settings (OWNER and ADMIN) */
   updateOrganization: Organization;
   updateProfile: Account;
@@ -584,6 +644,11 @@ export type MutationLogInArgs = {
 };
 
 
+export type MutationMarkNotificationsReadArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
 export type MutationReauthenticateArgs = {
   input: ReauthenticateInput;
 };
@@ -644,6 +709,21 @@ export type MutationRollApiKeyArgs = {
 };
 
 
+export type MutationSendNotificationArgs = {
+  input: SendNotificationInput;
+};
+
+
+export type MutationSetLowBalanceThresholdArgs = {
+  input: LowBalanceThresholdInput;
+};
+
+
+export type MutationSetQuietHoursArgs = {
+  input?: InputMaybe<QuietHoursInput>;
+};
+
+
 export type MutationSignUpArgs = {
   input: SignUpInput;
 };
@@ -651,6 +731,17 @@ export type MutationSignUpArgs = {
 
 export type MutationTransferOwnershipArgs = {
   memberId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateNotificationPreferencesArgs = {
+  input: Array<NotificationPreferenceInput>;
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationUpdateNotificationRulesArgs = {
+  input: UpdateNotificationRulesInput;
 };
 
 
@@ -669,6 +760,94 @@ export type MutationVerifyDomainArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** An item of my in-app feed */
+export type Notification = {
+  __typename: 'Notification';
+  body: Scalars['String']['output'];
+  createdAt: Scalars['DateTimeISO']['output'];
+  id: Scalars['ID']['output'];
+  /** An https URL or a path of the app */
+  link: Maybe<Scalars['String']['output']>;
+  readAt: Maybe<Scalars['DateTimeISO']['output']>;
+  title: Scalars['String']['output'];
+  type: NotificationType;
+};
+
+/** How a notice reaches a person: a column of the preference matrix */
+export const NotificationChannel = {
+  EMAIL: 'EMAIL',
+  IN_APP: 'IN_APP',
+  SMS: 'SMS'
+} as const;
+
+export type NotificationChannel = typeof NotificationChannel[keyof typeof NotificationChannel];
+export type NotificationConnection = {
+  __typename: 'NotificationConnection';
+  edges: Array<NotificationEdge>;
+  pageInfo: PageInfo;
+};
+
+export type NotificationEdge = {
+  __typename: 'NotificationEdge';
+  cursor: Scalars['String']['output'];
+  node: Notification;
+};
+
+/** A new notification (null when some were read) and my unread count after it */
+export type NotificationFeedEvent = {
+  __typename: 'NotificationFeedEvent';
+  notification: Maybe<Notification>;
+  unreadCount: Scalars['Int']['output'];
+};
+
+/** One cell of the preference matrix */
+export type NotificationPreference = {
+  __typename: 'NotificationPreference';
+  channel: NotificationChannel;
+  /** The value without a personal choice (the workspace rule, else Atrium’s default) */
+  defaultEnabled: Scalars['Boolean']['output'];
+  /** Whether notices of this type go by this channel */
+  enabled: Scalars['Boolean']['output'];
+  /** Security notices: the cell cannot change */
+  locked: Scalars['Boolean']['output'];
+  /** Why a locked cell cannot change */
+  lockedReason: Maybe<Scalars['String']['output']>;
+  source: NotificationPreferenceSource;
+  type: NotificationType;
+};
+
+export type NotificationPreferenceInput = {
+  channel: NotificationChannel;
+  /** On or off; null drops the choice and follows the default again */
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  type: NotificationType;
+};
+
+/** Where a cell's value comes from: Atrium's default, the workspace rules, the person's own choice, or fixed (security) */
+export const NotificationPreferenceSource = {
+  DEFAULT: 'DEFAULT',
+  LOCKED: 'LOCKED',
+  ORGANIZATION: 'ORGANIZATION',
+  PERSONAL: 'PERSONAL'
+} as const;
+
+export type NotificationPreferenceSource = typeof NotificationPreferenceSource[keyof typeof NotificationPreferenceSource];
+/** What a notice is about: a row of the preference matrix */
+export const NotificationType = {
+  BILLING: 'BILLING',
+  CALLBACK_REMINDER: 'CALLBACK_REMINDER',
+  CAMPAIGN_COMPLETED: 'CAMPAIGN_COMPLETED',
+  CAMPAIGN_STATUS: 'CAMPAIGN_STATUS',
+  CONTACT_IMPORT: 'CONTACT_IMPORT',
+  LOW_BALANCE: 'LOW_BALANCE',
+  MISSED_CALL: 'MISSED_CALL',
+  PRODUCT_UPDATES: 'PRODUCT_UPDATES',
+  SECURITY: 'SECURITY',
+  SYSTEM_ALERT: 'SYSTEM_ALERT',
+  USAGE_ALERT: 'USAGE_ALERT'
+} as const;
+
+export type NotificationType = typeof NotificationType[keyof typeof NotificationType];
 /** A workspace; every account belongs to at least one */
 export type Organization = {
   __typename: 'Organization';
@@ -688,6 +867,8 @@ export type Organization = {
   /** The caller's role here (an API key acts as ADMIN, within its scopes) */
   myRole: Role;
   name: Scalars['String']['output'];
+  /** The workspace notification rules: every cell, set or defaulted (OWNER and ADMIN) */
+  notificationRules: Array<NotificationPreference>;
   /** Plan code from the catalog, such as PROFESSIONAL */
   plan: Scalars['String']['output'];
   /** The plan's seats; null is unlimited */
@@ -718,19 +899,34 @@ export type Query = {
   invitationByToken: Maybe<InvitationPreview>;
   /** The signed-in account, or null */
   me: Maybe<Account>;
+  /** My low-balance alerts: one per organization where I may set one */
+  myLowBalanceAlerts: Array<LowBalanceAlert>;
+  /** My whole matrix (every type × channel) as it applies in an organization of mine (default: the first I joined) */
+  myNotificationPreferences: Array<NotificationPreference>;
   /** Every organization I belong to */
   myOrganizations: Array<Organization>;
+  /** My quiet hours; null when none */
+  myQuietHours: Maybe<QuietHours>;
   /** My security timeline, newest first */
   mySecurityEvents: SecurityEventConnection;
   /** My signed-in devices; the one asking is `current` */
   mySessions: Array<Session>;
+  /** My in-app feed, newest first */
+  notifications: NotificationConnection;
   /** An organization I belong to; NOT_FOUND for any other */
   organization: Maybe<Organization>;
+  /** How many of my notifications are unread */
+  unreadNotificationCount: Scalars['Int']['output'];
 };
 
 
 export type QueryInvitationByTokenArgs = {
   token: Scalars['String']['input'];
+};
+
+
+export type QueryMyNotificationPreferencesArgs = {
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -740,8 +936,33 @@ export type QueryMySecurityEventsArgs = {
 };
 
 
+export type QueryNotificationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
 export type QueryOrganizationArgs = {
   id: Scalars['ID']['input'];
+};
+
+/** Email and SMS wait until these end (not security notices); in my time zone */
+export type QuietHours = {
+  __typename: 'QuietHours';
+  /** 24-hour time, such as 07:00; before start when it passes midnight */
+  end: Scalars['String']['output'];
+  /** 24-hour time, such as 22:00 */
+  start: Scalars['String']['output'];
+  /** My time zone, which the times are in */
+  timezone: Scalars['String']['output'];
+};
+
+export type QuietHoursInput = {
+  /** 24-hour time, such as 07:00 */
+  end: Scalars['String']['input'];
+  /** 24-hour time, such as 22:00 */
+  start: Scalars['String']['input'];
 };
 
 export type ReauthenticateInput = {
@@ -829,6 +1050,33 @@ export const SecurityEventType = {
 } as const;
 
 export type SecurityEventType = typeof SecurityEventType[keyof typeof SecurityEventType];
+export type SendNotificationInput = {
+  /** The person; a member of the key’s organization */
+  accountId: Scalars['ID']['input'];
+  body: Scalars['String']['input'];
+  /** A retried call with the same key (per organization) sends nothing again */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** An https URL or a path of the app */
+  link?: InputMaybe<Scalars['String']['input']>;
+  /** The title and body in other languages; the person’s language wins */
+  localized?: InputMaybe<Array<LocalizedNotificationInput>>;
+  title: Scalars['String']['input'];
+  type: NotificationType;
+};
+
+/** What sendNotification did (or did the first time) */
+export type SentNotification = {
+  __typename: 'SentNotification';
+  accountId: Scalars['ID']['output'];
+  /** The channels it went by (email and SMS may wait for quiet hours to end) */
+  channels: Array<NotificationChannel>;
+  createdAt: Scalars['DateTimeISO']['output'];
+  id: Scalars['ID']['output'];
+  /** The in-app item, when in-app is on */
+  notificationId: Maybe<Scalars['ID']['output']>;
+  type: NotificationType;
+};
+
 export type Session = {
   __typename: 'Session';
   browser: Maybe<Scalars['String']['output']>;
@@ -869,6 +1117,8 @@ export type SignUpInput = {
 
 export type Subscription = {
   __typename: 'Subscription';
+  /** Each new notification of mine and my unread count, on any instance */
+  notificationFeed: NotificationFeedEvent;
   /** A session of mine was created or revoked, on any instance */
   sessionEvents: SessionEvent;
 };
@@ -909,6 +1159,12 @@ export type TotpEnrollment = {
   qrCodeDataUrl: Scalars['String']['output'];
   /** Base32 key for manual entry */
   secret: Scalars['String']['output'];
+};
+
+export type UpdateNotificationRulesInput = {
+  organizationId: Scalars['ID']['input'];
+  /** The cells to change; null `enabled` returns a cell to Atrium’s default */
+  rules: Array<NotificationPreferenceInput>;
 };
 
 export type UpdateOrganizationInput = {
@@ -1060,6 +1316,92 @@ export type StartTotpEnrollmentMutationVariables = Exact<{ [key: string]: never;
 
 
 export type StartTotpEnrollmentMutation = { startTotpEnrollment: { __typename: 'TotpEnrollment', secret: string, otpauthUri: string, qrCodeDataUrl: string } };
+
+export type MarkAllNotificationsReadMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MarkAllNotificationsReadMutation = { markAllNotificationsRead: number };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: number };
+
+export type MyLowBalanceAlertsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyLowBalanceAlertsQuery = { myLowBalanceAlerts: Array<{ __typename: 'LowBalanceAlert', organizationId: string, organizationName: string, threshold: number | null }> };
+
+export type MyNotificationPreferencesQueryVariables = Exact<{
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type MyNotificationPreferencesQuery = { myNotificationPreferences: Array<{ __typename: 'NotificationPreference', type: NotificationType, channel: NotificationChannel, enabled: boolean, locked: boolean, source: NotificationPreferenceSource, defaultEnabled: boolean }> };
+
+export type MyQuietHoursQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyQuietHoursQuery = { myQuietHours: { __typename: 'QuietHours', start: string, end: string, timezone: string } | null };
+
+export type NotificationFeedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationFeedSubscription = { notificationFeed: { __typename: 'NotificationFeedEvent', unreadCount: number, notification: { __typename: 'Notification', id: string, type: NotificationType, title: string, body: string, link: string | null, readAt: string | null, createdAt: string } | null } };
+
+export type NotificationFieldsFragment = { __typename: 'Notification', id: string, type: NotificationType, title: string, body: string, link: string | null, readAt: string | null, createdAt: string };
+
+export type NotificationPreferenceFieldsFragment = { __typename: 'NotificationPreference', type: NotificationType, channel: NotificationChannel, enabled: boolean, locked: boolean, source: NotificationPreferenceSource, defaultEnabled: boolean };
+
+export type NotificationsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type NotificationsQuery = { notifications: { __typename: 'NotificationConnection', edges: Array<{ __typename: 'NotificationEdge', cursor: string, node: { __typename: 'Notification', id: string, type: NotificationType, title: string, body: string, link: string | null, readAt: string | null, createdAt: string } }>, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
+
+export type OrganizationNotificationRulesQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type OrganizationNotificationRulesQuery = { organization: { __typename: 'Organization', id: string, myRole: Role, notificationRules: Array<{ __typename: 'NotificationPreference', type: NotificationType, channel: NotificationChannel, enabled: boolean, locked: boolean, source: NotificationPreferenceSource, defaultEnabled: boolean }> } | null };
+
+export type SetLowBalanceThresholdMutationVariables = Exact<{
+  input: LowBalanceThresholdInput;
+}>;
+
+
+export type SetLowBalanceThresholdMutation = { setLowBalanceThreshold: { __typename: 'LowBalanceAlert', organizationId: string, organizationName: string, threshold: number | null } };
+
+export type SetQuietHoursMutationVariables = Exact<{
+  input?: InputMaybe<QuietHoursInput>;
+}>;
+
+
+export type SetQuietHoursMutation = { setQuietHours: { __typename: 'QuietHours', start: string, end: string, timezone: string } | null };
+
+export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnreadNotificationCountQuery = { unreadNotificationCount: number };
+
+export type UpdateNotificationPreferencesMutationVariables = Exact<{
+  input: Array<NotificationPreferenceInput> | NotificationPreferenceInput;
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type UpdateNotificationPreferencesMutation = { updateNotificationPreferences: Array<{ __typename: 'NotificationPreference', type: NotificationType, channel: NotificationChannel, enabled: boolean, locked: boolean, source: NotificationPreferenceSource, defaultEnabled: boolean }> };
+
+export type UpdateNotificationRulesMutationVariables = Exact<{
+  input: UpdateNotificationRulesInput;
+}>;
+
+
+export type UpdateNotificationRulesMutation = { updateNotificationRules: Array<{ __typename: 'NotificationPreference', type: NotificationType, channel: NotificationChannel, enabled: boolean, locked: boolean, source: NotificationPreferenceSource, defaultEnabled: boolean }> };
 
 export type OrganizationGeneralQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1221,6 +1563,8 @@ export type TransferOwnershipMutationVariables = Exact<{
 export type TransferOwnershipMutation = { transferOwnership: { __typename: 'TeamMember', id: string, role: Role, joinedAt: string, account: { __typename: 'TeamMemberAccount', id: string, fullName: string, email: string } } };
 
 export const DomainFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DomainFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Domain"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedAt"}},{"kind":"Field","name":{"kind":"Name","value":"verificationRecord"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]} as unknown as DocumentNode<DomainFieldsFragment, unknown>;
+export const NotificationFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NotificationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Notification"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"link"}},{"kind":"Field","name":{"kind":"Name","value":"readAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<NotificationFieldsFragment, unknown>;
+export const NotificationPreferenceFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NotificationPreferenceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NotificationPreference"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"locked"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"defaultEnabled"}}]}}]} as unknown as DocumentNode<NotificationPreferenceFieldsFragment, unknown>;
 export const OrganizationGeneralFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrganizationGeneralFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Organization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"industry"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"myRole"}}]}}]} as unknown as DocumentNode<OrganizationGeneralFieldsFragment, unknown>;
 export const AccountFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"mfaEnabled"}}]}}]} as unknown as DocumentNode<AccountFieldsFragment, unknown>;
 export const SessionFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SessionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Session"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"current"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastActiveAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"deviceType"}},{"kind":"Field","name":{"kind":"Name","value":"browser"}},{"kind":"Field","name":{"kind":"Name","value":"os"}},{"kind":"Field","name":{"kind":"Name","value":"ipAddress"}},{"kind":"Field","name":{"kind":"Name","value":"location"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]} as unknown as DocumentNode<SessionFieldsFragment, unknown>;
@@ -1246,6 +1590,19 @@ export const ConfirmTotpEnrollmentDocument = {"kind":"Document","definitions":[{
 export const DisableMfaDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DisableMfa"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"disableMfa"}}]}}]} as unknown as DocumentNode<DisableMfaMutation, DisableMfaMutationVariables>;
 export const RegenerateBackupCodesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RegenerateBackupCodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"regenerateBackupCodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"codes"}}]}}]}}]} as unknown as DocumentNode<RegenerateBackupCodesMutation, RegenerateBackupCodesMutationVariables>;
 export const StartTotpEnrollmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartTotpEnrollment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startTotpEnrollment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"otpauthUri"}},{"kind":"Field","name":{"kind":"Name","value":"qrCodeDataUrl"}}]}}]}}]} as unknown as DocumentNode<StartTotpEnrollmentMutation, StartTotpEnrollmentMutationVariables>;
+export const MarkAllNotificationsReadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MarkAllNotificationsRead"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"markAllNotificationsRead"}}]}}]} as unknown as DocumentNode<MarkAllNotificationsReadMutation, MarkAllNotificationsReadMutationVariables>;
+export const MarkNotificationsReadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MarkNotificationsRead"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ids"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"markNotificationsRead"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"ids"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ids"}}}]}]}}]} as unknown as DocumentNode<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
+export const MyLowBalanceAlertsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyLowBalanceAlerts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myLowBalanceAlerts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organizationId"}},{"kind":"Field","name":{"kind":"Name","value":"organizationName"}},{"kind":"Field","name":{"kind":"Name","value":"threshold"}}]}}]}}]} as unknown as DocumentNode<MyLowBalanceAlertsQuery, MyLowBalanceAlertsQueryVariables>;
+export const MyNotificationPreferencesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyNotificationPreferences"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"organizationId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myNotificationPreferences"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"organizationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"organizationId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NotificationPreferenceFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NotificationPreferenceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NotificationPreference"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"locked"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"defaultEnabled"}}]}}]} as unknown as DocumentNode<MyNotificationPreferencesQuery, MyNotificationPreferencesQueryVariables>;
+export const MyQuietHoursDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyQuietHours"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myQuietHours"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}}]}}]}}]} as unknown as DocumentNode<MyQuietHoursQuery, MyQuietHoursQueryVariables>;
+export const NotificationFeedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"NotificationFeed"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"notificationFeed"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unreadCount"}},{"kind":"Field","name":{"kind":"Name","value":"notification"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NotificationFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NotificationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Notification"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"link"}},{"kind":"Field","name":{"kind":"Name","value":"readAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<NotificationFeedSubscription, NotificationFeedSubscriptionVariables>;
+export const NotificationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Notifications"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"notifications"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NotificationFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NotificationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Notification"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"link"}},{"kind":"Field","name":{"kind":"Name","value":"readAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<NotificationsQuery, NotificationsQueryVariables>;
+export const OrganizationNotificationRulesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganizationNotificationRules"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"myRole"}},{"kind":"Field","name":{"kind":"Name","value":"notificationRules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NotificationPreferenceFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NotificationPreferenceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NotificationPreference"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"locked"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"defaultEnabled"}}]}}]} as unknown as DocumentNode<OrganizationNotificationRulesQuery, OrganizationNotificationRulesQueryVariables>;
+export const SetLowBalanceThresholdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetLowBalanceThreshold"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LowBalanceThresholdInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setLowBalanceThreshold"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organizationId"}},{"kind":"Field","name":{"kind":"Name","value":"organizationName"}},{"kind":"Field","name":{"kind":"Name","value":"threshold"}}]}}]}}]} as unknown as DocumentNode<SetLowBalanceThresholdMutation, SetLowBalanceThresholdMutationVariables>;
+export const SetQuietHoursDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetQuietHours"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"QuietHoursInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setQuietHours"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}}]}}]}}]} as unknown as DocumentNode<SetQuietHoursMutation, SetQuietHoursMutationVariables>;
+export const UnreadNotificationCountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UnreadNotificationCount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unreadNotificationCount"}}]}}]} as unknown as DocumentNode<UnreadNotificationCountQuery, UnreadNotificationCountQueryVariables>;
+export const UpdateNotificationPreferencesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateNotificationPreferences"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"NotificationPreferenceInput"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"organizationId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateNotificationPreferences"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}},{"kind":"Argument","name":{"kind":"Name","value":"organizationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"organizationId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NotificationPreferenceFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NotificationPreferenceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NotificationPreference"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"locked"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"defaultEnabled"}}]}}]} as unknown as DocumentNode<UpdateNotificationPreferencesMutation, UpdateNotificationPreferencesMutationVariables>;
+export const UpdateNotificationRulesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateNotificationRules"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateNotificationRulesInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateNotificationRules"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NotificationPreferenceFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NotificationPreferenceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NotificationPreference"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"locked"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"defaultEnabled"}}]}}]} as unknown as DocumentNode<UpdateNotificationRulesMutation, UpdateNotificationRulesMutationVariables>;
 export const OrganizationGeneralDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganizationGeneral"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OrganizationGeneralFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"industries"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrganizationGeneralFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Organization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"industry"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"myRole"}}]}}]} as unknown as DocumentNode<OrganizationGeneralQuery, OrganizationGeneralQueryVariables>;
 export const UpdateOrganizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateOrganization"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateOrganizationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateOrganization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OrganizationGeneralFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrganizationGeneralFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Organization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"industry"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"myRole"}}]}}]} as unknown as DocumentNode<UpdateOrganizationMutation, UpdateOrganizationMutationVariables>;
 export const MyOrganizationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyOrganizations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myOrganizations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"myRole"}}]}}]}}]} as unknown as DocumentNode<MyOrganizationsQuery, MyOrganizationsQueryVariables>;
@@ -1368,6 +1725,82 @@ export function useRegenerateBackupCodesMutation(options?: useMutation.Options<R
 
 export function useStartTotpEnrollmentMutation(options?: useMutation.Options<StartTotpEnrollmentMutation, StartTotpEnrollmentMutationVariables>) {
   return useMutation(StartTotpEnrollmentDocument, options);
+}
+
+export function useMarkAllNotificationsReadMutation(options?: useMutation.Options<MarkAllNotificationsReadMutation, MarkAllNotificationsReadMutationVariables>) {
+  return useMutation(MarkAllNotificationsReadDocument, options);
+}
+
+export function useMarkNotificationsReadMutation(options?: useMutation.Options<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>) {
+  return useMutation(MarkNotificationsReadDocument, options);
+}
+
+export function useMyLowBalanceAlertsQuery(options?: useQuery.Options<MyLowBalanceAlertsQuery, MyLowBalanceAlertsQueryVariables>) {
+  return useQuery(MyLowBalanceAlertsDocument, options);
+}
+
+export function useMyLowBalanceAlertsLazyQuery(options?: useLazyQuery.Options<MyLowBalanceAlertsQuery, MyLowBalanceAlertsQueryVariables>) {
+  return useLazyQuery(MyLowBalanceAlertsDocument, options);
+}
+
+export function useMyNotificationPreferencesQuery(options?: useQuery.Options<MyNotificationPreferencesQuery, MyNotificationPreferencesQueryVariables>) {
+  return useQuery(MyNotificationPreferencesDocument, options);
+}
+
+export function useMyNotificationPreferencesLazyQuery(options?: useLazyQuery.Options<MyNotificationPreferencesQuery, MyNotificationPreferencesQueryVariables>) {
+  return useLazyQuery(MyNotificationPreferencesDocument, options);
+}
+
+export function useMyQuietHoursQuery(options?: useQuery.Options<MyQuietHoursQuery, MyQuietHoursQueryVariables>) {
+  return useQuery(MyQuietHoursDocument, options);
+}
+
+export function useMyQuietHoursLazyQuery(options?: useLazyQuery.Options<MyQuietHoursQuery, MyQuietHoursQueryVariables>) {
+  return useLazyQuery(MyQuietHoursDocument, options);
+}
+
+export function useNotificationFeedSubscription(options?: useSubscription.Options<NotificationFeedSubscription, NotificationFeedSubscriptionVariables>) {
+  return useSubscription(NotificationFeedDocument, options);
+}
+
+export function useNotificationsQuery(options?: useQuery.Options<NotificationsQuery, NotificationsQueryVariables>) {
+  return useQuery(NotificationsDocument, options);
+}
+
+export function useNotificationsLazyQuery(options?: useLazyQuery.Options<NotificationsQuery, NotificationsQueryVariables>) {
+  return useLazyQuery(NotificationsDocument, options);
+}
+
+export function useOrganizationNotificationRulesQuery(options: useQuery.Options<OrganizationNotificationRulesQuery, OrganizationNotificationRulesQueryVariables>) {
+  return useQuery(OrganizationNotificationRulesDocument, options);
+}
+
+export function useOrganizationNotificationRulesLazyQuery(options?: useLazyQuery.Options<OrganizationNotificationRulesQuery, OrganizationNotificationRulesQueryVariables>) {
+  return useLazyQuery(OrganizationNotificationRulesDocument, options);
+}
+
+export function useSetLowBalanceThresholdMutation(options?: useMutation.Options<SetLowBalanceThresholdMutation, SetLowBalanceThresholdMutationVariables>) {
+  return useMutation(SetLowBalanceThresholdDocument, options);
+}
+
+export function useSetQuietHoursMutation(options?: useMutation.Options<SetQuietHoursMutation, SetQuietHoursMutationVariables>) {
+  return useMutation(SetQuietHoursDocument, options);
+}
+
+export function useUnreadNotificationCountQuery(options?: useQuery.Options<UnreadNotificationCountQuery, UnreadNotificationCountQueryVariables>) {
+  return useQuery(UnreadNotificationCountDocument, options);
+}
+
+export function useUnreadNotificationCountLazyQuery(options?: useLazyQuery.Options<UnreadNotificationCountQuery, UnreadNotificationCountQueryVariables>) {
+  return useLazyQuery(UnreadNotificationCountDocument, options);
+}
+
+export function useUpdateNotificationPreferencesMutation(options?: useMutation.Options<UpdateNotificationPreferencesMutation, UpdateNotificationPreferencesMutationVariables>) {
+  return useMutation(UpdateNotificationPreferencesDocument, options);
+}
+
+export function useUpdateNotificationRulesMutation(options?: useMutation.Options<UpdateNotificationRulesMutation, UpdateNotificationRulesMutationVariables>) {
+  return useMutation(UpdateNotificationRulesDocument, options);
 }
 
 export function useOrganizationGeneralQuery(options: useQuery.Options<OrganizationGeneralQuery, OrganizationGeneralQueryVariables>) {

@@ -9,7 +9,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { createCache } from '../app/cache';
 import { routes } from '../app/routes';
 import { createReauthLink } from '../features/reauth/reauthLink';
-import { myOrganizationsMock } from './mocks';
+import { myOrganizationsMock, unreadCountMock } from './mocks';
 
 /** The organization every signed-in test account belongs to unless a test says otherwise. */
 const DEFAULT_ORGANIZATION = {
@@ -43,11 +43,12 @@ export function renderApp(
     ApolloLink.split(
       ({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION,
       subscriptionLink,
-      // The shell's organization switcher asks on every signed-in page; a test's own answer,
-      // listed first, wins over this one.
+      // The shell's organization switcher and bell ask on every signed-in page; a test's own
+      // answer, listed first, wins over these.
       new MockLink([
         ...mocks,
         { ...myOrganizationsMock([DEFAULT_ORGANIZATION]), maxUsageCount: 10 },
+        { ...unreadCountMock(0), maxUsageCount: 10 },
       ]),
     ),
   ]);
