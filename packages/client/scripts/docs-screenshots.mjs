@@ -24,7 +24,6 @@ const CHOSEN = {
   team: 'settings-team--1280-light',
   notifications: 'settings-notifications--1280-light',
   'notifications-375': 'settings-notifications--375-light',
-  'notification-rules': 'settings-organization--notification-rules--1280-light',
   'coming-soon': 'settings-api-keys--1280-light',
   'team-375': 'settings-team--375-light',
   'security-dark': 'settings-security--1280-dark',

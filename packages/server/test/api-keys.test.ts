@@ -127,6 +127,7 @@ describe('creating a key', () => {
       'ORGANIZATION_READ',
       'MEMBERS_READ',
       'MEMBERS_WRITE',
+      'NOTIFICATIONS_SEND',
     ]);
     const everything = JSON.stringify(listed);
     expect(everything).not.toContain(secret.slice(15));
