@@ -61,6 +61,7 @@ describe('Settings → Notifications', () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Notifications' }),
     ).toBeInTheDocument();
+    const campaigns = await screen.findByRole('table', { name: 'Campaigns' });
     for (const group of [
       'Campaigns',
       'Contacts and calls',
@@ -70,7 +71,6 @@ describe('Settings → Notifications', () => {
     ]) {
       expect(screen.getByRole('heading', { level: 3, name: group })).toBeInTheDocument();
     }
-    const campaigns = screen.getByRole('table', { name: 'Campaigns' });
     expect(within(campaigns).getAllByRole('row')).toHaveLength(4);
     expect(await checkbox('Campaign completed', 'Email')).toBeChecked();
     expect(await checkbox('Campaign completed', 'SMS')).not.toBeChecked();
