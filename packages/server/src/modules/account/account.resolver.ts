@@ -28,7 +28,7 @@ export class AccountResolver {
   })
   avatarUrl(@Root() account: AccountEntity, @Ctx() ctx: AppContext): string | null {
     const path = avatarPath(account);
-    return path ? `${ctx.services.appUrl}${path}` : null;
+    return path ? `${ctx.services.site.appUrl}${path}` : null;
   }
 
   @FieldResolver(() => Boolean, { description: 'The address was confirmed through a mailed link' })
