@@ -152,6 +152,8 @@ export const ErrorReason = {
   AVATAR_UNREADABLE: 'AVATAR_UNREADABLE',
   /** Uploads need the {header} header */
   AVATAR_UPLOAD_HEADER_MISSING: 'AVATAR_UPLOAD_HEADER_MISSING',
+  /** Uploads are taken from the app’s own pages only ({origin} is not one) */
+  AVATAR_UPLOAD_ORIGIN_REFUSED: 'AVATAR_UPLOAD_ORIGIN_REFUSED',
   /** That code is not right */
   CODE_INCORRECT: 'CODE_INCORRECT',
   /** Enter the 6-digit code */
