@@ -7,6 +7,7 @@ import {
   type DomainFieldsFragment,
 } from '../../generated/graphql';
 import { toApiError, type ApiError } from '../../lib/apiError';
+import type { StatusTone } from '../../lib/statusMessage';
 import { CopyButton } from './CopyButton';
 import { removeDomainFromCache } from './domainsCache';
 
@@ -14,7 +15,7 @@ interface DomainItemProps {
   domain: DomainFieldsFragment;
   canManage: boolean;
   formatDateTime: (iso: string) => string;
-  onStatus: (message: string) => void;
+  onStatus: (message: string, tone: StatusTone) => void;
   onRemoved: (message: string) => void;
   onError: (error: ApiError) => void;
 }
@@ -35,11 +36,9 @@ export function DomainItem(props: DomainItemProps) {
     try {
       const { data } = await verifyDomain();
       const verified = Boolean(data?.verifyDomain.verifiedAt);
-      onStatus(
-        verified
-          ? t('domains.verifiedNow', { domain: domain.domain })
-          : t('domains.notFoundYet', { domain: domain.domain }),
-      );
+      // Not found yet is not a success: the person still has something to wait for.
+      if (verified) onStatus(t('domains.verifiedNow', { domain: domain.domain }), 'success');
+      else onStatus(t('domains.notFoundYet', { domain: domain.domain }), 'pending');
     } catch (error) {
       onError(toApiError(error));
     }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../components/FormAlert';
 import { useOrganizationDomainsQuery } from '../../generated/graphql';
 import type { ApiError } from '../../lib/apiError';
+import type { StatusMessage, StatusTone } from '../../lib/statusMessage';
 import { useDateTimeFormat } from '../../lib/dateTime';
 import { useErrorText } from '../../lib/useErrorText';
 import { useCurrentAccount } from '../auth/CurrentAccount';
@@ -17,14 +18,14 @@ export function DomainsSection({ organizationId }: { organizationId: string }) {
   const account = useCurrentAccount();
   const formatDateTime = useDateTimeFormat(account.timezone);
   const { data } = useOrganizationDomainsQuery({ variables: { id: organizationId } });
-  const [status, setStatus] = useState<string | null>(null);
+  const [status, setStatus] = useState<StatusMessage | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const organization = data?.organization;
 
-  const announce = useCallback((message: string) => {
+  const announce = useCallback((text: string, tone: StatusTone = 'success') => {
     setAlert(null);
-    setStatus(message);
+    setStatus({ text, tone });
   }, []);
   const fail = useCallback(
     (apiError: ApiError) => {
@@ -64,8 +65,8 @@ export function DomainsSection({ organizationId }: { organizationId: string }) {
           ))}
         </ul>
       )}
-      <p role="status" className="form-status">
-        {status}
+      <p role="status" className="form-status" data-tone={status?.tone}>
+        {status?.text}
       </p>
       {canManage && <AddDomainForm organizationId={organizationId} />}
     </section>

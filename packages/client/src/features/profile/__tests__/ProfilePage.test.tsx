@@ -53,6 +53,39 @@ describe('ProfilePage', () => {
     expect(within(screen.getByRole('banner')).getByText('Ada King')).toBeInTheDocument();
   });
 
+  it('takes "Profile saved" and the correction summary down at the next edit', async () => {
+    const input = { fullName: 'Ada King' };
+    const { user } = renderApp('/settings/profile', [
+      meMock(account),
+      updateProfileMock(input, { data: { updateProfile: { ...account, ...input } } }),
+      updateProfileMock(
+        { username: 'taken' },
+        errorResult('Invalid input', {
+          code: 'BAD_USER_INPUT',
+          fields: { username: 'This username is taken' },
+          reasons: { username: 'USERNAME_TAKEN' },
+        }),
+      ),
+    ]);
+    const section = within(await details());
+    const fullName = await screen.findByLabelText('Full name');
+    await user.clear(fullName);
+    await user.type(fullName, 'Ada King{Enter}');
+    expect(await section.findByText('Profile saved')).toBeInTheDocument();
+
+    await user.type(screen.getByLabelText('Username'), 'taken');
+    expect(section.getByRole('status')).toBeEmptyDOMElement();
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await section.findByText('Please correct the highlighted fields.')).toBe(
+      section.getByRole('alert'),
+    );
+
+    // Fixing the field (or any other) is the next edit: the summary goes with it.
+    await user.type(screen.getByLabelText('Full name'), 'a');
+    expect(section.getByRole('alert')).toBeEmptyDOMElement();
+    expect(screen.getByText('This username is taken.')).toBeInTheDocument();
+  });
+
   it('says so when nothing changed', async () => {
     const { user } = renderApp('/settings/profile', [meMock(account)]);
 
