@@ -9,7 +9,8 @@ import sharp from 'sharp';
 import { signedUpBrowser } from './support/actors';
 import { Me, RequestPasswordReset } from './support/documents';
 import { Actor } from './support/graphql';
-import { freePort, listeningUrl, startProcess } from './support/process';
+import { freePort } from '../src/lib/free-port';
+import { listeningUrl, startProcess } from './support/process';
 
 /**
  * `PORT` and nothing else (SPEC §5: APP_URL defaults to http://localhost:$PORT): the product
@@ -24,7 +25,9 @@ describe('a server started with only PORT', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'atrium-port-only-'));
     port = await freePort();
     // On the MariaDB pass the database is the suite's; everything else is left to the defaults.
-    const database = process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {};
+    const database: Record<string, string> = process.env.DATABASE_URL
+      ? { DATABASE_URL: process.env.DATABASE_URL }
+      : {};
     child = startProcess({ PORT: String(port), ...database }, dir);
     await listeningUrl(child);
   });

@@ -35,8 +35,14 @@ export type Account = {
   /** UI language: en or es */
   locale: Scalars['String']['output'];
   mfaEnabled: Scalars['Boolean']['output'];
+  /** The new address of an email change waiting for its link to be used */
+  pendingEmail: Maybe<Scalars['String']['output']>;
+  /** E.164: the new number of a phone change waiting for its SMS code */
+  pendingPhone: Maybe<Scalars['String']['output']>;
   /** E.164, once verified */
   phone: Maybe<Scalars['String']['output']>;
+  /** Backup codes not used yet (each works once); 0 while MFA is off */
+  remainingBackupCodes: Scalars['Int']['output'];
   /** IANA time zone, such as Europe/Madrid */
   timezone: Scalars['String']['output'];
   username: Maybe<Scalars['String']['output']>;
@@ -374,6 +380,8 @@ export type Mutation = {
   acceptInvitation: TeamMember;
   /** Claims a domain; publish its verificationRecord */
   addDomain: Domain;
+  /** Withdraws a pending email change: its link stops working (see Account.pendingEmail) */
+  cancelEmailChange: Account;
   /** Up to your own role (OWNER grants up to ADMIN); MANAGER only below ADMIN */
   changeMemberRole: TeamMember;
   changePassword: Scalars['Boolean']['output'];
@@ -399,6 +407,8 @@ export type Mutation = {
   regenerateBackupCodes: BackupCodes;
   removeAvatar: Account;
   removeDomain: Scalars['Boolean']['output'];
+  /** Removes the verified phone number (needs a recent re-authentication) */
+  removePhone: Account;
   /** Takes effect on their next request */
   removeTeamMember: Scalars['Boolean']['output'];
   /** Mails a link to the new address (and a notice to the old); the address changes when it is used */
@@ -409,6 +419,8 @@ export type Mutation = {
   requestPhoneChange: Scalars['Boolean']['output'];
   /** A new link and 7 more days; the old link stops working */
   resendInvitation: Invitation;
+  /** Texts a new code to the number waiting to be confirmed (Account.pendingPhone) */
+  resendPhoneCode: Scalars['Boolean']['output'];
   /** Sends the sign-up verification link again; false when already verified */
   resendVerificationEmail: Scalars['Boolean']['output'];
   /** Sets a new password from a reset link and signs out every session */
@@ -674,13 +686,15 @@ export type Role = typeof Role[keyof typeof Role];
 export type SecurityEvent = {
   __typename: 'SecurityEvent';
   createdAt: Scalars['DateTimeISO']['output'];
-  /** Browser · OS */
+  /** Browser · OS of the device it was done from */
   device: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   ipAddress: Maybe<Scalars['String']['output']>;
   location: Maybe<Scalars['String']['output']>;
   /** A sign-in from a device not seen on this account before */
   newDevice: Scalars['Boolean']['output'];
+  /** SESSION_REVOKED: Browser · OS of the device that was signed out */
+  targetDevice: Maybe<Scalars['String']['output']>;
   type: SecurityEventType;
 };
 
@@ -704,6 +718,7 @@ export const SecurityEventType = {
   PASSWORD_CHANGED: 'PASSWORD_CHANGED',
   PASSWORD_RESET: 'PASSWORD_RESET',
   PHONE_CHANGED: 'PHONE_CHANGED',
+  PHONE_REMOVED: 'PHONE_REMOVED',
   SESSION_REVOKED: 'SESSION_REVOKED',
   SIGN_IN: 'SIGN_IN',
   SIGN_IN_FAILED: 'SIGN_IN_FAILED',
@@ -747,6 +762,8 @@ export type SignUpInput = {
   issueToken?: Scalars['Boolean']['input'];
   /** At least 8 characters with an uppercase letter, a number and a symbol */
   password: Scalars['String']['input'];
+  /** IANA time zone, such as Europe/Madrid (browsers detect it); UTC when absent */
+  timezone?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Subscription = {
