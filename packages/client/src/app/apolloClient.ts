@@ -5,6 +5,7 @@ import { createClient, type ClientOptions } from 'graphql-ws';
 import { createReauthLink } from '../features/reauth/reauthLink';
 import { isSessionRefused, reportSessionEnded } from '../features/sessions/sessionEnded';
 import { createSessionRefusedLink } from '../features/sessions/sessionRefusedLink';
+import { createMutationEventsLink } from '../lib/mutationEvents';
 import { createCache } from './cache';
 
 const GRAPHQL_PATH = '/graphql';
@@ -44,12 +45,14 @@ export function webSocketClientOptions(url: string): ClientOptions {
 
 /**
  * What every operation passes before its transport: an answer that says the session is gone
- * ends the signed-in app (as a 4403 close does); operations the API refuses until the person
+ * ends the signed-in app (as a 4403 close does); lists kept fresh hear of every change that
+ * went through (after any re-authentication and retry); operations the API refuses until the person
  * confirms their password are asked about and retried by the re-authentication link.
  */
 export function appLink(subscriptions: ApolloLink, queriesAndMutations: ApolloLink): ApolloLink {
   return ApolloLink.from([
     createSessionRefusedLink(),
+    createMutationEventsLink(),
     createReauthLink(),
     ApolloLink.split(
       ({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION,

@@ -1,11 +1,12 @@
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../components/FormAlert';
-import { useOrganizationTeamQuery } from '../../generated/graphql';
+import { OrganizationTeamDocument, useOrganizationTeamQuery } from '../../generated/graphql';
 import type { ApiError } from '../../lib/apiError';
 import { useDateTimeFormat } from '../../lib/dateTime';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useErrorText } from '../../lib/useErrorText';
+import { refreshPageSize, useKeepFresh } from '../../lib/useKeepFresh';
 import { useCurrentAccount } from '../auth/CurrentAccount';
 import { OrganizationLoadProblem } from '../organizations/OrganizationLoadProblem';
 import { mayManageMember, mayManageTeam } from '../organizations/roles';
@@ -17,6 +18,18 @@ import { MemberRow } from './MemberRow';
 import { SeatUse } from './SeatUse';
 
 export const MEMBERS_PAGE_SIZE = 20;
+
+/**
+ * Team changes made here, whose effects may reach beyond the row they return (seats, an
+ * invitee who accepted meanwhile). A transfer of ownership refetches the team itself.
+ */
+const TEAM_MUTATIONS = [
+  'InviteTeamMember',
+  'ResendInvitation',
+  'RevokeInvitation',
+  'ChangeMemberRole',
+  'RemoveTeamMember',
+];
 
 /** Settings → Team: members and their roles, invitations, seats, leaving. */
 export function TeamPage() {
@@ -36,6 +49,14 @@ export function TeamPage() {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const inviteButtonRef = useRef<HTMLButtonElement>(null);
   const organization = data?.organization;
+  // Others change the team too (an invitee accepting, another admin): the page asks again
+  // when it comes back into view, now and then, and after every team change made here.
+  const shownMembers = organization?.members.edges.length ?? 0;
+  useKeepFresh(
+    OrganizationTeamDocument,
+    () => ({ id: organizationId, first: refreshPageSize(shownMembers, MEMBERS_PAGE_SIZE) }),
+    { afterMutations: TEAM_MUTATIONS },
+  );
 
   // A row's button may be gone with its row, so focus moves to the heading.
   const done = useCallback((message: string) => {
