@@ -39,6 +39,7 @@ export function anAccount(overrides: Partial<AccountFieldsFragment> = {}): Accou
     id: 'acc_1',
     email: 'ada@example.com',
     emailVerified: true,
+    pendingEmail: null,
     fullName: 'Ada Lovelace',
     username: null,
     phone: null,
@@ -47,6 +48,7 @@ export function anAccount(overrides: Partial<AccountFieldsFragment> = {}): Accou
     locale: 'en',
     country: 'GB',
     mfaEnabled: false,
+    remainingBackupCodes: 0,
     ...overrides,
   };
 }

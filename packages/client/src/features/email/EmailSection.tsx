@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextField } from '../../components/Field';
+import { PasswordField, TextField } from '../../components/Field';
 import { FormAlert } from '../../components/FormAlert';
 import { useRequestEmailChangeMutation } from '../../generated/graphql';
 import { useFormFields } from '../../lib/useFormFields';
 import { useCurrentAccount } from '../auth/CurrentAccount';
+import { setPendingEmail, usePendingEmailChange } from './pendingEmailChange';
 
 /**
  * Profile → Email: the address and whether it is confirmed, and a change of address. The change
@@ -15,18 +16,31 @@ export function EmailSection() {
   const account = useCurrentAccount();
   const form = useFormFields({ newEmail: '', password: '' });
   const { values } = form;
-  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
   const [requestEmailChange, { loading }] = useRequestEmailChangeMutation();
+  const pending = usePendingEmailChange(account.id, {
+    onCancelled: (email) => {
+      form.setAlert(null);
+      setStatus(t('email.cancelled', { email }));
+    },
+    onError: (error) => {
+      setStatus(null);
+      form.fail(error);
+    },
+  });
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setSentTo(null);
+    setStatus(null);
     if (!form.check(['newEmail', 'password'])) return;
     const newEmail = values.newEmail.trim();
     try {
-      await requestEmailChange({ variables: { input: { newEmail, password: values.password } } });
+      await requestEmailChange({
+        variables: { input: { newEmail, password: values.password } },
+        update: (cache) => setPendingEmail(cache, account.id, newEmail),
+      });
       form.reset();
-      setSentTo(newEmail);
+      setStatus(t('email.sent', { email: newEmail }));
     } catch (error) {
       form.fail(error);
     }
@@ -43,6 +57,14 @@ export function EmailSection() {
           <span className="badge badge-warning">{t('email.unverified')}</span>
         )}
       </p>
+      {account.pendingEmail && (
+        <p className="current-value">
+          {t('email.pending', { email: account.pendingEmail })}{' '}
+          <button type="button" disabled={pending.cancelling} onClick={() => void pending.cancel()}>
+            {pending.cancelling ? t('email.cancelling') : t('email.cancelChange')}
+          </button>
+        </p>
+      )}
       <form
         ref={form.formRef}
         className="settings-form"
@@ -60,10 +82,9 @@ export function EmailSection() {
           required
           {...form.bind('newEmail')}
         />
-        <TextField
+        <PasswordField
           label={t('email.password')}
           name="password"
-          type="password"
           autoComplete="current-password"
           required
           hint={t('email.passwordHint')}
@@ -74,7 +95,7 @@ export function EmailSection() {
             {loading ? t('email.sending') : t('email.send')}
           </button>
           <p role="status" className="form-status">
-            {sentTo && t('email.sent', { email: sentTo })}
+            {status}
           </p>
         </div>
       </form>

@@ -39,7 +39,10 @@ export function TwoFactorSection() {
   const turnOffRef = useRef<HTMLButtonElement>(null);
 
   const [startTotpEnrollment, starting] = useStartTotpEnrollmentMutation();
-  const [regenerateBackupCodes, regenerating] = useRegenerateBackupCodesMutation();
+  const [regenerateBackupCodes, regenerating] = useRegenerateBackupCodesMutation({
+    update: (cache, { data }) =>
+      setMfaEnabled(cache, account.id, true, data?.regenerateBackupCodes.codes.length),
+  });
   const [disableMfa, disabling] = useDisableMfaMutation({
     update: (cache) => setMfaEnabled(cache, account.id, false),
   });
@@ -127,6 +130,11 @@ export function TwoFactorSection() {
               <span className="badge badge-warning">{t('mfa.off')}</span>
             )}
           </p>
+          {account.mfaEnabled && (
+            <p className="current-value">
+              {t('mfa.backupCodesLeft', { count: account.remainingBackupCodes })}
+            </p>
+          )}
           <div className="form-actions">
             {account.mfaEnabled ? (
               <>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CheckboxField, TextField } from '../../components/Field';
+import { CheckboxField, PasswordField } from '../../components/Field';
 import { FormAlert } from '../../components/FormAlert';
 import { useChangePasswordMutation } from '../../generated/graphql';
 import { useFormFields } from '../../lib/useFormFields';
@@ -60,10 +60,9 @@ export function ChangePasswordSection() {
         onSubmit={(event) => void handleSubmit(event)}
       >
         <FormAlert message={form.alert} />
-        <TextField
+        <PasswordField
           label={t('password.currentPassword')}
           name="currentPassword"
-          type="password"
           autoComplete="current-password"
           required
           {...form.bind('currentPassword')}

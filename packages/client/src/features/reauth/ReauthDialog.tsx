@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextField } from '../../components/Field';
+import { PasswordField, TextField } from '../../components/Field';
 import { FormAlert } from '../../components/FormAlert';
 import { Modal } from '../../components/Modal';
 import { useReauthenticateMutation } from '../../generated/graphql';
@@ -64,11 +64,10 @@ export function ReauthDialog({ onConfirmed, onCancel }: ReauthDialogProps) {
       <form ref={form.formRef} noValidate onSubmit={(event) => void handleSubmit(event)}>
         <FormAlert message={form.alert} />
         {method === 'password' ? (
-          <TextField
+          <PasswordField
             key="password"
             label={t('reauth.password')}
             name="password"
-            type="password"
             autoComplete="current-password"
             required
             {...form.bind('password')}

@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import { FormAlert } from '../../components/FormAlert';
 import { OrganizationTeamDocument, useOrganizationTeamQuery } from '../../generated/graphql';
 import type { ApiError } from '../../lib/apiError';
@@ -11,6 +12,7 @@ import { useCurrentAccount } from '../auth/CurrentAccount';
 import { OrganizationLoadProblem } from '../organizations/OrganizationLoadProblem';
 import { mayManageMember, mayManageTeam } from '../organizations/roles';
 import { useOrganizationId } from '../organizations/useOrganizationId';
+import { joinedNoticeFrom } from '../invitations/joinedNotice';
 import { InvitationRow } from './InvitationRow';
 import { InviteDialog } from './InviteDialog';
 import { LeaveOrganization } from './LeaveOrganization';
@@ -42,7 +44,15 @@ export function TeamPage() {
   const { data, error, refetch, fetchMore } = useOrganizationTeamQuery({
     variables: { id: organizationId, first: MEMBERS_PAGE_SIZE },
   });
-  const [status, setStatus] = useState<string | null>(null);
+  const joinedNotice = joinedNoticeFrom(useLocation().state);
+  const [status, setStatus] = useState<string | null>(() =>
+    joinedNotice
+      ? t(joinedNotice.alsoIn.length > 0 ? 'team.joinedAlsoIn' : 'team.joined', {
+          organization: joinedNotice.joined,
+          others: joinedNotice.alsoIn.join(', '),
+        })
+      : null,
+  );
   const [alert, setAlert] = useState<string | null>(null);
   const [inviting, setInviting] = useState(false);
   const [loadingMore, setLoadingMore] = useState(false);
