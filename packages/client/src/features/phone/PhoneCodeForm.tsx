@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { TextField } from '../../components/Field';
 import { FormAlert } from '../../components/FormAlert';
 import { useConfirmPhoneChangeMutation, useResendPhoneCodeMutation } from '../../generated/graphql';
-import { formatPhoneNumber } from '../../lib/phoneNumber';
+import { usePhoneNumberFormat } from '../../lib/phoneNumber';
 import { useFormFields } from '../../lib/useFormFields';
 
 interface PhoneCodeFormProps {
@@ -18,6 +18,7 @@ interface PhoneCodeFormProps {
 /** Step 2: the 6-digit code from the SMS. A right code sets the number on the account. */
 export function PhoneCodeForm({ phone, onConfirmed, onResent, onCancel }: PhoneCodeFormProps) {
   const { t } = useTranslation();
+  const formatPhoneNumber = usePhoneNumberFormat();
   const form = useFormFields({ code: '' });
   const { values, formRef } = form;
   // The answer updates the cached account, so the page shows the new number.

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FormAlert } from '../../components/FormAlert';
-import { formatPhoneNumber } from '../../lib/phoneNumber';
+import { usePhoneNumberFormat } from '../../lib/phoneNumber';
 import { useCurrentAccount } from '../auth/CurrentAccount';
 import { usePhoneRemoval } from './usePhoneRemoval';
 import { PhoneCodeForm } from './PhoneCodeForm';
@@ -16,6 +16,7 @@ type Status = { name: 'codeSent' | 'codeResent' | 'changed' | 'removed'; phone: 
  */
 export function PhoneSection() {
   const { t } = useTranslation();
+  const formatPhoneNumber = usePhoneNumberFormat();
   const account = useCurrentAccount();
   const headingRef = useRef<HTMLHeadingElement>(null);
   // The number a code was texted to, while that code is awaited.

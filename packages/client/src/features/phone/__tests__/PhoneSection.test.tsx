@@ -55,7 +55,7 @@ describe('Profile → Phone number', () => {
       }),
     ]);
     const before = await phoneSection();
-    expect(before.getByText('+44 7700 900123')).toBeInTheDocument();
+    expect(await before.findByText('+44 7700 900123')).toBeInTheDocument();
 
     const section = await requestCode(user);
 

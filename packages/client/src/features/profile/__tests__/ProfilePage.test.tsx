@@ -26,7 +26,7 @@ describe('ProfilePage', () => {
     expect(within(email).getByText('Confirmed')).toBeInTheDocument();
     const phone = screen.getByRole('region', { name: 'Phone number' });
     // Shown as people read it, not as stored (+447700900123).
-    expect(within(phone).getByText('+44 7700 900123')).toBeInTheDocument();
+    expect(await within(phone).findByText('+44 7700 900123')).toBeInTheDocument();
     expect(screen.getByLabelText('Username')).toHaveValue('ada');
     const timeZone = screen.getByRole('combobox', { name: 'Time zone' });
     expect(timeZone).toHaveValue('Europe/London');
