@@ -29,6 +29,11 @@ interface PageOptions {
   first?: number;
   after?: string | null;
   hasNextPage?: boolean;
+  /**
+   * How many asks it answers. The timeline asks again after every change the person makes,
+   * so by default it answers the same for a while; a test of those refreshes says 1.
+   */
+  maxUsageCount?: number;
 }
 
 export function anAccount(overrides: Partial<AccountFieldsFragment> = {}): AccountFieldsFragment {
@@ -37,6 +42,7 @@ export function anAccount(overrides: Partial<AccountFieldsFragment> = {}): Accou
     id: 'acc_1',
     email: 'ada@example.com',
     emailVerified: true,
+    pendingEmail: null,
     fullName: 'Ada Lovelace',
     username: null,
     phone: null,
@@ -45,6 +51,7 @@ export function anAccount(overrides: Partial<AccountFieldsFragment> = {}): Accou
     locale: 'en',
     country: 'GB',
     mfaEnabled: false,
+    remainingBackupCodes: 0,
     ...overrides,
   };
 }
@@ -102,6 +109,7 @@ export function aSecurityEvent(overrides: Partial<SecurityEventNode> = {}): Secu
     ipAddress: '203.0.113.7',
     location: 'London, GB',
     device: 'Firefox 133 · macOS 15',
+    targetDevice: null,
     newDevice: false,
     ...overrides,
   };
@@ -110,10 +118,11 @@ export function aSecurityEvent(overrides: Partial<SecurityEventNode> = {}): Secu
 /** One page of `mySecurityEvents`, as the server answers `first`/`after`. */
 export function mySecurityEventsMock(
   events: SecurityEventNode[],
-  { first = 20, after = null, hasNextPage = false }: PageOptions = {},
+  { first = 20, after = null, hasNextPage = false, maxUsageCount = 10 }: PageOptions = {},
 ): MockLink.MockedResponse<MySecurityEventsQuery, MySecurityEventsQueryVariables> {
   const last = events[events.length - 1];
   return {
+    maxUsageCount,
     request: {
       query: MySecurityEventsDocument,
       variables: after ? { first, after } : { first },

@@ -16,7 +16,7 @@ export class Delivery {
     private readonly sendMail: JobDefinition<MailMessage>,
     private readonly sendSms: JobDefinition<SmsMessage>,
     private readonly sms: SmsSender,
-    readonly appUrl: string,
+    private readonly site: { readonly appUrl: string },
   ) {}
 
   /** `options.runAt` holds the mail back (quiet hours). */
@@ -42,7 +42,12 @@ export class Delivery {
     await this.sms.send({ to, body });
   }
 
+  /** The SPA's public origin, for absolute links in mail. */
+  get appUrl(): string {
+    return this.site.appUrl;
+  }
+
   link(path: '/verify-email' | '/reset-password' | '/invitations/accept', token: string): string {
-    return `${this.appUrl}${path}?token=${encodeURIComponent(token)}`;
+    return `${this.site.appUrl}${path}?token=${encodeURIComponent(token)}`;
   }
 }

@@ -49,10 +49,10 @@ export const notificationModule = defineModule({
     NotificationSendEntity,
   ],
   resolvers: [NotificationResolver, OrganizationNotificationRulesResolver],
-  services: ({ dataSource, delivery, events, secretKey, config }, built) => {
+  services: ({ dataSource, delivery, events, secretKey }, built) => {
     requireService(built, 'wallets', 'notification');
     const notificationPreferences = new NotificationPreferenceService(dataSource);
-    const unsubscribeLinks = new UnsubscribeLinks(secretKey, config.appUrl);
+    const unsubscribeLinks = new UnsubscribeLinks(secretKey, delivery);
     const notifier = new Notifier(notificationPreferences, delivery, unsubscribeLinks, events);
     return {
       notificationPreferences,

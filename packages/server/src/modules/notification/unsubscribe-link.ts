@@ -21,7 +21,7 @@ export interface UnsubscribeTarget extends Cell {
 export class UnsubscribeLinks {
   constructor(
     private readonly secretKey: string,
-    private readonly appUrl: string,
+    private readonly site: { readonly appUrl: string },
   ) {}
 
   token(target: UnsubscribeTarget): string {
@@ -33,7 +33,7 @@ export class UnsubscribeLinks {
 
   /** The URL for List-Unsubscribe (POST turns the cell off; GET shows the SPA's page). */
   url(target: UnsubscribeTarget): string {
-    return `${this.appUrl}${UNSUBSCRIBE_PATH}?token=${this.token(target)}`;
+    return `${this.site.appUrl}${UNSUBSCRIBE_PATH}?token=${this.token(target)}`;
   }
 
   /** What a token names, or null when it is malformed, tampered with or names a locked cell. */
