@@ -82,6 +82,21 @@ export const ApiKeyScope = {
 } as const;
 
 export type ApiKeyScope = typeof ApiKeyScope[keyof typeof ApiKeyScope];
+/** One scope as a key creator may choose it */
+export type ApiKeyScopeChoice = {
+  __typename: 'ApiKeyScopeChoice';
+  scope: ApiKeyScope;
+  /** Null: my role may put it on a key */
+  unavailableReason: Maybe<ApiKeyScopeUnavailableReason>;
+};
+
+/** Why a scope cannot go on a key: nothing uses it yet, or it is beyond my role */
+export const ApiKeyScopeUnavailableReason = {
+  ABOVE_YOUR_ROLE: 'ABOVE_YOUR_ROLE',
+  NOT_AVAILABLE_YET: 'NOT_AVAILABLE_YET'
+} as const;
+
+export type ApiKeyScopeUnavailableReason = typeof ApiKeyScopeUnavailableReason[keyof typeof ApiKeyScopeUnavailableReason];
 export const ApiKeyStatus = {
   ACTIVE: 'ACTIVE',
   EXPIRED: 'EXPIRED',
@@ -672,6 +687,8 @@ export type MutationVerifyDomainArgs = {
 /** A workspace; every account belongs to at least one */
 export type Organization = {
   __typename: 'Organization';
+  /** Every scope, each saying whether my role may put it on a key here and why not (OWNER and ADMIN) */
+  apiKeyScopeChoices: Array<ApiKeyScopeChoice>;
   /** Every key of the organization, newest first (OWNER and ADMIN) */
   apiKeys: Array<ApiKey>;
   createdAt: Scalars['DateTimeISO']['output'];
