@@ -22,7 +22,8 @@ const CHOSEN = {
   'security-activity': 'settings-security--activity--1280-light',
   organization: 'settings-organization--1280-light',
   team: 'settings-team--1280-light',
-  'coming-soon': 'settings-api-keys--1280-light',
+  'api-keys': 'settings-api-keys--1280-light',
+  'api-keys-375': 'settings-api-keys--375-light',
   'team-375': 'settings-team--375-light',
   'security-dark': 'settings-security--1280-dark',
 };

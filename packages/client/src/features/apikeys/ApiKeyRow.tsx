@@ -14,13 +14,18 @@ interface ApiKeyRowProps {
   /** When the list was drawn, for the badges. */
   now: number;
   formatDateTime(iso: string): string;
+  /** The day only, where the hour hardly matters (created, expires). */
+  formatDate(iso: string): string;
   onDone(message: string): void;
   onError(error: ApiError): void;
 }
 
-/** One key (for its OWNER and ADMINs): what it is, what it may do, who made it, when it stops, its last use, its state. */
+/**
+ * One key (for its OWNER and ADMINs): what it is and its state, what it may do, who made it,
+ * when it stops, its last use. The state sits under the name, where a card has it too.
+ */
 export function ApiKeyRow(props: ApiKeyRowProps) {
-  const { apiKey, now, formatDateTime, onDone, onError } = props;
+  const { apiKey, now, formatDateTime, formatDate, onDone, onError } = props;
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<'roll' | 'revoke' | null>(null);
   const rollButtonRef = useRef<HTMLButtonElement>(null);
@@ -28,7 +33,7 @@ export function ApiKeyRow(props: ApiKeyRowProps) {
   const state = apiKeyState(apiKey, now);
   const [revoke, revoking] = useRevokeApiKeyMutation({ variables: { id: apiKey.id } });
   const { name } = apiKey;
-  const time = (iso: string) => <time dateTime={iso}>{formatDateTime(iso)}</time>;
+  const time = (iso: string, format = formatDateTime) => <time dateTime={iso}>{format(iso)}</time>;
 
   async function confirmRevoke() {
     try {
@@ -49,6 +54,7 @@ export function ApiKeyRow(props: ApiKeyRowProps) {
           <span className="visually-hidden">{t('apiKeys.prefix')} </span>
           {apiKey.prefix}…
         </code>
+        <KeyStatus state={state} formatDateTime={formatDateTime} />
       </TableCell>
       <TableCell column="scopes">
         <ul className="scope-list">
@@ -58,7 +64,7 @@ export function ApiKeyRow(props: ApiKeyRowProps) {
         </ul>
       </TableCell>
       <TableCell column="created">
-        {time(apiKey.createdAt)}
+        {time(apiKey.createdAt, formatDate)}
         <span className="cell-detail">
           {apiKey.createdBy
             ? t('apiKeys.createdBy', {
@@ -68,7 +74,7 @@ export function ApiKeyRow(props: ApiKeyRowProps) {
         </span>
       </TableCell>
       <TableCell column="expires">
-        {apiKey.expiresAt ? time(apiKey.expiresAt) : t('apiKeys.neverExpires')}
+        {apiKey.expiresAt ? time(apiKey.expiresAt, formatDate) : t('apiKeys.neverExpires')}
       </TableCell>
       <TableCell column="lastUsed">
         {apiKey.lastUsedAt ? (
@@ -83,9 +89,6 @@ export function ApiKeyRow(props: ApiKeyRowProps) {
         ) : (
           t('apiKeys.neverUsed')
         )}
-      </TableCell>
-      <TableCell column="status">
-        <KeyStatus state={state} formatDateTime={formatDateTime} />
       </TableCell>
       <TableCell column="actions">
         {isLive(state) && (
@@ -152,13 +155,13 @@ function KeyStatus({
 }) {
   const { t } = useTranslation();
   return (
-    <>
+    <span className="api-key-status">
       <StatusBadge tone={state.tone}>{t(`apiKeys.status.${state.kind}`)}</StatusBadge>
       {state.kind === 'rolled' && (
         <span className="cell-detail">
           {t('apiKeys.oldSecretUntil', { time: formatDateTime(state.previousSecretUntil) })}
         </span>
       )}
-    </>
+    </span>
   );
 }

@@ -8,7 +8,7 @@ import { SectionCard } from '../../components/SectionCard';
 import { useToast } from '../../components/Toast';
 import type { ApiKeyFieldsFragment, Role } from '../../generated/graphql';
 import type { ApiError } from '../../lib/apiError';
-import { useDateTimeFormat } from '../../lib/dateTime';
+import { useDateFormat, useDateTimeFormat } from '../../lib/dateTime';
 import { useErrorText } from '../../lib/useErrorText';
 import { ApiKeyRow } from './ApiKeyRow';
 
@@ -26,6 +26,7 @@ export function ApiKeysSection({ apiKeys, timeZone, headingRef, onCreate }: ApiK
   const toast = useToast();
   const errorText = useErrorText();
   const formatDateTime = useDateTimeFormat(timeZone);
+  const formatDate = useDateFormat(timeZone);
   const [alert, setAlert] = useState<string | null>(null);
   // Badges are read against the time the list was drawn ("expires soon", "old secret until").
   const now = Date.now();
@@ -57,14 +58,13 @@ export function ApiKeysSection({ apiKeys, timeZone, headingRef, onCreate }: ApiK
       ) : (
         <ResponsiveTable
           labelledBy="api-keys-title"
-          cardsBelow={880}
+          cardsBelow={760}
           columns={[
             { key: 'key', label: t('apiKeys.columns.key') },
             { key: 'scopes', label: t('apiKeys.columns.scopes') },
             { key: 'created', label: t('apiKeys.columns.created') },
             { key: 'expires', label: t('apiKeys.columns.expires') },
             { key: 'lastUsed', label: t('apiKeys.columns.lastUsed') },
-            { key: 'status', label: t('apiKeys.columns.status') },
             { key: 'actions', label: t('apiKeys.columns.actions'), actions: true },
           ]}
         >
@@ -74,6 +74,7 @@ export function ApiKeysSection({ apiKeys, timeZone, headingRef, onCreate }: ApiK
               apiKey={apiKey}
               now={now}
               formatDateTime={formatDateTime}
+              formatDate={formatDate}
               onDone={done}
               onError={fail}
             />

@@ -1,5 +1,5 @@
 import { TriangleAlert } from 'lucide-react';
-import { useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../../components/CopyButton';
 
@@ -19,6 +19,7 @@ interface SecretRevealProps {
  */
 export function SecretReveal({ name, secret, note, onDone }: SecretRevealProps) {
   const { t } = useTranslation();
+  const fieldId = useId();
   const fieldRef = useRef<HTMLInputElement>(null);
   const [copyStatus, setCopyStatus] = useState<string | null>(null);
 
@@ -30,11 +31,11 @@ export function SecretReveal({ name, secret, note, onDone }: SecretRevealProps) 
       </p>
       {note && <p>{note}</p>}
       <div className="field">
-        <label htmlFor="api-key-secret">{t('apiKeys.secret.label', { name })}</label>
+        <label htmlFor={fieldId}>{t('apiKeys.secret.label', { name })}</label>
         <div className="secret-row">
           <input
             ref={fieldRef}
-            id="api-key-secret"
+            id={fieldId}
             className="secret-value"
             readOnly
             value={secret}
