@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { aPerson, collectPageErrors, uniqueEmail, withServerAndBrowser } from './browser';
+import { blockingAxeViolations, documentWidth, screenshotPage, settled } from './pageChecks';
 import type { RunningServer } from './server';
 
 const PASSWORD = 'Violet-Harbor-Lamp-42!';
@@ -135,6 +136,63 @@ describe('an owner who gives a tool an API key', () => {
     expect(await row.getByRole('button').count()).toBe(0);
     expect((await askAsTool(server, second, organizationId)).code).toBe('UNAUTHENTICATED');
 
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe.each([
+  { width: 375, height: 812, colorScheme: 'dark' },
+  { width: 768, height: 1024, colorScheme: 'light' },
+] as const)('the create and secret dialogs at $width px, $colorScheme', (view) => {
+  it('fit the window and pass axe', async () => {
+    const { server, browser } = running();
+    const context = await browser.newContext({
+      baseURL: server.baseUrl,
+      locale: 'en-US',
+      viewport: { width: view.width, height: view.height },
+      colorScheme: view.colorScheme,
+      reducedMotion: 'reduce',
+      // The server's CSP allows no inline script, and axe is injected as one.
+      bypassCSP: true,
+    });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    const owner = aPerson(page, uniqueEmail(), PASSWORD);
+    await owner.signUp('Grace Hopper');
+    await owner.heading('Profile');
+    await page.goto('/settings/api-keys');
+    await page.getByRole('heading', { level: 1, name: /^API keys of / }).waitFor();
+    const state = `${view.width}-${view.colorScheme}`;
+
+    const problems: string[] = [];
+    async function check(name: string) {
+      await settled(page);
+      await screenshotPage(page, `settings-api-keys--${name}`, state);
+      const width = await documentWidth(page);
+      if (width.scrollWidth > width.clientWidth) {
+        problems.push(`${name}: ${width.scrollWidth} px wide in ${width.clientWidth} px`);
+      }
+      for (const violation of await blockingAxeViolations(page)) {
+        problems.push(`${name}: axe ${violation.rule} at ${violation.targets.join(', ')}`);
+      }
+    }
+
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const form = page.getByRole('dialog', { name: 'Create an API key' });
+    await form.getByLabel('Name').fill('Warehouse sync');
+    await form.getByRole('checkbox', { name: 'Read members and invitations' }).check();
+    await form.getByLabel('Expires').selectOption({ label: 'On a date…' });
+    await form.getByLabel('Expiry date').waitFor();
+    await check('create-dialog');
+
+    const inAYear = new Date(Date.now() + 365 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    await form.getByLabel('Expiry date').fill(inAYear);
+    await form.getByRole('button', { name: 'Create key' }).click();
+    await page.getByRole('dialog', { name: 'Copy your new key' }).waitFor();
+    await check('secret-dialog');
+
+    expect(problems).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });
