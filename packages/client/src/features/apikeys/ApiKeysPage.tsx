@@ -86,6 +86,7 @@ export function ApiKeysPage() {
       {(organizationQuery.loading || keysQuery.loading) && !keys && <Skeleton lines={6} />}
       {organization && keys && (
         <ApiKeysSection
+          organizationId={organization.id}
           apiKeys={keys.apiKeys}
           timeZone={account.timezone}
           headingRef={headingRef}

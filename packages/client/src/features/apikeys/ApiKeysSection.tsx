@@ -6,13 +6,19 @@ import { FormAlert } from '../../components/FormAlert';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { SectionCard } from '../../components/SectionCard';
 import { useToast } from '../../components/Toast';
-import type { ApiKeyFieldsFragment, Role } from '../../generated/graphql';
+import {
+  OrganizationApiKeysDocument,
+  type ApiKeyFieldsFragment,
+  type Role,
+} from '../../generated/graphql';
 import type { ApiError } from '../../lib/apiError';
 import { useDateFormat, useDateTimeFormat } from '../../lib/dateTime';
 import { useErrorText } from '../../lib/useErrorText';
+import { useKeepFresh } from '../../lib/useKeepFresh';
 import { ApiKeyRow } from './ApiKeyRow';
 
 interface ApiKeysSectionProps {
+  organizationId: string;
   apiKeys: ReadonlyArray<ApiKeyFieldsFragment>;
   timeZone: string;
   /** The page title, where focus goes when the button that had it is gone with its action. */
@@ -21,13 +27,19 @@ interface ApiKeysSectionProps {
 }
 
 /** The organization's keys, newest first, for its OWNER and ADMINs to roll and revoke. */
-export function ApiKeysSection({ apiKeys, timeZone, headingRef, onCreate }: ApiKeysSectionProps) {
+export function ApiKeysSection(props: ApiKeysSectionProps) {
+  const { organizationId, apiKeys, timeZone, headingRef, onCreate } = props;
   const { t } = useTranslation();
   const toast = useToast();
   const errorText = useErrorText();
   const formatDateTime = useDateTimeFormat(timeZone);
   const formatDate = useDateFormat(timeZone);
   const [alert, setAlert] = useState<string | null>(null);
+  // Tools use the keys and other admins change them: "last used" and the list are asked again
+  // when the page comes back into view and now and then (this page's changes update the cache).
+  useKeepFresh(OrganizationApiKeysDocument, () => ({ id: organizationId }), {
+    afterMutations: [],
+  });
   // Badges are read against the time the list was drawn ("expires soon", "old secret until").
   const now = Date.now();
 

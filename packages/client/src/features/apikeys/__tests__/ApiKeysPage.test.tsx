@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import {
   CreateApiKeyDocument,
   OrganizationApiKeysDocument,
@@ -124,6 +124,24 @@ describe('API keys', () => {
       expect(within(rowOf(table, name)).queryByRole('button')).not.toBeInTheDocument();
     }
     expect(screen.getByRole('button', { name: 'Create key' })).toBeInTheDocument();
+  });
+
+  it('asks again when the window regains focus, so the last use a tool made shows', async () => {
+    const unused = anApiKey('key_sync', 'Billing sync');
+    renderApiKeys(
+      'ADMIN',
+      apiKeysMock([unused]),
+      apiKeysMock([
+        { ...unused, lastUsedAt: '2025-03-11T01:30:00.000Z', lastUsedIp: '203.0.113.9' },
+      ]),
+    );
+
+    const row = rowOf(await keysTable(), 'Billing sync');
+    expect(within(row).getByText('Never used')).toBeInTheDocument();
+    act(() => {
+      window.dispatchEvent(new Event('focus'));
+    });
+    expect(await within(row).findByText('from 203.0.113.9')).toBeInTheDocument();
   });
 
   it('says what keys are for and offers the first one when there is none', async () => {
