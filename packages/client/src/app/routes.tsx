@@ -38,6 +38,7 @@ const OrganizationPage = lazyPage(
   'OrganizationPage',
 );
 const TeamPage = lazyPage(() => import('../features/team/TeamPage'), 'TeamPage');
+const ApiKeysPage = lazyPage(() => import('../features/apikeys/ApiKeysPage'), 'ApiKeysPage');
 const NotificationsPage = lazyPage(
   () => import('../features/notifications/NotificationsPage'),
   'NotificationsPage',
@@ -62,6 +63,7 @@ const SECTION_PAGES: Partial<Record<SettingsSection['path'], ReactNode>> = {
 const ORGANIZATION_PAGES: Record<OrganizationSection, ReactNode> = {
   organization: <OrganizationPage />,
   team: <TeamPage />,
+  'api-keys': <ApiKeysPage />,
 };
 
 function isOrganizationSection(path: string): path is OrganizationSection {
