@@ -50,7 +50,7 @@ export function createServices(
   const kinds: AnyJobDefinition[] = [sendMail, cleanupJobs];
   const schedules: AnySchedule[] = [{ job: cleanupJobs, everyMs: HOUR_MS, payload: {} }];
   for (const module of modules) {
-    const work = module.jobs?.(built as Services);
+    const work = module.jobs?.(built as Services, infra);
     kinds.push(...(work?.kinds ?? []));
     schedules.push(...(work?.schedules ?? []));
   }

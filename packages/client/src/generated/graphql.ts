@@ -18,6 +18,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar.This scalar is serialized to a string in ISO 8601 format and parsed from a string in ISO 8601 format. */
   DateTimeISO: { input: string; output: string; }
+  /** A JSON object, such as {"callId": "call_7Hq2x", "durationSeconds": 184} */
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
 };
 
 /** A person who signs in to Atrium */
@@ -133,10 +135,26 @@ export type CreateApiKeyInput = {
   scopes: Array<ApiKeyScope>;
 };
 
+export type CreateWebhookEndpointInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** At least one name of webhookEventTypes */
+  eventTypes: Array<Scalars['String']['input']>;
+  organizationId: Scalars['ID']['input'];
+  /** https:// in production; a public address, no redirects followed */
+  url: Scalars['String']['input'];
+};
+
 /** A new secret: shown this once, never again. Store it like a password. */
 export type CreatedApiKey = {
   __typename: 'CreatedApiKey';
   apiKey: ApiKey;
+  secret: Scalars['String']['output'];
+};
+
+/** A new endpoint and its signing secret (revealWebhookSecret shows it again) */
+export type CreatedWebhookEndpoint = {
+  __typename: 'CreatedWebhookEndpoint';
+  endpoint: WebhookEndpoint;
   secret: Scalars['String']['output'];
 };
 
@@ -216,6 +234,8 @@ export const ErrorReason = {
   API_KEY_NAME_REQUIRED: 'API_KEY_NAME_REQUIRED',
   /** No such API key */
   API_KEY_NOT_FOUND: 'API_KEY_NOT_FOUND',
+  /** Only an API key can do this (internal tools publish events) */
+  API_KEY_REQUIRED: 'API_KEY_REQUIRED',
   /** This key was revoked */
   API_KEY_REVOKED: 'API_KEY_REVOKED',
   /** This key has scopes your role ({role}) cannot grant; ask someone who can to roll it */
@@ -394,6 +414,32 @@ export const ErrorReason = {
   USERNAME_INVALID: 'USERNAME_INVALID',
   /** This username is taken */
   USERNAME_TAKEN: 'USERNAME_TAKEN',
+  /** No such webhook delivery */
+  WEBHOOK_DELIVERY_NOT_FOUND: 'WEBHOOK_DELIVERY_NOT_FOUND',
+  /** An organization can have at most {max} webhook endpoints */
+  WEBHOOK_ENDPOINT_LIMIT_REACHED: 'WEBHOOK_ENDPOINT_LIMIT_REACHED',
+  /** No such webhook endpoint */
+  WEBHOOK_ENDPOINT_NOT_FOUND: 'WEBHOOK_ENDPOINT_NOT_FOUND',
+  /** Event data can be at most {max} bytes of JSON */
+  WEBHOOK_EVENT_DATA_TOO_LARGE: 'WEBHOOK_EVENT_DATA_TOO_LARGE',
+  /** Choose at least one event type */
+  WEBHOOK_EVENT_TYPES_REQUIRED: 'WEBHOOK_EVENT_TYPES_REQUIRED',
+  /** {type} is sent by Atrium itself and cannot be published */
+  WEBHOOK_EVENT_TYPE_NOT_PUBLISHABLE: 'WEBHOOK_EVENT_TYPE_NOT_PUBLISHABLE',
+  /** {type} is not an event type (see webhookEventTypes) */
+  WEBHOOK_EVENT_TYPE_UNKNOWN: 'WEBHOOK_EVENT_TYPE_UNKNOWN',
+  /** An idempotency key is 1 to {max} characters */
+  WEBHOOK_IDEMPOTENCY_KEY_INVALID: 'WEBHOOK_IDEMPOTENCY_KEY_INVALID',
+  /** This idempotency key was used in the last 24 hours for a different event */
+  WEBHOOK_IDEMPOTENCY_KEY_REUSED: 'WEBHOOK_IDEMPOTENCY_KEY_REUSED',
+  /** Choose a time in the past {days} days */
+  WEBHOOK_RECOVER_SINCE_INVALID: 'WEBHOOK_RECOVER_SINCE_INVALID',
+  /** Webhook URLs must start with https:// */
+  WEBHOOK_URL_HTTPS_REQUIRED: 'WEBHOOK_URL_HTTPS_REQUIRED',
+  /** Enter a URL such as https://example.com/webhooks (no user name or password in it) */
+  WEBHOOK_URL_INVALID: 'WEBHOOK_URL_INVALID',
+  /** Webhooks can only go to public addresses, not to local or private networks */
+  WEBHOOK_URL_PRIVATE: 'WEBHOOK_URL_PRIVATE',
   /** Enter a web address starting with http:// or https:// */
   WEBSITE_INVALID: 'WEBSITE_INVALID',
   /** Wrong password */
@@ -471,6 +517,10 @@ export type Mutation = {
   confirmTotpEnrollment: BackupCodes;
   /** A new key; its secret is in this answer only. Needs a recent sign-in (sudo mode). */
   createApiKey: CreatedApiKey;
+  /** A new endpoint, enabled, with its signing secret in this answer */
+  createWebhookEndpoint: CreatedWebhookEndpoint;
+  /** Deletes the endpoint with its delivery log */
+  deleteWebhookEndpoint: Scalars['Boolean']['output'];
   disableMfa: Scalars['Boolean']['output'];
   /** Mails a link valid 7 days, for that address only; uses a seat while pending */
   inviteTeamMember: Invitation;
@@ -479,8 +529,14 @@ export type Mutation = {
   logIn: LogInResult;
   /** Ends the current session; true when one was ended */
   logOut: Scalars['Boolean']['output'];
+  /** Publishes a product event to the endpoints that subscribe to it (API keys with EVENTS_PUBLISH) */
+  publishEvent: PublishedEvent;
   /** Confirms the password (or a TOTP code) for sensitive changes in the next 10 minutes */
   reauthenticate: Session;
+  /** Turns the endpoint back on and redelivers every delivery to it that failed since `since` (at most 5,000 a call, oldest first) */
+  recoverWebhookEndpoint: WebhookRecovery;
+  /** One more attempt of a delivery now, under the same webhook-id */
+  redeliverWebhook: WebhookDelivery;
   /** Voids the old backup codes and returns 10 new ones */
   regenerateBackupCodes: BackupCodes;
   removeAvatar: Account;
@@ -499,6 +555,8 @@ export type Mutation = {
   resendVerificationEmail: Scalars['Boolean']['output'];
   /** Sets a new password from a reset link and signs out every session */
   resetPassword: Scalars['Boolean']['output'];
+  /** The signing secret (whsec_…). A person only, in sudo mode; on their timeline. */
+  revealWebhookSecret: Scalars['String']['output'];
   /** Refused from the next request on, everywhere */
   revokeApiKey: ApiKey;
   revokeInvitation: Invitation;
@@ -508,6 +566,10 @@ export type Mutation = {
   revokeSession: Session;
   /** A new secret for the key at once; the old one works for the grace period. Needs sudo mode. */
   rollApiKey: CreatedApiKey;
+  /** A new signing secret, returned; for 24 hours deliveries carry signatures of both (sudo mode for people) */
+  rotateWebhookSecret: Scalars['String']['output'];
+  /** Sends a webhook.test event to the endpoint now (one attempt) */
+  sendTestWebhook: WebhookDelivery;
   /** Creates an account, its own organization and a session */
   signUp: AuthPayload;
   /** Starts (or restarts) TOTP set-up; needs a recent re-authentication */
@@ -517,6 +579,8 @@ export type Mutation = {
   /** General settings (OWNER and ADMIN) */
   updateOrganization: Organization;
   updateProfile: Account;
+  /** Changes, enables or disables an endpoint */
+  updateWebhookEndpoint: WebhookEndpoint;
   /** Looks the TXT record up now; verifiedAt stays null until found */
   verifyDomain: Domain;
 };
@@ -569,6 +633,16 @@ export type MutationCreateApiKeyArgs = {
 };
 
 
+export type MutationCreateWebhookEndpointArgs = {
+  input: CreateWebhookEndpointInput;
+};
+
+
+export type MutationDeleteWebhookEndpointArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationInviteTeamMemberArgs = {
   input: InviteTeamMemberInput;
 };
@@ -584,8 +658,24 @@ export type MutationLogInArgs = {
 };
 
 
+export type MutationPublishEventArgs = {
+  input: PublishEventInput;
+};
+
+
 export type MutationReauthenticateArgs = {
   input: ReauthenticateInput;
+};
+
+
+export type MutationRecoverWebhookEndpointArgs = {
+  id: Scalars['ID']['input'];
+  since: Scalars['DateTimeISO']['input'];
+};
+
+
+export type MutationRedeliverWebhookArgs = {
+  deliveryId: Scalars['ID']['input'];
 };
 
 
@@ -624,6 +714,11 @@ export type MutationResetPasswordArgs = {
 };
 
 
+export type MutationRevealWebhookSecretArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationRevokeApiKeyArgs = {
   id: Scalars['ID']['input'];
 };
@@ -641,6 +736,16 @@ export type MutationRevokeSessionArgs = {
 
 export type MutationRollApiKeyArgs = {
   input: RollApiKeyInput;
+};
+
+
+export type MutationRotateWebhookSecretArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSendTestWebhookArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -662,6 +767,12 @@ export type MutationUpdateOrganizationArgs = {
 
 export type MutationUpdateProfileArgs = {
   input: UpdateProfileInput;
+};
+
+
+export type MutationUpdateWebhookEndpointArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateWebhookEndpointInput;
 };
 
 
@@ -694,6 +805,8 @@ export type Organization = {
   seatLimit: Maybe<Scalars['Int']['output']>;
   /** Members plus pending invitations */
   seatsUsed: Scalars['Int']['output'];
+  /** Webhook endpoints, oldest first (OWNER and ADMIN, or WEBHOOKS_READ) */
+  webhookEndpoints: Array<WebhookEndpoint>;
   website: Maybe<Scalars['String']['output']>;
 };
 
@@ -708,6 +821,22 @@ export type PageInfo = {
   __typename: 'PageInfo';
   endCursor: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type PublishEventInput = {
+  /** At most 65,535 bytes as JSON */
+  data: Scalars['JSONObject']['input'];
+  /** The same key within 24 hours answers the first event and publishes nothing */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** A product event type: call.completed, campaign.status_changed, … */
+  type: Scalars['String']['input'];
+};
+
+export type PublishedEvent = {
+  __typename: 'PublishedEvent';
+  /** The webhook-id its deliveries carry */
+  id: Scalars['ID']['output'];
+  type: Scalars['String']['output'];
 };
 
 export type Query = {
@@ -726,6 +855,10 @@ export type Query = {
   mySessions: Array<Session>;
   /** An organization I belong to; NOT_FOUND for any other */
   organization: Maybe<Organization>;
+  /** One endpoint of an organization I may see webhooks of; NOT_FOUND otherwise */
+  webhookEndpoint: Maybe<WebhookEndpoint>;
+  /** Every event type an endpoint can subscribe to, with an example payload */
+  webhookEventTypes: Array<WebhookEventType>;
 };
 
 
@@ -741,6 +874,11 @@ export type QueryMySecurityEventsArgs = {
 
 
 export type QueryOrganizationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryWebhookEndpointArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -825,7 +963,11 @@ export const SecurityEventType = {
   SESSION_REVOKED: 'SESSION_REVOKED',
   SIGN_IN: 'SIGN_IN',
   SIGN_IN_FAILED: 'SIGN_IN_FAILED',
-  SIGN_UP: 'SIGN_UP'
+  SIGN_UP: 'SIGN_UP',
+  WEBHOOK_ENDPOINT_CREATED: 'WEBHOOK_ENDPOINT_CREATED',
+  WEBHOOK_ENDPOINT_DELETED: 'WEBHOOK_ENDPOINT_DELETED',
+  WEBHOOK_SECRET_REVEALED: 'WEBHOOK_SECRET_REVEALED',
+  WEBHOOK_SECRET_ROTATED: 'WEBHOOK_SECRET_ROTATED'
 } as const;
 
 export type SecurityEventType = typeof SecurityEventType[keyof typeof SecurityEventType];
@@ -925,6 +1067,135 @@ export type UpdateProfileInput = {
   locale?: InputMaybe<Scalars['String']['input']>;
   timezone?: InputMaybe<Scalars['String']['input']>;
   username?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The fields sent are changed; the others stay as they are */
+export type UpdateWebhookEndpointInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** false turns it off; true turns it on and clears its failure streak */
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  eventTypes?: InputMaybe<Array<Scalars['String']['input']>>;
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One HTTP request of a delivery */
+export type WebhookAttempt = {
+  __typename: 'WebhookAttempt';
+  durationMs: Scalars['Int']['output'];
+  /** Why it failed, when it did */
+  error: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** Made by hand (redeliver, test), not by the retry schedule */
+  manual: Scalars['Boolean']['output'];
+  requestHeaders: Array<WebhookHeader>;
+  /** The first 4 KB of the response body */
+  responseBody: Maybe<Scalars['String']['output']>;
+  /** Null when no response came */
+  responseStatus: Maybe<Scalars['Int']['output']>;
+  startedAt: Scalars['DateTimeISO']['output'];
+};
+
+/** One event on its way to one endpoint */
+export type WebhookDelivery = {
+  __typename: 'WebhookDelivery';
+  attemptCount: Scalars['Int']['output'];
+  /** Newest first */
+  attempts: Array<WebhookAttempt>;
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** Also the webhook-id header of every attempt */
+  eventId: Scalars['ID']['output'];
+  eventType: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  lastAttemptAt: Maybe<Scalars['DateTimeISO']['output']>;
+  lastResponseStatus: Maybe<Scalars['Int']['output']>;
+  /** When the retry schedule tries next */
+  nextAttemptAt: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The body as the endpoint receives it (JSON) */
+  payload: Scalars['String']['output'];
+  /** The endpoint's sequence number, in commit order */
+  sequence: Scalars['Int']['output'];
+  status: WebhookDeliveryStatus;
+};
+
+export type WebhookDeliveryConnection = {
+  __typename: 'WebhookDeliveryConnection';
+  edges: Array<WebhookDeliveryEdge>;
+  pageInfo: PageInfo;
+};
+
+export type WebhookDeliveryEdge = {
+  __typename: 'WebhookDeliveryEdge';
+  cursor: Scalars['String']['output'];
+  node: WebhookDelivery;
+};
+
+export const WebhookDeliveryStatus = {
+  FAILED: 'FAILED',
+  PENDING: 'PENDING',
+  SUCCEEDED: 'SUCCEEDED'
+} as const;
+
+export type WebhookDeliveryStatus = typeof WebhookDeliveryStatus[keyof typeof WebhookDeliveryStatus];
+/** MANUAL: someone turned it off; GONE: it answered 410; FAILING: 5 days of failures */
+export const WebhookDisabledReason = {
+  FAILING: 'FAILING',
+  GONE: 'GONE',
+  MANUAL: 'MANUAL'
+} as const;
+
+export type WebhookDisabledReason = typeof WebhookDisabledReason[keyof typeof WebhookDisabledReason];
+/** An organization's webhook endpoint; its secret is never a field (revealWebhookSecret) */
+export type WebhookEndpoint = {
+  __typename: 'WebhookEndpoint';
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** The delivery log, newest first */
+  deliveries: WebhookDeliveryConnection;
+  description: Scalars['String']['output'];
+  disabledReason: Maybe<WebhookDisabledReason>;
+  enabled: Scalars['Boolean']['output'];
+  eventTypes: Array<Scalars['String']['output']>;
+  /** The first failure since the last success */
+  failingSince: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Failed attempts since the last success */
+  failureStreak: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  lastFailureAt: Maybe<Scalars['DateTimeISO']['output']>;
+  lastSuccessAt: Maybe<Scalars['DateTimeISO']['output']>;
+  /** After a rotation: until when the previous secret signs too */
+  previousSecretExpiresAt: Maybe<Scalars['DateTimeISO']['output']>;
+  updatedAt: Scalars['DateTimeISO']['output'];
+  url: Scalars['String']['output'];
+};
+
+
+/** An organization's webhook endpoint; its secret is never a field (revealWebhookSecret) */
+export type WebhookEndpointDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** An event an endpoint can subscribe to */
+export type WebhookEventType = {
+  __typename: 'WebhookEventType';
+  description: Scalars['String']['output'];
+  /** A body as an endpoint receives it */
+  examplePayload: Scalars['JSONObject']['output'];
+  name: Scalars['String']['output'];
+  /** Published by internal tools through publishEvent; else sent by Atrium */
+  publishable: Scalars['Boolean']['output'];
+};
+
+export type WebhookHeader = {
+  __typename: 'WebhookHeader';
+  name: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+export type WebhookRecovery = {
+  __typename: 'WebhookRecovery';
+  endpoint: WebhookEndpoint;
+  /** Failed deliveries queued again */
+  redelivered: Scalars['Int']['output'];
 };
 
 export type MySecurityEventsQueryVariables = Exact<{

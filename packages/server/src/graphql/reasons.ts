@@ -9,6 +9,7 @@ import { MFA_REASONS } from '../modules/mfa/errors';
 import { ORGANIZATION_REASONS } from '../modules/organization/errors';
 import { SESSION_REASONS } from '../modules/session/errors';
 import { TOKEN_REASONS } from '../modules/tokens/errors';
+import { WEBHOOK_REASONS } from '../modules/webhook/errors';
 import { RATE_LIMIT_REASONS } from '../security/errors';
 import type { AppErrorCode } from './error-codes';
 import { INPUT_REASONS } from './input-errors';
@@ -29,6 +30,7 @@ const TABLES = [
   ORGANIZATION_REASONS,
   INVITATION_REASONS,
   DOMAIN_REASONS,
+  WEBHOOK_REASONS,
 ] as const;
 
 type Merged<T extends readonly object[]> = T extends readonly [

@@ -17,6 +17,10 @@ const EVENT_TYPES: ReadonlySet<string> = new Set<SecurityEventType>([
   'API_KEY_CREATED',
   'API_KEY_ROLLED',
   'API_KEY_REVOKED',
+  'WEBHOOK_ENDPOINT_CREATED',
+  'WEBHOOK_ENDPOINT_DELETED',
+  'WEBHOOK_SECRET_REVEALED',
+  'WEBHOOK_SECRET_ROTATED',
 ]);
 
 /** "Signed in", "Two-factor authentication turned on"…; a type added later reads as generic. */

@@ -34,7 +34,8 @@ describe('API key scopes', () => {
   it('never lets a key do what no role but OWNER may, nor leave or remove', () => {
     const everyScope = Object.values(POLICY).flatMap((row) => (row.scope ? [row.scope] : []));
     for (const operation of OPERATIONS) {
-      if (!isAllowed('ADMIN', operation))
+      // Key-only operations (no role at all) aside.
+      if (!isAllowed('ADMIN', operation) && POLICY[operation].roles.some(Boolean))
         expect(isAllowedForKey(everyScope, operation)).toBe(false);
     }
     expect(isAllowedForKey(everyScope, 'organization.leave')).toBe(false);
@@ -54,13 +55,19 @@ describe('scopes a creator may grant', () => {
       for (const scope of grantableScopes(role)) {
         const operations = OPERATIONS.filter((operation) => POLICY[operation].scope === scope);
         expect(operations.length).toBeGreaterThan(0);
-        for (const operation of operations) expect(isAllowed(role, operation)).toBe(true);
+        for (const operation of operations) {
+          const forPeople = POLICY[operation].roles.some(Boolean);
+          expect(isAllowed(role, forPeople ? operation : 'apiKey.create')).toBe(true);
+        }
       }
     }
     expect(grantableScopes('OWNER')).toEqual([
       'ORGANIZATION_READ',
       'MEMBERS_READ',
       'MEMBERS_WRITE',
+      'WEBHOOKS_READ',
+      'WEBHOOKS_WRITE',
+      'EVENTS_PUBLISH',
     ]);
     expect(grantableScopes('ADMIN')).toEqual(grantableScopes('OWNER'));
   });
@@ -69,9 +76,21 @@ describe('scopes a creator may grant', () => {
     for (const role of ROLES) {
       const scopes = grantableScopes(role);
       for (const operation of OPERATIONS) {
-        if (isAllowedForKey(scopes, operation)) expect(isAllowed(role, operation)).toBe(true);
+        // What no person does (publishing events) is for keys that key managers create.
+        const forPeople = POLICY[operation].roles.some(Boolean);
+        if (isAllowedForKey(scopes, operation)) {
+          expect(isAllowed(role, forPeople ? operation : 'apiKey.create')).toBe(true);
+        }
       }
     }
+  });
+
+  it('leaves publishing events to keys, which only key managers may grant it to', () => {
+    expect(ROLES.filter((role) => isAllowed(role, 'event.publish'))).toEqual([]);
+    expect(ROLES.filter((role) => grantableScopes(role).includes('EVENTS_PUBLISH'))).toEqual([
+      'OWNER',
+      'ADMIN',
+    ]);
   });
 
   it('leaves key management to OWNER and ADMIN, people only', () => {

@@ -6,6 +6,7 @@ import { Organizations1764100000000 } from './1764100000000-organizations';
 import { ApiKeys1764300000000 } from './1764300000000-api-keys';
 import { Jobs1764400000000 } from './1764400000000-jobs';
 import { ApiKeyRollsAndUsage1764520000000 } from './1764520000000-api-key-rolls-and-usage';
+import { Webhooks1764610000000 } from './1764610000000-webhooks';
 
 /** SQLite migrations, oldest first. Keep in step with ../mysql. */
 export const sqliteMigrations = [
@@ -17,4 +18,5 @@ export const sqliteMigrations = [
   ApiKeys1764300000000,
   Jobs1764400000000,
   ApiKeyRollsAndUsage1764520000000,
+  Webhooks1764610000000,
 ];
