@@ -127,6 +127,9 @@ describe('creating a key', () => {
       'ORGANIZATION_READ',
       'MEMBERS_READ',
       'MEMBERS_WRITE',
+      'WEBHOOKS_READ',
+      'WEBHOOKS_WRITE',
+      'EVENTS_PUBLISH',
     ]);
     const everything = JSON.stringify(listed);
     expect(everything).not.toContain(secret.slice(15));
@@ -145,13 +148,13 @@ describe('creating a key', () => {
     expect(errorCode(await org.people.manager.actor.execute(CreateApiKey, { input }))).toBe(
       'FORBIDDEN',
     );
-    // No operation uses WEBHOOKS_WRITE yet, so no role may grant it.
+    // No operation uses AUDIT_READ yet, so no role may grant it.
     const beyond = await org.people.admin.actor.execute(CreateApiKey, {
-      input: { ...input, scopes: ['MEMBERS_READ', 'WEBHOOKS_WRITE'] },
+      input: { ...input, scopes: ['MEMBERS_READ', 'AUDIT_READ'] },
     });
     expect(fieldErrors(beyond)).toEqual({ scopes: 'API_KEY_SCOPE_ABOVE_ROLE' });
     expect(beyond.errors?.[0].extensions?.fields).toEqual({
-      scopes: 'Your role (ADMIN) cannot grant WEBHOOKS_WRITE',
+      scopes: 'Your role (ADMIN) cannot grant AUDIT_READ',
     });
   });
 

@@ -124,3 +124,8 @@ export const WebhookEventTypes = typed<
   },
   Record<string, never>
 >('query WebhookEventTypes { webhookEventTypes { name description publishable examplePayload } }');
+
+export const WebhookEndpointById = typed<
+  { webhookEndpoint: WebhookEndpointFields | null },
+  { id: string }
+>(`query WebhookEndpointById($id: ID!) { webhookEndpoint(id: $id) { ${ENDPOINT} } }`);

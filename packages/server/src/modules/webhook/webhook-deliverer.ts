@@ -122,6 +122,9 @@ export class WebhookDeliverer {
       outcome,
     }: Parameters<WebhookDeliverer['record']>[0],
   ): Promise<void> {
+    // The endpoint's row first, as publishing takes it first (its sequence number): the same
+    // order everywhere, so concurrent attempts and publishes queue instead of deadlocking.
+    await lockEndpoint(manager, endpoint.id);
     await manager.insert(WebhookAttemptEntity, {
       id: newId(),
       deliveryId: delivery.id,
@@ -255,6 +258,13 @@ export class WebhookDeliverer {
       link: this.webhooksPageUrl(endpoint.organizationId),
     };
   }
+}
+
+async function lockEndpoint(manager: EntityManager, endpointId: string): Promise<void> {
+  if (manager.connection.options.type === 'better-sqlite3') return; // transactions take turns
+  await manager.query('SELECT `id` FROM `webhook_endpoints` WHERE `id` = ? FOR UPDATE', [
+    endpointId,
+  ]);
 }
 
 function isSuccess(outcome: SendOutcome): boolean {

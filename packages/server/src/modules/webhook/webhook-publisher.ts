@@ -1,4 +1,4 @@
-import { LessThan, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { requireKnownCaller, type Caller } from '../../caller/caller';
 import { isUniqueViolation } from '../../db/errors';
 import { badUserInput, fail } from '../../graphql/errors';
@@ -69,21 +69,18 @@ export class WebhookPublisher {
     }
     try {
       return await this.dataSource.transaction(async (manager) => {
-        // A key older than the window is free again.
-        await manager.update(
-          WebhookEventEntity,
-          {
-            organizationId,
-            idempotencyKey: key,
-            createdAt: LessThan(new Date(Date.now() - IDEMPOTENCY_WINDOW_MS)),
-          },
-          { idempotencyKey: null },
-        );
+        // A plain read and a write by primary key: a range UPDATE here would take gap locks
+        // on the key's index that two concurrent inserts then deadlock on (MySQL).
         const first = await manager.findOneBy(WebhookEventEntity, {
           organizationId,
           idempotencyKey: key,
         });
-        if (first) return sameEvent(first, type, data);
+        if (first && first.createdAt.getTime() > Date.now() - IDEMPOTENCY_WINDOW_MS) {
+          return sameEvent(first, type, data);
+        }
+        // A key older than the window is free again.
+        if (first)
+          await manager.update(WebhookEventEntity, { id: first.id }, { idempotencyKey: null });
         return (await this.dispatcher.dispatch(manager, input)).event;
       });
     } catch (error) {
