@@ -38,6 +38,7 @@ const OrganizationPage = lazyPage(
   'OrganizationPage',
 );
 const TeamPage = lazyPage(() => import('../features/team/TeamPage'), 'TeamPage');
+const WebhooksPage = lazyPage(() => import('../features/webhooks/WebhooksPage'), 'WebhooksPage');
 const NotFoundPage = lazyPage(() => import('./NotFoundPage'), 'NotFoundPage');
 
 /** The sections built so far; the others show a placeholder. */
@@ -53,6 +54,7 @@ const SECTION_PAGES: Partial<Record<SettingsSection['path'], ReactNode>> = {
 const ORGANIZATION_PAGES: Record<OrganizationSection, ReactNode> = {
   organization: <OrganizationPage />,
   team: <TeamPage />,
+  webhooks: <WebhooksPage />,
 };
 
 function isOrganizationSection(path: string): path is OrganizationSection {

@@ -57,7 +57,7 @@ export const WEBHOOK_EVENT_TYPES: readonly WebhookEventTypeInfo[] = [
   },
   {
     name: 'contact.updated',
-    description: 'A contact’s details changed; `changedFields` names which',
+    description: 'A contact’s details changed; changedFields names which',
     publishable: true,
     exampleData: {
       contactId: 'ct_55Pz',
@@ -119,7 +119,7 @@ export const WEBHOOK_EVENT_TYPES: readonly WebhookEventTypeInfo[] = [
   },
   {
     name: 'member.removed',
-    description: 'A member was removed from the team, or left it (`left`)',
+    description: 'A member was removed from the team, or left it (left is then true)',
     publishable: false,
     exampleData: { member: MEMBER, left: false },
   },
@@ -131,7 +131,7 @@ export const WEBHOOK_EVENT_TYPES: readonly WebhookEventTypeInfo[] = [
   },
   {
     name: 'api_key.rolled',
-    description: 'An API key got a new secret; the old one works for `gracePeriodSeconds`',
+    description: 'An API key got a new secret; the old one works for gracePeriodSeconds more',
     publishable: false,
     exampleData: { apiKey: API_KEY, gracePeriodSeconds: 86400 },
   },
