@@ -78,13 +78,13 @@ export function aPerson(page: Page, email: string, password: string) {
       await page.goto('/signup');
       await page.getByLabel('Full name').fill(fullName);
       await page.getByLabel('Email').fill(email);
-      await page.getByLabel('Password').fill(password);
+      await page.getByLabel('Password', { exact: true }).fill(password);
       await page.getByRole('button', { name: 'Create account' }).click();
     },
     async logInWithEnter() {
       await page.getByLabel('Email').fill(email);
-      await page.getByLabel('Password').fill(password);
-      await page.getByLabel('Password').press('Enter');
+      await page.getByLabel('Password', { exact: true }).fill(password);
+      await page.getByLabel('Password', { exact: true }).press('Enter');
     },
   };
 }

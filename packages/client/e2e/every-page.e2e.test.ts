@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import en from '../src/locales/en.json';
+import es from '../src/locales/es.json';
 import { aPerson, collectPageErrors, withServerAndBrowser } from './browser';
 import {
   blockingAxeViolations,
@@ -19,11 +20,17 @@ import { seedOrganization, type SeededOrganization } from './seed';
 
 const PASSWORD = 'Violet-Harbor-Lamp-42!';
 
+/**
+ * The three widths, both colour schemes, and Spanish (longer words) on the narrowest screen. The
+ * Spanish view comes last: it switches the seeded owner's language, which the others read.
+ */
 const VIEWS = [
-  { width: 375, height: 812, colorScheme: 'light' },
-  { width: 375, height: 812, colorScheme: 'dark' },
-  { width: 1280, height: 800, colorScheme: 'light' },
-  { width: 1280, height: 800, colorScheme: 'dark' },
+  { width: 375, height: 812, colorScheme: 'light', language: 'en' },
+  { width: 375, height: 812, colorScheme: 'dark', language: 'en' },
+  { width: 768, height: 1024, colorScheme: 'light', language: 'en' },
+  { width: 1280, height: 800, colorScheme: 'light', language: 'en' },
+  { width: 1280, height: 800, colorScheme: 'dark', language: 'en' },
+  { width: 375, height: 812, colorScheme: 'light', language: 'es' },
 ] as const;
 type View = (typeof VIEWS)[number];
 
@@ -32,6 +39,9 @@ const USER_AGENTS: Record<View['width'], string> = {
   375:
     'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) ' +
     'Chrome/131.0.0.0 Mobile Safari/537.36',
+  768:
+    'Mozilla/5.0 (Linux; Android 14; SM-X710) AppleWebKit/537.36 (KHTML, like Gecko) ' +
+    'Chrome/131.0.0.0 Safari/537.36',
   1280:
     'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) ' +
     'Chrome/131.0.0.0 Safari/537.36',
@@ -45,7 +55,8 @@ beforeAll(async () => {
 }, 60_000);
 
 function stateName(view: View): string {
-  return `${view.width}-${view.colorScheme}`;
+  const state = `${view.width}-${view.colorScheme}`;
+  return view.language === 'en' ? state : `${state}-${view.language}`;
 }
 
 function horizontalScrollProblem(width: {
@@ -68,11 +79,11 @@ async function checkPage(
   await settled(page);
   const state = stateName(view);
   await screenshotPage(page, walked.name, state);
-  if (view.width === 1280 && view.colorScheme === 'light') {
+  if (view.width === 1280 && view.colorScheme === 'light' && view.language === 'en') {
     await screenshotSections(page, walked.name, state);
   }
 
-  const where = `${new URL(page.url()).pathname} (${walked.name}) at ${view.width} px, ${view.colorScheme}`;
+  const where = `${new URL(page.url()).pathname} (${walked.name}) at ${view.width} px, ${view.colorScheme}, ${view.language}`;
   const problems: string[] = [];
   const scrollProblem = horizontalScrollProblem(await documentWidth(page));
   if (scrollProblem) problems.push(`${where}: ${scrollProblem}`);
@@ -85,7 +96,7 @@ async function checkPage(
   return problems;
 }
 
-describe.each(VIEWS)('every page at $width px, $colorScheme', (view) => {
+describe.each(VIEWS)('every page at $width px, $colorScheme, $language', (view) => {
   let context: BrowserContext;
   let page: Page;
   let errors: string[];
@@ -94,7 +105,7 @@ describe.each(VIEWS)('every page at $width px, $colorScheme', (view) => {
     const { server, browser } = running();
     context = await browser.newContext({
       baseURL: server.baseUrl,
-      locale: 'en-US',
+      locale: view.language === 'es' ? 'es-ES' : 'en-US',
       viewport: { width: view.width, height: view.height },
       colorScheme: view.colorScheme,
       reducedMotion: 'reduce',
@@ -116,13 +127,26 @@ describe.each(VIEWS)('every page at $width px, $colorScheme', (view) => {
 
   it('signs in', async () => {
     await page.goto('/login');
-    await aPerson(page, seeded.ownerEmail, PASSWORD).logInWithEnter();
+    const owner = aPerson(page, seeded.ownerEmail, PASSWORD);
+    // Signed out, the page speaks the browser's language.
+    const texts = view.language === 'es' ? es : en;
+    await page.getByLabel(texts.auth.email, { exact: true }).fill(seeded.ownerEmail);
+    await page.getByLabel(texts.auth.password, { exact: true }).fill(PASSWORD);
+    await page.getByLabel(texts.auth.password, { exact: true }).press('Enter');
     await page.waitForURL('**/settings/profile');
+    if (view.language === 'es') {
+      // Signed in, the app speaks the account's language: the owner chooses Spanish.
+      await owner.openSection('Details');
+      await page.getByLabel('Language').selectOption('es');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await owner.heading(es.profile.title);
+    }
   });
 
   it.each(SIGNED_IN_PAGES)('signed in: $name', async (walked) => {
     expect(await checkPage(page, errors, walked, view)).toEqual([]);
     const heading = await page.locator('main h1').first().innerText();
-    expect(heading === en.notFound.title).toBe(walked.name === 'not-found');
+    const texts = view.language === 'es' ? es : en;
+    expect(heading === texts.notFound.title).toBe(walked.name === 'not-found');
   });
 });

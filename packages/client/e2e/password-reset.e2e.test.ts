@@ -50,7 +50,7 @@ describe('a person who forgot their password', () => {
     expect(await meter.getAttribute('aria-valuetext')).toBe('Too weak');
     await page.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
     expect(await meter.getAttribute('aria-valuetext')).toBe('Strong');
-    await page.getByLabel('Confirm new password').fill(NEW_PASSWORD);
+    await page.getByLabel('Confirm new password', { exact: true }).fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'Set new password' }).click();
 
     // On to the login page, which says what happened.
@@ -61,7 +61,7 @@ describe('a person who forgot their password', () => {
     // The link worked once: opening it again is refused.
     await page.goto(link.href);
     await page.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
-    await page.getByLabel('Confirm new password').fill(NEW_PASSWORD);
+    await page.getByLabel('Confirm new password', { exact: true }).fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'Set new password' }).click();
     await page
       .getByRole('alert')

@@ -87,8 +87,8 @@ describe('a person keeping their credentials up to date', () => {
     await phoneSection.getByText('That code is not right').waitFor();
     await code.fill(sent);
     await code.press('Enter');
-    await person.toastSays('Your phone number is now +34612345678.');
-    await phoneSection.getByText('+34612345678', { exact: true }).waitFor();
+    await person.toastSays('Your phone number is now +34 612 34 56 78.');
+    await phoneSection.getByText('+34 612 34 56 78', { exact: true }).waitFor();
 
     expect(pageErrors).toEqual([]);
     await context.close();

@@ -64,7 +64,7 @@ describe('an owner who invites a new team member', () => {
     await invitee.heading('Create your Atrium account');
     expect(await inviteePage.getByLabel('Email').inputValue()).toBe(inviteeEmail);
     await inviteePage.getByLabel('Full name').fill('Linus Torvalds');
-    await inviteePage.getByLabel('Password').fill(PASSWORD);
+    await inviteePage.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await inviteePage.getByRole('button', { name: 'Create account' }).click();
 
     await invitee.heading('Join an organization');

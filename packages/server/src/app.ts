@@ -40,9 +40,6 @@ export interface AtriumServer {
 /** A socket that has not said `connection_init` by then is closed (4408). */
 const CONNECTION_INIT_TIMEOUT_MS = 3000;
 
-/** Dev-server origins allowed to open the WebSocket outside production (Vite on :5173). */
-const DEV_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'];
-
 export async function startAtrium(
   config: Config,
   logger: Logger = createLogger(config.logLevel),
@@ -116,9 +113,6 @@ export async function startAtrium(
 
   // Access-log lines have fixed fields and no secrets: they skip the redaction pass.
   const accessLog = createAccessLogger(logger);
-  const allowedOrigins: ReadonlySet<string> = new Set(
-    config.production ? config.allowedOrigins : [...config.allowedOrigins, ...DEV_ORIGINS],
-  );
   const serveSpa = createSpaHandler(config.clientDistDir);
   if (!serveSpa)
     logger.info({ dir: config.clientDistDir }, 'no built SPA found; serving the API only');
@@ -156,7 +150,7 @@ export async function startAtrium(
         writeJson(response, 200, { status: 'ok' });
       } else if (pathname === '/readyz') {
         writeJson(response, ...(await readiness(dataSource, draining)));
-      } else if (await handleAvatarRoutes(services, allowedOrigins, request, response, pathname)) {
+      } else if (await handleAvatarRoutes(services, request, response, pathname)) {
         // answered
       } else if (serveSpa) {
         serveSpa(request, response, pathname);
@@ -177,7 +171,6 @@ export async function startAtrium(
     schema,
     services,
     logger,
-    allowedOrigins,
     trustedProxies,
     edge,
     caps: {
@@ -193,6 +186,7 @@ export async function startAtrium(
     httpServer.listen(config.port, () => resolve());
   });
   const port = (httpServer.address() as AddressInfo).port;
+  services.site.listeningOn(port);
 
   let closing: Promise<void> | null = null;
   const close = () => {

@@ -1,5 +1,6 @@
 import { DomainEvents } from './events/domain-events';
 import { sessionCookiePolicy } from './http/cookies';
+import { PublicSite } from './http/public-site';
 import type { AnyJobDefinition } from './jobs/define-job';
 import { deleteSucceededJobsJob } from './jobs/delete-succeeded-jobs.job';
 import { JobQueue } from './jobs/job-queue';
@@ -29,17 +30,19 @@ export function createServices(
   const events = new DomainEvents(logger);
   const jobs = new JobQueue(dataSource);
   const sendMail = sendMailJob(createMailer(config.smtpUrl, config.outboxDir, logger));
+  const site = new PublicSite(config);
   const delivery = new Delivery(
     jobs,
     sendMail,
     createSmsSender(config.sms, config.outboxDir, logger),
-    config.appUrl,
+    site,
   );
   const infra: Infrastructure = {
     ...base,
     events,
     jobs,
     delivery,
+    site,
     limits: new RateLimits(base.redis),
   };
 
@@ -64,7 +67,7 @@ export function createServices(
     }),
     jobScheduler: new JobScheduler(jobs, schedules, logger),
     cookiePolicy: sessionCookiePolicy(config.production),
-    appUrl: config.appUrl,
+    site,
     pubSub: base.pubSub,
   }) as Services;
   for (const module of modules) {

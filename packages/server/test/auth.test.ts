@@ -150,6 +150,33 @@ describe('signUp', () => {
     ]);
   });
 
+  it('takes the time zone the browser detected, and UTC without one', async () => {
+    const withZone = await new Actor(atrium.url).run(SignUp, {
+      input: {
+        email: uniqueEmail('zoned'),
+        password: STRONG_PASSWORD,
+        fullName: 'Zoned',
+        timezone: 'America/Argentina/Buenos_Aires',
+      },
+    });
+    expect(withZone.signUp.account.timezone).toBe('America/Argentina/Buenos_Aires');
+    const without = await new Actor(atrium.url).run(SignUp, {
+      input: { email: uniqueEmail('utc'), password: STRONG_PASSWORD, fullName: 'Utc' },
+    });
+    expect(without.signUp.account.timezone).toBe('UTC');
+
+    const bad = await new Actor(atrium.url).execute(SignUp, {
+      input: {
+        email: uniqueEmail('lost'),
+        password: STRONG_PASSWORD,
+        fullName: 'Lost',
+        timezone: 'Mars/Olympus_Mons',
+      },
+    });
+    expect(errorCode(bad)).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0].extensions?.reasons).toEqual({ timezone: 'TIME_ZONE_UNKNOWN' });
+  });
+
   it('accepts a 200-character password without truncating it', async () => {
     const email = uniqueEmail('long');
     const password = `A1!${'x'.repeat(197)}`;

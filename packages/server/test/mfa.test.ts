@@ -15,6 +15,9 @@ import {
   RegenerateBackupCodes,
   RequestEmailChange,
   RequestPhoneChange,
+  RemainingBackupCodes,
+  RemovePhone,
+  RevokeSession,
   StartTotpEnrollment,
 } from './support/documents';
 import { Actor, errorCode, type GraphQLResult } from './support/graphql';
@@ -173,6 +176,19 @@ describe('log-in with MFA', () => {
     });
   });
 
+  it('counts the backup codes left: 10, one fewer per code used, 0 with MFA off', async () => {
+    const { actor, email, backupCodes } = await withMfa('Counter');
+    const left = async () => (await actor.run(RemainingBackupCodes)).me?.remainingBackupCodes;
+    expect(await left()).toBe(10);
+    const { actor: other, challengeId } = await challenge(email);
+    await other.run(CompleteMfaChallenge, { input: { challengeId, code: backupCodes[3] } });
+    expect(await left()).toBe(9);
+    await actor.run(RegenerateBackupCodes);
+    expect(await left()).toBe(10);
+    await actor.run(DisableMfa);
+    expect(await left()).toBe(0);
+  });
+
   it('refuses an unknown challenge', async () => {
     const result = await new Actor(atrium.url).execute(CompleteMfaChallenge, {
       input: { challengeId: 'nope', code: '123456' },
@@ -231,6 +247,7 @@ describe('re-authentication (sudo mode)', () => {
     ['confirmTotpEnrollment', (a) => a.execute(ConfirmTotpEnrollment, { code: '123456' })],
     ['regenerateBackupCodes', (a) => a.execute(RegenerateBackupCodes)],
     ['disableMfa', (a) => a.execute(DisableMfa)],
+    ['removePhone', (a) => a.execute(RemovePhone)],
   ];
 
   it.each(guarded)('%s needs a re-authentication within 10 minutes', async (_name, attempt) => {
@@ -318,6 +335,24 @@ describe('security timeline', () => {
     expect([...firstPage.edges, ...secondPage.edges].map((e) => e.node.id)).toEqual(
       edges.map((e) => e.node.id),
     );
+  });
+
+  it('names the device signed out, beside the one it was done from', async () => {
+    const { actor, email } = await signedUpBrowser(atrium.url, 'Revoker');
+    const laptop = new Actor(atrium.url, {
+      'user-agent':
+        'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+    });
+    await laptop.run(LogIn, { input: { email, password: STRONG_PASSWORD } });
+    const laptopSession = (await actor.run(MySessions)).mySessions.find((s) => !s.current)!;
+    await actor.run(RevokeSession, { id: laptopSession.id });
+
+    const [revoked] = (await actor.run(MySecurityEvents)).mySecurityEvents.edges;
+    expect(revoked.node).toMatchObject({
+      type: 'SESSION_REVOKED',
+      targetDevice: 'Chrome 131 · Windows 10',
+    });
+    expect(revoked.node.device).not.toBe('Chrome 131 · Windows 10');
   });
 
   it('does not flag a device the account already used', async () => {

@@ -4,6 +4,8 @@ import { OperationTypeNode } from 'graphql';
 import { createClient, type ClientOptions } from 'graphql-ws';
 import { createReauthLink } from '../features/reauth/reauthLink';
 import { isSessionRefused, reportSessionEnded } from '../features/sessions/sessionEnded';
+import { createSessionRefusedLink } from '../features/sessions/sessionRefusedLink';
+import { createMutationEventsLink } from '../lib/mutationEvents';
 import { createCache } from './cache';
 
 const GRAPHQL_PATH = '/graphql';
@@ -42,23 +44,33 @@ export function webSocketClientOptions(url: string): ClientOptions {
 }
 
 /**
+ * What every operation passes before its transport: an answer that says the session is gone
+ * ends the signed-in app (as a 4403 close does); lists kept fresh hear of every change that
+ * went through (after any re-authentication and retry); operations the API refuses until the person
+ * confirms their password are asked about and retried by the re-authentication link.
+ */
+export function appLink(subscriptions: ApolloLink, queriesAndMutations: ApolloLink): ApolloLink {
+  return ApolloLink.from([
+    createSessionRefusedLink(),
+    createMutationEventsLink(),
+    createReauthLink(),
+    ApolloLink.split(
+      ({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION,
+      subscriptions,
+      queriesAndMutations,
+    ),
+  ]);
+}
+
+/**
  * Queries and mutations go over HTTP POST (Apollo's JSON content type satisfies the server's
  * CSRF prevention); subscriptions over graphql-ws on the same path. The session cookie
- * authenticates both, so no token is ever handled here. Operations the API refuses until the
- * person confirms their password are asked about and retried by the re-authentication link.
+ * authenticates both, so no token is ever handled here.
  */
 export function createApolloClient(location: Location = window.location): ApolloClient {
   const httpLink = new HttpLink({ uri: GRAPHQL_PATH, credentials: 'same-origin' });
   const wsLink = new GraphQLWsLink(createClient(webSocketClientOptions(webSocketUrl(location))));
-  const link = ApolloLink.from([
-    createReauthLink(),
-    ApolloLink.split(
-      ({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION,
-      wsLink,
-      httpLink,
-    ),
-  ]);
-  return new ApolloClient({ link, cache: createCache() });
+  return new ApolloClient({ link: appLink(wsLink, httpLink), cache: createCache() });
 }
 
 /** 1 s, 2 s, 4 s … up to 30 s, with jitter so a restarted server is not hit by every tab at once. */

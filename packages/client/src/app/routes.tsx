@@ -38,6 +38,7 @@ const OrganizationPage = lazyPage(
   'OrganizationPage',
 );
 const TeamPage = lazyPage(() => import('../features/team/TeamPage'), 'TeamPage');
+const ApiKeysPage = lazyPage(() => import('../features/apikeys/ApiKeysPage'), 'ApiKeysPage');
 const WebhooksPage = lazyPage(() => import('../features/webhooks/WebhooksPage'), 'WebhooksPage');
 const NotFoundPage = lazyPage(() => import('./NotFoundPage'), 'NotFoundPage');
 
@@ -54,6 +55,7 @@ const SECTION_PAGES: Partial<Record<SettingsSection['path'], ReactNode>> = {
 const ORGANIZATION_PAGES: Record<OrganizationSection, ReactNode> = {
   organization: <OrganizationPage />,
   team: <TeamPage />,
+  'api-keys': <ApiKeysPage />,
   webhooks: <WebhooksPage />,
 };
 

@@ -1,4 +1,11 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import {
+  useId,
+  useState,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+} from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface FieldFrameProps {
   label: string;
@@ -51,6 +58,35 @@ export function TextField({ label, hint, error, ...inputProps }: TextFieldProps)
   return (
     <FieldFrame label={label} hint={hint} error={error}>
       {(control) => <input {...inputProps} {...control} />}
+    </FieldFrame>
+  );
+}
+
+/**
+ * A password input with a toggle that shows what was typed (a pressed/unpressed button, so
+ * assistive technology says its state); hidden again by default on every render of a new form.
+ */
+export function PasswordField({ label, hint, error, ...inputProps }: Omit<TextFieldProps, 'type'>) {
+  const { t } = useTranslation();
+  const [shown, setShown] = useState(false);
+  return (
+    <FieldFrame label={label} hint={hint} error={error}>
+      {(control) => (
+        <div className="password-control">
+          <input {...inputProps} {...control} type={shown ? 'text' : 'password'} />
+          <button
+            type="button"
+            aria-pressed={shown}
+            aria-controls={control.id}
+            aria-label={t('form.showPassword', {
+              field: label.charAt(0).toLowerCase() + label.slice(1),
+            })}
+            onClick={() => setShown((value) => !value)}
+          >
+            {shown ? t('form.hide') : t('form.show')}
+          </button>
+        </div>
+      )}
     </FieldFrame>
   );
 }

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState, type ChangeEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toApiError, type ApiError, type FieldErrors } from './apiError';
-import { blankFieldErrors, hasErrors } from './forms';
+import { blankFieldErrors, hasErrors, summarizes } from './forms';
 import { useErrorText, useFieldErrorTexts } from './useErrorText';
 import { useFocusFirstInvalid } from './useFocusFirstInvalid';
 
@@ -12,7 +12,10 @@ export interface FormFields<V> {
   /** For the <form>: after a failed submit, focus goes to its first invalid field. */
   formRef: RefObject<HTMLFormElement | null>;
   values: V;
-  /** Sets one value; that field's error goes, since the person is fixing it. */
+  /**
+   * Sets one value; that field's error and the form's alert go, since the person is fixing it
+   * (the alert summed up the last submit, which this edit has made out of date).
+   */
   update<K extends keyof V>(name: K, value: V[K]): void;
   /** Messages next to fields, keyed by the API's input field names. */
   fieldErrors: FieldErrors;
@@ -75,6 +78,7 @@ export function useFormFields<V extends object>(
       const { [name as string]: _fixed, ...others } = current;
       return others;
     });
+    setAlert(null);
     onEditRef.current?.();
   }, []);
 
@@ -89,7 +93,7 @@ export function useFormFields<V extends object>(
       const all = { ...errors, ...blank };
       setFieldErrors(all);
       setSubmitErrors(all);
-      setAlert(hasErrors(all) ? t('form.fixErrors') : null);
+      setAlert(summarizes(formRef.current, all) ? t('form.fixErrors') : null);
       return !hasErrors(all);
     },
     [t, values],
@@ -101,7 +105,11 @@ export function useFormFields<V extends object>(
       const texts = fieldErrorTexts(apiError);
       setFieldErrors(texts);
       setSubmitErrors(texts);
-      setAlert(errorText(apiError));
+      // errorText sums up field problems as "correct the highlighted fields", which a form
+      // of one field does not need: the message is next to the only field there is.
+      setAlert(
+        hasErrors(texts) && !summarizes(formRef.current, texts) ? null : errorText(apiError),
+      );
       return apiError;
     },
     [errorText, fieldErrorTexts],

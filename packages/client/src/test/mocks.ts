@@ -26,6 +26,11 @@ interface PageOptions {
   first?: number;
   after?: string | null;
   hasNextPage?: boolean;
+  /**
+   * How many asks it answers. The timeline asks again after every change the person makes,
+   * so by default it answers the same for a while; a test of those refreshes says 1.
+   */
+  maxUsageCount?: number;
 }
 
 export function anAccount(overrides: Partial<AccountFieldsFragment> = {}): AccountFieldsFragment {
@@ -34,6 +39,7 @@ export function anAccount(overrides: Partial<AccountFieldsFragment> = {}): Accou
     id: 'acc_1',
     email: 'ada@example.com',
     emailVerified: true,
+    pendingEmail: null,
     fullName: 'Ada Lovelace',
     username: null,
     phone: null,
@@ -42,6 +48,7 @@ export function anAccount(overrides: Partial<AccountFieldsFragment> = {}): Accou
     locale: 'en',
     country: 'GB',
     mfaEnabled: false,
+    remainingBackupCodes: 0,
     ...overrides,
   };
 }
@@ -99,6 +106,7 @@ export function aSecurityEvent(overrides: Partial<SecurityEventNode> = {}): Secu
     ipAddress: '203.0.113.7',
     location: 'London, GB',
     device: 'Firefox 133 · macOS 15',
+    targetDevice: null,
     newDevice: false,
     ...overrides,
   };
@@ -107,10 +115,11 @@ export function aSecurityEvent(overrides: Partial<SecurityEventNode> = {}): Secu
 /** One page of `mySecurityEvents`, as the server answers `first`/`after`. */
 export function mySecurityEventsMock(
   events: SecurityEventNode[],
-  { first = 20, after = null, hasNextPage = false }: PageOptions = {},
+  { first = 20, after = null, hasNextPage = false, maxUsageCount = 10 }: PageOptions = {},
 ): MockLink.MockedResponse<MySecurityEventsQuery, MySecurityEventsQueryVariables> {
   const last = events[events.length - 1];
   return {
+    maxUsageCount,
     request: {
       query: MySecurityEventsDocument,
       variables: after ? { first, after } : { first },

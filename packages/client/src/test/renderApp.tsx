@@ -1,14 +1,12 @@
-import { ApolloLink } from '@apollo/client';
 import { MockLink, MockSubscriptionLink } from '@apollo/client/testing';
 import { MockedProvider } from '@apollo/client/testing/react';
 import { act, render, waitFor } from '@testing-library/react';
 import { StrictMode } from 'react';
 import userEvent from '@testing-library/user-event';
-import { OperationTypeNode } from 'graphql';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { createCache } from '../app/cache';
 import { routes } from '../app/routes';
-import { createReauthLink } from '../features/reauth/reauthLink';
+import { appLink } from '../app/apolloClient';
 import { myOrganizationsMock } from './mocks';
 
 /** The organization every signed-in test account belongs to unless a test says otherwise. */
@@ -37,20 +35,13 @@ export function renderApp(
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   const user = userEvent.setup();
   const subscriptionLink = new MockSubscriptionLink();
-  // The app's own re-authentication link sits in front of the mocks, as it does in front of HTTP.
-  const link = ApolloLink.from([
-    createReauthLink(),
-    ApolloLink.split(
-      ({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION,
-      subscriptionLink,
-      // The shell's organization switcher asks on every signed-in page; a test's own answer,
-      // listed first, wins over this one.
-      new MockLink([
-        ...mocks,
-        { ...myOrganizationsMock([DEFAULT_ORGANIZATION]), maxUsageCount: 10 },
-      ]),
-    ),
-  ]);
+  // The app's own links sit in front of the mocks, as they do in front of HTTP and graphql-ws.
+  const link = appLink(
+    subscriptionLink,
+    // The shell's organization switcher asks on every signed-in page; a test's own answer,
+    // listed first, wins over this one.
+    new MockLink([...mocks, { ...myOrganizationsMock([DEFAULT_ORGANIZATION]), maxUsageCount: 10 }]),
+  );
   const app = (
     <MockedProvider link={link} cache={createCache()}>
       <RouterProvider router={router} />

@@ -18,8 +18,11 @@ export interface Config {
   port: number;
   database: DatabaseConfig;
   redisUrl: string | null;
+  /** APP_URL, or `http://localhost:$PORT` without it (see PublicSite for PORT=0). */
   appUrl: string;
-  /** Origins whose pages may open the WebSocket with the browser's cookie. */
+  /** No APP_URL was given: the public URL follows the port the server listens on. */
+  appUrlFromPort: boolean;
+  /** Origins besides APP_URL's whose pages may open the WebSocket with the browser's cookie. */
   allowedOrigins: string[];
   smtpUrl: string | null;
   sms: SmsConfig | null;
@@ -231,7 +234,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const database: DatabaseConfig = databaseUrl.startsWith('sqlite:')
     ? { type: 'sqlite', file: resolveSqliteFile(databaseUrl.slice('sqlite:'.length)) }
     : { type: 'mysql', url: databaseUrl.replace(/^mariadb:/, 'mysql:') };
-  const appUrl = (e.APP_URL ?? 'http://localhost:4000').replace(/\/+$/, '');
+  const port = e.PORT ?? 4000;
+  const appUrl = (e.APP_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
   const dataDir =
     database.type === 'sqlite' && database.file !== ':memory:'
       ? path.dirname(database.file)
@@ -239,11 +243,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   return {
     production,
-    port: e.PORT ?? 4000,
+    port,
     database,
     redisUrl: e.REDIS_URL ?? null,
     appUrl,
-    allowedOrigins: [...new Set([new URL(appUrl).origin, ...e.ALLOWED_ORIGINS])],
+    appUrlFromPort: e.APP_URL === undefined,
+    allowedOrigins: [...new Set(e.ALLOWED_ORIGINS)],
     smtpUrl: e.SMTP_URL ?? null,
     sms: e.SMS_API_URL
       ? {

@@ -10,6 +10,7 @@ import type { AnyJobDefinition } from '../jobs/define-job';
 import type { JobQueue } from '../jobs/job-queue';
 import type { JobRunner } from '../jobs/job-runner';
 import type { AnySchedule, JobScheduler } from '../jobs/schedule';
+import type { PublicSite } from '../http/public-site';
 import type { Delivery } from '../messaging/delivery';
 import type { RateLimits } from '../security/rate-limits';
 
@@ -24,6 +25,8 @@ export interface Infrastructure {
   events: DomainEvents;
   jobs: JobQueue;
   delivery: Delivery;
+  /** Where the SPA is reached (links in mail). */
+  site: PublicSite;
   limits: RateLimits;
 }
 
@@ -42,8 +45,8 @@ export interface Services {
   /** Enqueues the periodic jobs (cleanups) once per period across instances. */
   jobScheduler: JobScheduler;
   cookiePolicy: SessionCookiePolicy;
-  /** Public origin of the SPA and API, for links and avatar URLs. */
-  appUrl: string;
+  /** Public URL of the SPA and API (links, avatar URLs) and the origins allowed to use the cookie. */
+  site: PublicSite;
   pubSub: PubSub<AtriumEvents>;
 }
 

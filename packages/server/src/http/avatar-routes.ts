@@ -18,13 +18,12 @@ const AVATAR_ROUTE = /^\/avatars\/([0-9a-f-]{36})\/([0-9a-f]{16})\.webp$/;
  */
 export async function handleAvatarRoutes(
   services: Services,
-  allowedOrigins: ReadonlySet<string>,
   request: IncomingMessage,
   response: ServerResponse,
   pathname: string,
 ): Promise<boolean> {
   if (pathname === '/avatar') {
-    await upload(services, allowedOrigins, request, response);
+    await upload(services, request, response);
     return true;
   }
   const match = AVATAR_ROUTE.exec(pathname);
@@ -56,7 +55,6 @@ export async function handleAvatarRoutes(
 
 async function upload(
   services: Services,
-  allowedOrigins: ReadonlySet<string>,
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
@@ -66,13 +64,16 @@ async function upload(
       405,
       fail('HTTP_METHOD_NOT_ALLOWED', { params: { method: 'POST' } }),
     );
-  const origin = request.headers.origin;
-  if (!request.headers[CSRF_HEADER] || (origin !== undefined && !allowedOrigins.has(origin))) {
+  if (!request.headers[CSRF_HEADER]) {
     return writeError(
       response,
       403,
       fail('AVATAR_UPLOAD_HEADER_MISSING', { params: { header: CSRF_HEADER } }),
     );
+  }
+  const origin = request.headers.origin;
+  if (origin !== undefined && !services.site.allowsOrigin(origin)) {
+    return writeError(response, 403, fail('AVATAR_UPLOAD_ORIGIN_REFUSED', { params: { origin } }));
   }
   const { caller } = await authenticate(
     services,
@@ -97,7 +98,7 @@ async function upload(
     const account = await services.avatars.replace(auth.account.id, file);
     const path = avatarPath(account);
     response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
-    response.end(JSON.stringify({ avatarUrl: path ? `${services.appUrl}${path}` : null }));
+    response.end(JSON.stringify({ avatarUrl: path ? `${services.site.appUrl}${path}` : null }));
   } catch (error) {
     if (error instanceof AppError) return writeError(response, 400, error);
     throw error;

@@ -33,7 +33,6 @@ export interface WebSocketOptions {
   schema: GraphQLSchema;
   services: Services;
   logger: Logger;
-  allowedOrigins: ReadonlySet<string>;
   trustedProxies: BlockList;
   edge: GraphQLEdge;
   caps: WebSocketCaps;
@@ -100,7 +99,7 @@ export function attachGraphQLWebSocket(options: WebSocketOptions): { close(): Pr
     const origin = request.headers.origin;
     if (pathname !== '/graphql') return refuse(socket, 404, 'Not Found');
     // Browsers always send Origin; a page on another site must not ride the user's cookie.
-    if (origin !== undefined && !options.allowedOrigins.has(origin))
+    if (origin !== undefined && !options.services.site.allowsOrigin(origin))
       return refuse(socket, 403, 'Forbidden');
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   };

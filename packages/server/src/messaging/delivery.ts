@@ -15,7 +15,7 @@ export class Delivery {
     private readonly jobs: JobQueue,
     private readonly sendMail: JobDefinition<MailMessage>,
     private readonly sms: SmsSender,
-    readonly appUrl: string,
+    private readonly site: { readonly appUrl: string },
   ) {}
 
   async mail(message: MailMessage, manager?: EntityManager): Promise<void> {
@@ -28,6 +28,6 @@ export class Delivery {
   }
 
   link(path: '/verify-email' | '/reset-password' | '/invitations/accept', token: string): string {
-    return `${this.appUrl}${path}?token=${encodeURIComponent(token)}`;
+    return `${this.site.appUrl}${path}?token=${encodeURIComponent(token)}`;
   }
 }

@@ -26,7 +26,13 @@ const ACCOUNT =
 const SESSION = 'id current createdAt expiresAt';
 
 export interface SignUpVariables extends Record<string, unknown> {
-  input: { email: string; password: string; fullName: string; issueToken?: boolean };
+  input: {
+    email: string;
+    password: string;
+    fullName: string;
+    timezone?: string | null;
+    issueToken?: boolean;
+  };
 }
 
 export const SignUp = typed<
@@ -196,6 +202,7 @@ export interface SecurityEventNode {
   createdAt: string;
   ipAddress: string | null;
   device: string | null;
+  targetDevice: string | null;
   newDevice: boolean;
 }
 
@@ -210,8 +217,33 @@ export const MySecurityEvents = typed<
 >(
   `query MySecurityEvents($first: Int, $after: String) {
     mySecurityEvents(first: $first, after: $after) {
-      edges { cursor node { id type createdAt ipAddress device newDevice } }
+      edges { cursor node { id type createdAt ipAddress device targetDevice newDevice } }
       pageInfo { hasNextPage endCursor }
     }
   }`,
+);
+
+export const PendingChanges = typed<{
+  me: {
+    email: string;
+    pendingEmail: string | null;
+    phone: string | null;
+    pendingPhone: string | null;
+  } | null;
+}>(`query PendingChanges { me { email pendingEmail phone pendingPhone } }`);
+
+export const CancelEmailChange = typed<{
+  cancelEmailChange: { email: string; pendingEmail: string | null };
+}>(`mutation CancelEmailChange { cancelEmailChange { email pendingEmail } }`);
+
+export const ResendPhoneCode = typed<{ resendPhoneCode: boolean }>(
+  `mutation ResendPhoneCode { resendPhoneCode }`,
+);
+
+export const RemovePhone = typed<{ removePhone: { phone: string | null } }>(
+  `mutation RemovePhone { removePhone { phone } }`,
+);
+
+export const RemainingBackupCodes = typed<{ me: { remainingBackupCodes: number } | null }>(
+  `query RemainingBackupCodes { me { remainingBackupCodes } }`,
 );

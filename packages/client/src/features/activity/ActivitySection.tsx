@@ -5,10 +5,11 @@ import { EmptyState } from '../../components/EmptyState';
 import { FormAlert } from '../../components/FormAlert';
 import { SectionCard } from '../../components/SectionCard';
 import { Skeleton } from '../../components/Skeleton';
-import { useMySecurityEventsQuery } from '../../generated/graphql';
+import { MySecurityEventsDocument, useMySecurityEventsQuery } from '../../generated/graphql';
 import { toApiError } from '../../lib/apiError';
 import { useDateTimeFormat } from '../../lib/dateTime';
 import { useErrorText } from '../../lib/useErrorText';
+import { refreshPageSize, useKeepFresh } from '../../lib/useKeepFresh';
 import { useCurrentAccount } from '../auth/CurrentAccount';
 import { SecurityEventItem } from './SecurityEventItem';
 
@@ -29,6 +30,14 @@ export function ActivitySection() {
 
   const connection = data?.mySecurityEvents;
   const loadFailed = Boolean(error) && !data;
+  // Any change the person makes, here or on another page or device, may add an event: the
+  // list asks again for as many events as it shows.
+  const shown = connection?.edges.length ?? 0;
+  useKeepFresh(
+    MySecurityEventsDocument,
+    () => ({ first: refreshPageSize(shown, ACTIVITY_PAGE_SIZE) }),
+    { afterMutations: 'any' },
+  );
 
   async function showMore() {
     if (!connection?.pageInfo.endCursor) return;

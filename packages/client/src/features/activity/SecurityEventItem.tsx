@@ -17,7 +17,7 @@ export function SecurityEventItem({ event, formatDateTime }: SecurityEventItemPr
   return (
     <li className="security-event">
       <div className="session-heading">
-        <h3>{label(event.type)}</h3>
+        <h3>{label(event)}</h3>
         {event.newDevice && <span className="badge badge-warning">{t('activity.newDevice')}</span>}
       </div>
       <dl className="session-details">

@@ -1,6 +1,8 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SecurityEventType } from '../../generated/graphql';
+import type { MySecurityEventsQuery, SecurityEventType } from '../../generated/graphql';
+
+type SecurityEvent = MySecurityEventsQuery['mySecurityEvents']['edges'][number]['node'];
 
 const EVENT_TYPES: ReadonlySet<string> = new Set<SecurityEventType>([
   'SIGN_UP',
@@ -10,6 +12,7 @@ const EVENT_TYPES: ReadonlySet<string> = new Set<SecurityEventType>([
   'PASSWORD_RESET',
   'EMAIL_CHANGED',
   'PHONE_CHANGED',
+  'PHONE_REMOVED',
   'MFA_ENABLED',
   'MFA_DISABLED',
   'BACKUP_CODES_REGENERATED',
@@ -23,12 +26,18 @@ const EVENT_TYPES: ReadonlySet<string> = new Set<SecurityEventType>([
   'WEBHOOK_SECRET_ROTATED',
 ]);
 
-/** "Signed in", "Two-factor authentication turned on"…; a type added later reads as generic. */
-export function useEventLabel(): (type: SecurityEventType) => string {
+/**
+ * "Signed in", "Two-factor authentication turned on"…; a type added later reads as generic. A
+ * sign-out names the device signed out (`targetDevice`), not the one it was done from.
+ */
+export function useEventLabel(): (event: Pick<SecurityEvent, 'type' | 'targetDevice'>) => string {
   const { t } = useTranslation();
   return useCallback(
-    (type: SecurityEventType) =>
-      EVENT_TYPES.has(type) ? t(`activity.types.${type}`) : t('activity.types.unknown'),
+    ({ type, targetDevice }: Pick<SecurityEvent, 'type' | 'targetDevice'>) => {
+      if (type === 'SESSION_REVOKED' && targetDevice)
+        return t('activity.deviceSignedOut', { device: targetDevice });
+      return EVENT_TYPES.has(type) ? t(`activity.types.${type}`) : t('activity.types.unknown');
+    },
     [t],
   );
 }

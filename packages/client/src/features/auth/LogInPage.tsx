@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
-import { TextField } from '../../components/Field';
+import { PasswordField, TextField } from '../../components/Field';
 import { FormAlert } from '../../components/FormAlert';
 import { useLogInMutation } from '../../generated/graphql';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
@@ -81,10 +81,9 @@ export function LogInPage() {
           required
           {...form.bind('email')}
         />
-        <TextField
+        <PasswordField
           label={t('auth.password')}
           name="password"
-          type="password"
           autoComplete="current-password"
           required
           {...form.bind('password')}

@@ -1,11 +1,12 @@
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { TextField } from '../../components/Field';
+import { PasswordField, TextField } from '../../components/Field';
 import { FormAlert } from '../../components/FormAlert';
 import { useSignUpMutation } from '../../generated/graphql';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useFormFields } from '../../lib/useFormFields';
+import { detectedTimeZone } from '../profile/regions';
 import { AuthLayout } from './AuthLayout';
 import { safeNextPath } from './nextPath';
 import { writeSignedInAccount } from './signedInAccount';
@@ -34,7 +35,11 @@ export function SignUpPage() {
     event.preventDefault();
     if (!form.check(['fullName', 'email', 'password'])) return;
     try {
-      await signUp({ variables: { input: { ...values, issueToken: false } } });
+      // The browser knows where the person is; the profile can change it later.
+      const timezone = detectedTimeZone();
+      await signUp({
+        variables: { input: { ...values, ...(timezone ? { timezone } : {}), issueToken: false } },
+      });
     } catch (error) {
       form.fail(error);
     }
@@ -60,10 +65,9 @@ export function SignUpPage() {
           required
           {...form.bind('email')}
         />
-        <TextField
+        <PasswordField
           label={t('auth.password')}
           name="password"
-          type="password"
           autoComplete="new-password"
           required
           hint={t('auth.signUp.passwordHint')}

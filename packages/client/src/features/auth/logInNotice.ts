@@ -1,7 +1,11 @@
 /** Why the app itself sent the person to the login page, shown there above the form. */
-export type LogInNotice = 'signedOutElsewhere' | 'passwordReset';
+export type LogInNotice = 'signedOutElsewhere' | 'sessionEnded' | 'passwordReset';
 
-const NOTICES: ReadonlySet<string> = new Set<LogInNotice>(['signedOutElsewhere', 'passwordReset']);
+const NOTICES: ReadonlySet<string> = new Set<LogInNotice>([
+  'signedOutElsewhere',
+  'sessionEnded',
+  'passwordReset',
+]);
 
 /** Travels as router navigation state, so it shows once and never sits in the URL. */
 interface LogInNoticeState {

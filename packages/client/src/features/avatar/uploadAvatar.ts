@@ -1,4 +1,5 @@
 import { apiErrorFromBody, type ApiError } from '../../lib/apiError';
+import { reportSessionEnded } from '../sessions/sessionEnded';
 
 /** GraphQL has no uploads: the picture goes to this endpoint beside /graphql. */
 export const AVATAR_UPLOAD_PATH = '/avatar';
@@ -26,7 +27,10 @@ function avatarUrlIn(bodyText: string): string | null {
   return null;
 }
 
-/** Sends the picture as `multipart/form-data` with the session cookie. Network errors throw. */
+/**
+ * Sends the picture as `multipart/form-data` with the session cookie. Network errors throw. A
+ * 401 means the session is gone: the signed-in app is told, as for any UNAUTHENTICATED answer.
+ */
 export async function uploadAvatar(file: File): Promise<AvatarUploadResult> {
   const body = new FormData();
   body.append('avatar', file);
@@ -38,5 +42,8 @@ export async function uploadAvatar(file: File): Promise<AvatarUploadResult> {
   });
   const text = await response.text();
   if (response.ok) return { ok: true, avatarUrl: avatarUrlIn(text) };
-  return { ok: false, status: response.status, error: apiErrorFromBody(text) };
+  const error = apiErrorFromBody(text);
+  if (response.status === 401 || error?.code === 'UNAUTHENTICATED')
+    reportSessionEnded('sessionEnded');
+  return { ok: false, status: response.status, error };
 }

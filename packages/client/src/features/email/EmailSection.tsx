@@ -1,13 +1,16 @@
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextField } from '../../components/Field';
+import { PasswordField, TextField } from '../../components/Field';
 import { FormAlert } from '../../components/FormAlert';
 import { EditableSection } from '../../components/SectionCard';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useToast } from '../../components/Toast';
 import { useRequestEmailChangeMutation } from '../../generated/graphql';
+import { toApiError } from '../../lib/apiError';
+import { useErrorText } from '../../lib/useErrorText';
 import { useFormFields } from '../../lib/useFormFields';
 import { useCurrentAccount } from '../auth/CurrentAccount';
+import { setPendingEmail, usePendingEmailChange } from './pendingEmailChange';
 
 /**
  * Profile → Email: the address and whether it is confirmed, and a change of address. The change
@@ -16,6 +19,12 @@ import { useCurrentAccount } from '../auth/CurrentAccount';
 export function EmailSection() {
   const { t } = useTranslation();
   const account = useCurrentAccount();
+  const toast = useToast();
+  const errorText = useErrorText();
+  const pending = usePendingEmailChange(account.id, {
+    onCancelled: (email) => toast(t('email.cancelled', { email }), 'success'),
+    onError: (error) => toast(errorText(toApiError(error)), 'danger'),
+  });
   return (
     <EditableSection
       titleId="email-title"
@@ -30,15 +39,27 @@ export function EmailSection() {
           ) : (
             <StatusBadge tone="warning">{t('email.unverified')}</StatusBadge>
           )}
+          {account.pendingEmail && (
+            <p className="current-value">
+              {t('email.pending', { email: account.pendingEmail })}{' '}
+              <button
+                type="button"
+                disabled={pending.cancelling}
+                onClick={() => void pending.cancel()}
+              >
+                {pending.cancelling ? t('email.cancelling') : t('email.cancelChange')}
+              </button>
+            </p>
+          )}
         </>
       }
     >
-      {(close) => <EmailChangeForm onClose={close} />}
+      {(close) => <EmailChangeForm accountId={account.id} onClose={close} />}
     </EditableSection>
   );
 }
 
-function EmailChangeForm({ onClose }: { onClose(): void }) {
+function EmailChangeForm({ accountId, onClose }: { accountId: string; onClose(): void }) {
   const { t } = useTranslation();
   const toast = useToast();
   const form = useFormFields({ newEmail: '', password: '' });
@@ -50,7 +71,10 @@ function EmailChangeForm({ onClose }: { onClose(): void }) {
     if (!form.check(['newEmail', 'password'])) return;
     const newEmail = values.newEmail.trim();
     try {
-      await requestEmailChange({ variables: { input: { newEmail, password: values.password } } });
+      await requestEmailChange({
+        variables: { input: { newEmail, password: values.password } },
+        update: (cache) => setPendingEmail(cache, accountId, newEmail),
+      });
       toast(t('email.sent', { email: newEmail }), 'info');
       onClose();
     } catch (error) {
@@ -76,10 +100,9 @@ function EmailChangeForm({ onClose }: { onClose(): void }) {
         required
         {...form.bind('newEmail')}
       />
-      <TextField
+      <PasswordField
         label={t('email.password')}
         name="password"
-        type="password"
         autoComplete="current-password"
         required
         hint={t('email.passwordHint')}

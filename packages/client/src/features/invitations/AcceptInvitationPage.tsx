@@ -16,6 +16,7 @@ import { useErrorText } from '../../lib/useErrorText';
 import { AuthLayout } from '../auth/AuthLayout';
 import { organizationPath } from '../organizations/organizationPaths';
 import { rememberOrganization } from '../organizations/rememberedOrganization';
+import { joinedNoticeState } from './joinedNotice';
 
 type Preview = NonNullable<InvitationByTokenQuery['invitationByToken']>;
 
@@ -112,6 +113,7 @@ function NextStep({ token, invitation, signedInEmail }: NextStepProps) {
     return (
       <>
         <p>{t('acceptInvitation.signedOut')}</p>
+        <p className="muted">{t('acceptInvitation.ownOrganization')}</p>
         <p className="switch-auth">
           <Link to={`/signup?next=${next}&email=${email}`}>{t('acceptInvitation.signUp')}</Link>
         </p>
@@ -141,13 +143,13 @@ function AcceptButton({ token }: { token: string }) {
   const navigate = useNavigate();
   const [accept, { loading, error }] = useAcceptInvitationMutation({ variables: { token } });
 
-  async function organizationIds(): Promise<string[] | null> {
+  async function myOrganizations(): Promise<Array<{ id: string; name: string }> | null> {
     try {
       const { data } = await client.query({
         query: MyOrganizationsDocument,
         fetchPolicy: 'network-only',
       });
-      return data ? data.myOrganizations.map((org) => org.id) : null;
+      return data ? data.myOrganizations : null;
     } catch {
       return null;
     }
@@ -156,16 +158,20 @@ function AcceptButton({ token }: { token: string }) {
   async function handleAccept() {
     // The membership the server returns does not name its organization: it is the one that
     // was not in my list before.
-    const before = await organizationIds();
+    const before = await myOrganizations();
     try {
       await accept();
     } catch {
       return; // the mutation's error is shown above the button
     }
-    const after = await organizationIds();
-    const joined = before && after?.find((id) => !before.includes(id));
-    if (joined) rememberOrganization(joined);
-    await navigate(joined ? organizationPath('team', joined) : '/settings/team');
+    const after = await myOrganizations();
+    const joined = before && after?.find((org) => !before.some((known) => known.id === org.id));
+    if (!joined) return void navigate('/settings/team');
+    rememberOrganization(joined.id);
+    const alsoIn = (after ?? []).filter((org) => org.id !== joined.id).map((org) => org.name);
+    await navigate(organizationPath('team', joined.id), {
+      state: joinedNoticeState({ joined: joined.name, alsoIn }),
+    });
   }
 
   return (

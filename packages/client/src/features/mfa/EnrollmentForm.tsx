@@ -50,8 +50,8 @@ export function EnrollmentForm({ enrollment, onConfirmed, onCancel }: Enrollment
     try {
       const { data } = await confirmTotpEnrollment({
         variables: { code: values.code.replace(/\s+/g, ''), signOutOtherSessions },
-        update: (cache) => {
-          setMfaEnabled(cache, account.id, true);
+        update: (cache, { data: answer }) => {
+          setMfaEnabled(cache, account.id, true, answer?.confirmTotpEnrollment.codes.length);
           if (signOutOtherSessions) keepOnlyCurrentSession(cache);
         },
       });

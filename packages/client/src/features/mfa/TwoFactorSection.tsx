@@ -43,7 +43,10 @@ export function TwoFactorSection() {
   const turnOffRef = useRef<HTMLButtonElement>(null);
 
   const [startTotpEnrollment, starting] = useStartTotpEnrollmentMutation();
-  const [regenerateBackupCodes, regenerating] = useRegenerateBackupCodesMutation();
+  const [regenerateBackupCodes, regenerating] = useRegenerateBackupCodesMutation({
+    update: (cache, { data }) =>
+      setMfaEnabled(cache, account.id, true, data?.regenerateBackupCodes.codes.length),
+  });
   const [disableMfa, disabling] = useDisableMfaMutation({
     update: (cache) => setMfaEnabled(cache, account.id, false),
   });
@@ -119,6 +122,11 @@ export function TwoFactorSection() {
         )
       }
     >
+      {view.step === 'overview' && account.mfaEnabled && (
+        <p className="current-value">
+          {t('mfa.backupCodesLeft', { count: account.remainingBackupCodes })}
+        </p>
+      )}
       <FormAlert message={alert} />
       {view.step === 'enrolling' && (
         <EnrollmentForm

@@ -1,9 +1,17 @@
 import type { ApolloCache } from '@apollo/client';
 
-/** Flips `mfaEnabled` on the cached account, so the section and the re-auth dialog follow. */
-export function setMfaEnabled(cache: ApolloCache, accountId: string, enabled: boolean): void {
+/**
+ * Sets `mfaEnabled` on the cached account, so the section and the re-auth dialog follow, with
+ * the backup codes left: a fresh set when it is turned on, none when it is off.
+ */
+export function setMfaEnabled(
+  cache: ApolloCache,
+  accountId: string,
+  enabled: boolean,
+  backupCodes = 0,
+): void {
   cache.modify({
     id: cache.identify({ __typename: 'Account', id: accountId }),
-    fields: { mfaEnabled: () => enabled },
+    fields: { mfaEnabled: () => enabled, remainingBackupCodes: () => (enabled ? backupCodes : 0) },
   });
 }

@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CheckboxField, TextField } from '../../components/Field';
+import { CheckboxField, PasswordField } from '../../components/Field';
 import { FormAlert } from '../../components/FormAlert';
 import { EditableSection } from '../../components/SectionCard';
 import { useToast } from '../../components/Toast';
@@ -69,10 +69,9 @@ function ChangePasswordForm({ onClose }: { onClose(): void }) {
       onSubmit={(event) => void handleSubmit(event)}
     >
       <FormAlert message={form.alert} />
-      <TextField
+      <PasswordField
         label={t('password.currentPassword')}
         name="currentPassword"
-        type="password"
         autoComplete="current-password"
         required
         {...form.bind('currentPassword')}

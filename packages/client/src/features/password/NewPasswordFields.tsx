@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { TextField } from '../../components/Field';
+import { PasswordField } from '../../components/Field';
 import type { FieldErrors } from '../../lib/apiError';
 import { PasswordStrengthMeter } from './PasswordStrengthMeter';
 
@@ -33,10 +33,9 @@ export function NewPasswordFields({
   const { t } = useTranslation();
   return (
     <>
-      <TextField
+      <PasswordField
         label={t('password.newPassword')}
         name="newPassword"
-        type="password"
         autoComplete="new-password"
         required
         hint={t('password.policy')}
@@ -45,10 +44,9 @@ export function NewPasswordFields({
         error={fieldErrors.newPassword}
       />
       <PasswordStrengthMeter password={values.newPassword} email={email} />
-      <TextField
+      <PasswordField
         label={t('password.confirmPassword')}
         name="confirmPassword"
-        type="password"
         autoComplete="new-password"
         required
         value={values.confirmPassword}

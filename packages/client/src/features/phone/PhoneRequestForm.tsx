@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextField } from '../../components/Field';
+import { PasswordField, TextField } from '../../components/Field';
 import { FormAlert } from '../../components/FormAlert';
 import { useRequestPhoneChangeMutation } from '../../generated/graphql';
 import { useFormFields } from '../../lib/useFormFields';
@@ -48,10 +48,9 @@ export function PhoneRequestForm({ onCodeSent, onCancel }: PhoneRequestFormProps
         hint={t('phone.phoneHint')}
         {...form.bind('phone')}
       />
-      <TextField
+      <PasswordField
         label={t('phone.password')}
         name="password"
-        type="password"
         autoComplete="current-password"
         required
         {...form.bind('password')}

@@ -8,7 +8,8 @@ import { useUpdateProfileMutation } from '../../generated/graphql';
 import { useFormFields } from '../../lib/useFormFields';
 import type { CurrentAccount } from '../auth/CurrentAccount';
 import { changedFields, valuesFromAccount, type ProfileValues } from './profileValues';
-import { countryOptions, timeZoneOptions } from './regions';
+import { countryOptions, isKnownTimeZone } from './regions';
+import { TimeZoneField } from './TimeZoneField';
 
 type Status = 'noChanges' | null;
 
@@ -27,7 +28,6 @@ export function ProfileForm({ account, onClose }: ProfileFormProps) {
   const { values, fieldErrors } = form;
   const [updateProfile, { loading }] = useUpdateProfileMutation();
 
-  const timeZones = useMemo(() => timeZoneOptions(values.timezone), [values.timezone]);
   const countries = useMemo(
     () => countryOptions(i18n.language, values.country),
     [i18n.language, values.country],
@@ -36,7 +36,10 @@ export function ProfileForm({ account, onClose }: ProfileFormProps) {
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setStatus(null);
-    if (!form.check(['fullName'])) return;
+    const timezone = isKnownTimeZone(values.timezone)
+      ? null
+      : t('errors.reasons.TIME_ZONE_UNKNOWN');
+    if (!form.check(['fullName', 'timezone'], { timezone })) return;
 
     const input = changedFields(saved, values);
     if (Object.keys(input).length === 0) {
@@ -78,13 +81,11 @@ export function ProfileForm({ account, onClose }: ProfileFormProps) {
         hint={t('profile.usernameHint')}
         {...form.bind('username')}
       />
-      <SelectField label={t('profile.timezone')} name="timezone" {...form.bind('timezone')}>
-        {timeZones.map((zone) => (
-          <option key={zone.value} value={zone.value}>
-            {zone.label}
-          </option>
-        ))}
-      </SelectField>
+      <TimeZoneField
+        value={values.timezone}
+        onChange={(zone) => form.update('timezone', zone)}
+        error={fieldErrors.timezone}
+      />
       <SelectField
         label={t('profile.language')}
         name="locale"

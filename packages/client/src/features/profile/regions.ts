@@ -38,10 +38,70 @@ export function countryOptions(language: string, current: string): Option[] {
     .sort((a, b) => collator.compare(a.label, b.label));
 }
 
-/** IANA time zones the browser knows, plus the saved one if the browser omits it (`UTC`). */
-export function timeZoneOptions(current: string): Option[] {
-  const zones =
-    typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+function knownTimeZones(): string[] {
+  return typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+}
+
+/** The zone's offset from UTC at `at`, as `UTC+05:30` (`UTC+00:00` for zero). */
+export function utcOffset(zone: string, at: Date): string {
+  const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName')?.value;
+  return part && part !== 'GMT' ? part.replace('GMT', 'UTC') : 'UTC+00:00';
+}
+
+/** How a zone reads in the picker: offset and city, `UTC+01:00 · Madrid (Europe)`. */
+export function describeTimeZone(zone: string, at: Date = new Date()): string {
+  const parts = zone.split('/');
+  const city = parts[parts.length - 1].replaceAll('_', ' ');
+  const region = parts.length > 1 ? ` (${parts.slice(0, -1).join('/').replaceAll('_', ' ')})` : '';
+  return `${utcOffset(zone, at)} · ${city}${region}`;
+}
+
+function offsetMinutes(offset: string): number {
+  const match = /UTC([+-])(\d\d):(\d\d)/.exec(offset);
+  if (!match) return 0;
+  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
+}
+
+/**
+ * IANA time zones the browser knows, plus the saved one if the browser omits it (`UTC`),
+ * west to east by their offset now, each labelled with offset and city for searching.
+ */
+export function timeZoneOptions(current: string, at: Date = new Date()): Option[] {
+  const zones = knownTimeZones();
   const all = zones.includes(current) || !current ? zones : [current, ...zones];
-  return all.map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') }));
+  return all
+    .map((zone) => ({
+      value: zone,
+      label: describeTimeZone(zone, at),
+      offset: utcOffset(zone, at),
+    }))
+    .sort(
+      (a, b) => offsetMinutes(a.offset) - offsetMinutes(b.offset) || a.value.localeCompare(b.value),
+    )
+    .map(({ value, label }) => ({ value, label }));
+}
+
+/** Whether the API takes this zone, as it checks it: a listed zone, or an alias of one. */
+export function isKnownTimeZone(zone: string): boolean {
+  if (zone === 'UTC' || knownTimeZones().includes(zone)) return true;
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]*\/[A-Za-z0-9_+\-/]+$/.test(zone)) return false;
+  try {
+    const canonical = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions()
+      .timeZone;
+    return knownTimeZones().includes(canonical);
+  } catch {
+    return false;
+  }
+}
+
+/** The browser's own time zone, for a new account; null when it is not one the API takes. */
+export function detectedTimeZone(): string | null {
+  try {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return zone && isKnownTimeZone(zone) ? zone : null;
+  } catch {
+    return null;
+  }
 }

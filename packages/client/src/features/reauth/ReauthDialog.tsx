@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
-import { TextField } from '../../components/Field';
+import { PasswordField, TextField } from '../../components/Field';
 import { FormAlert } from '../../components/FormAlert';
 import { useReauthenticateMutation } from '../../generated/graphql';
 import { useFormFields } from '../../lib/useFormFields';
@@ -56,11 +56,10 @@ export function ReauthDialog({ onConfirmed, onCancel }: ReauthDialogProps) {
           <form ref={form.formRef} noValidate onSubmit={(event) => void handleSubmit(event)}>
             <FormAlert message={form.alert} />
             {method === 'password' ? (
-              <TextField
+              <PasswordField
                 key="password"
                 label={t('reauth.password')}
                 name="password"
-                type="password"
                 autoComplete="current-password"
                 required
                 {...form.bind('password')}

@@ -21,9 +21,9 @@ export function SessionEventsListener() {
 
   useEffect(
     () =>
-      onSessionEnded(() => {
+      onSessionEnded((cause) => {
         void leaveSignedInApp({
-          notice: 'signedOutElsewhere',
+          notice: cause,
           logInPath: logInPathFor(currentPath.current),
         });
       }),

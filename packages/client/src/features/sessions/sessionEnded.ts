@@ -1,8 +1,9 @@
 /**
  * The one place that learns this browser's own session was ended elsewhere (another device
- * revoked it). Two messengers report it, and whichever is first wins:
+ * revoked it, or it expired). Three messengers report it, and whichever is first wins:
  * - the `sessionEvents` listener, on a REVOKED event for the `current` session;
- * - the graphql-ws client, when the server closes the socket (or refuses a reconnect) with 4403.
+ * - the graphql-ws client, when the server closes the socket (or refuses a reconnect) with 4403;
+ * - any answer over HTTP that says UNAUTHENTICATED (the socket may be down: offline, asleep).
  * The signed-in app registers what to do about it; outside the app, or while the person is
  * logging out on purpose, a report means nothing and is dropped.
  */
@@ -10,7 +11,10 @@
 /** The close code the server uses for a socket whose session is revoked (graphql-ws Forbidden). */
 export const SESSION_REFUSED_CLOSE_CODE = 4403;
 
-type SessionEndedHandler = () => void;
+/** Why, as the login page says it: signed out by another device, or ended however it was. */
+export type SessionEndCause = 'signedOutElsewhere' | 'sessionEnded';
+
+type SessionEndedHandler = (cause: SessionEndCause) => void;
 
 let handler: SessionEndedHandler | null = null;
 let loggingOut = false;
@@ -26,11 +30,11 @@ export function isSessionRefused(closeEventOrError: unknown): boolean {
 }
 
 /** Tells the signed-in app that its session is gone. Acts once; later reports are echoes. */
-export function reportSessionEnded(): void {
+export function reportSessionEnded(cause: SessionEndCause = 'signedOutElsewhere'): void {
   if (loggingOut || !handler) return;
   const endSession = handler;
   handler = null;
-  endSession();
+  endSession(cause);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { MailPlus, UserPlus } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import { EmptyState } from '../../components/EmptyState';
 import { FormAlert } from '../../components/FormAlert';
 import { PageHeader } from '../../components/PageHeader';
@@ -8,15 +9,17 @@ import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { SectionCard } from '../../components/SectionCard';
 import { Skeleton } from '../../components/Skeleton';
 import { useToast } from '../../components/Toast';
-import { useOrganizationTeamQuery } from '../../generated/graphql';
+import { OrganizationTeamDocument, useOrganizationTeamQuery } from '../../generated/graphql';
 import type { ApiError } from '../../lib/apiError';
 import { useDateTimeFormat } from '../../lib/dateTime';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useErrorText } from '../../lib/useErrorText';
+import { refreshPageSize, useKeepFresh } from '../../lib/useKeepFresh';
 import { useCurrentAccount } from '../auth/CurrentAccount';
 import { OrganizationLoadProblem } from '../organizations/OrganizationLoadProblem';
 import { mayManageMember, mayManageTeam } from '../organizations/roles';
 import { useOrganizationId } from '../organizations/useOrganizationId';
+import { joinedNoticeFrom } from '../invitations/joinedNotice';
 import { InvitationRow } from './InvitationRow';
 import { InviteDialog } from './InviteDialog';
 import { LeaveOrganization } from './LeaveOrganization';
@@ -24,6 +27,18 @@ import { MemberRow } from './MemberRow';
 import { SeatUse } from './SeatUse';
 
 export const MEMBERS_PAGE_SIZE = 20;
+
+/**
+ * Team changes made here, whose effects may reach beyond the row they return (seats, an
+ * invitee who accepted meanwhile). A transfer of ownership refetches the team itself.
+ */
+const TEAM_MUTATIONS = [
+  'InviteTeamMember',
+  'ResendInvitation',
+  'RevokeInvitation',
+  'ChangeMemberRole',
+  'RemoveTeamMember',
+];
 
 /** Settings → Team: members and their roles, invitations, seats, leaving. */
 export function TeamPage() {
@@ -37,12 +52,29 @@ export function TeamPage() {
   const { data, error, refetch, fetchMore } = useOrganizationTeamQuery({
     variables: { id: organizationId, first: MEMBERS_PAGE_SIZE },
   });
+  // Arriving from an accepted invitation: the page says what was joined, and that the
+  // switcher may now list more than one organization.
+  const joinedNotice = joinedNoticeFrom(useLocation().state);
+  const joinedText =
+    joinedNotice &&
+    t(joinedNotice.alsoIn.length > 0 ? 'team.joinedAlsoIn' : 'team.joined', {
+      organization: joinedNotice.joined,
+      others: joinedNotice.alsoIn.join(', '),
+    });
   const [alert, setAlert] = useState<string | null>(null);
   const [inviting, setInviting] = useState(false);
   const [loadingMore, setLoadingMore] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const inviteButtonRef = useRef<HTMLButtonElement>(null);
   const organization = data?.organization;
+  // Others change the team too (an invitee accepting, another admin): the page asks again
+  // when it comes back into view, now and then, and after every team change made here.
+  const shownMembers = organization?.members.edges.length ?? 0;
+  useKeepFresh(
+    OrganizationTeamDocument,
+    () => ({ id: organizationId, first: refreshPageSize(shownMembers, MEMBERS_PAGE_SIZE) }),
+    { afterMutations: TEAM_MUTATIONS },
+  );
 
   // A row's button may be gone with its row, so focus moves to the heading.
   const done = useCallback(
@@ -95,6 +127,11 @@ export function TeamPage() {
         <OrganizationLoadProblem error={error} retry={() => void refetch().catch(() => null)} />
       )}
       {!data && !error && <Skeleton lines={6} />}
+      {joinedText && (
+        <p role="status" className="notice">
+          {joinedText}
+        </p>
+      )}
       {organization && (
         <>
           <FormAlert message={alert} />

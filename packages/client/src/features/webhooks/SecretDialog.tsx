@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
-import { CopyButton } from '../domains/CopyButton';
+import { CopyButton } from '../../components/CopyButton';
 
 interface SecretDialogProps {
   title: string;
@@ -20,7 +20,7 @@ export function SecretDialog({ title, body, secret, onClose }: SecretDialogProps
       {({ bodyId }) => (
         <>
           <p id={bodyId}>{body}</p>
-          <div className="secret-value">
+          <div className="webhook-secret">
             <code aria-label={t('webhooks.secret.label')}>{secret}</code>
             <CopyButton text={secret} label={t('webhooks.secret.copy')} />
           </div>

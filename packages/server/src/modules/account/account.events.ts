@@ -10,6 +10,7 @@ declare module '../../events/domain-events' {
     'email.change_requested': { account: AccountEntity; newEmail: string; link: string };
     'email.changed': { previousEmail: string; email: string };
     'phone.changed': { phone: string };
+    'phone.removed': { previousPhone: string };
   }
 }
 

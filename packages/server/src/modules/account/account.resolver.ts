@@ -28,7 +28,23 @@ export class AccountResolver {
   })
   avatarUrl(@Root() account: AccountEntity, @Ctx() ctx: AppContext): string | null {
     const path = avatarPath(account);
-    return path ? `${ctx.services.appUrl}${path}` : null;
+    return path ? `${ctx.services.site.appUrl}${path}` : null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'The new address of an email change waiting for its link to be used',
+  })
+  pendingEmail(@Root() account: AccountEntity, @Ctx() ctx: AppContext): Promise<string | null> {
+    return ctx.services.emails.pendingEmail(account.id);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'E.164: the new number of a phone change waiting for its SMS code',
+  })
+  pendingPhone(@Root() account: AccountEntity, @Ctx() ctx: AppContext): Promise<string | null> {
+    return ctx.services.phones.pendingPhone(account.id);
   }
 
   @FieldResolver(() => Boolean, { description: 'The address was confirmed through a mailed link' })

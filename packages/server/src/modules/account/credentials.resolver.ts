@@ -60,6 +60,32 @@ export class CredentialsResolver {
   }
 
   @Authorized()
+  @Mutation(() => Account, {
+    description:
+      'Withdraws a pending email change: its link stops working (see Account.pendingEmail)',
+  })
+  cancelEmailChange(@Ctx() ctx: AppContext): Promise<AccountEntity> {
+    return ctx.services.emails.cancelChange(requirePerson(ctx.caller));
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, {
+    description: 'Texts a new code to the number waiting to be confirmed (Account.pendingPhone)',
+  })
+  async resendPhoneCode(@Ctx() ctx: AppContext): Promise<boolean> {
+    await ctx.services.phones.resendCode(requirePerson(ctx.caller));
+    return true;
+  }
+
+  @Authorized()
+  @Mutation(() => Account, {
+    description: 'Removes the verified phone number (needs a recent re-authentication)',
+  })
+  removePhone(@Ctx() ctx: AppContext): Promise<AccountEntity> {
+    return ctx.services.phones.remove(requirePerson(ctx.caller));
+  }
+
+  @Authorized()
   @Mutation(() => Account)
   removeAvatar(@Ctx() ctx: AppContext): Promise<AccountEntity> {
     return ctx.services.avatars.remove(requirePerson(ctx.caller).account.id);

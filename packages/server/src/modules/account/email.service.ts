@@ -95,6 +95,20 @@ export class EmailService {
     });
   }
 
+  /** The address a change is waiting to be confirmed for, or null. */
+  pendingEmail(accountId: string): Promise<string | null> {
+    return this.tokens.pendingPayload(accountId, 'EMAIL_CHANGE');
+  }
+
+  /** Withdraws a pending change: its link no longer works. The address stays as it is. */
+  async cancelChange(person: PersonCaller): Promise<AccountEntity> {
+    const { account } = person;
+    await this.dataSource.transaction((manager) =>
+      this.tokens.withdraw(manager, account.id, 'EMAIL_CHANGE'),
+    );
+    return this.dataSource.getRepository(AccountEntity).findOneByOrFail({ id: account.id });
+  }
+
   /**
    * Redeems a link from /verify-email: a sign-up verification marks the address verified; an
    * email change switches to the new address. Token and account change commit together.

@@ -1,6 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { DataSource } from 'typeorm';
-import { badUserInput } from '../../graphql/errors';
+import { badUserInput, fail } from '../../graphql/errors';
 import type { Delivery } from '../../messaging/delivery';
 import { renderSmsCode } from '../../messaging/templates';
 import type { RateLimits } from '../../security/rate-limits';
@@ -41,7 +41,51 @@ export class PhoneService {
     await confirmPassword(account, password);
     await this.limits.consume('smsRequestPerAccount', account.id);
     await this.limits.consume('smsRequestPerIp', ip ?? 'unknown');
-    const e164 = parsed.number;
+    await this.sendCode(account, parsed.number);
+  }
+
+  /**
+   * A new code for the number waiting to be confirmed (the SMS did not arrive, or expired).
+   * The password was confirmed when the change was asked for; the SMS limits apply again.
+   */
+  async resendCode(person: PersonCaller): Promise<void> {
+    const { account } = person;
+    const pending = await this.tokens.pendingPayload(account.id, 'PHONE_CHANGE');
+    if (!pending) throw fail('PHONE_CHANGE_NOT_PENDING');
+    await this.limits.consume('smsRequestPerAccount', account.id);
+    await this.limits.consume('smsRequestPerIp', person.client.ip ?? 'unknown');
+    await this.sendCode(account, pending);
+  }
+
+  /** The number waiting for its code, so the page can say where the code went. */
+  pendingPhone(accountId: string): Promise<string | null> {
+    return this.tokens.pendingPayload(accountId, 'PHONE_CHANGE');
+  }
+
+  /** Removes the verified number (sudo mode, as for every credential change). */
+  async remove(person: PersonCaller): Promise<AccountEntity> {
+    const { account, session } = person;
+    this.recentAuth.require(session);
+    return this.dataSource.transaction(async (manager) => {
+      const accounts = manager.getRepository(AccountEntity);
+      const current = await accounts.findOneByOrFail({ id: account.id });
+      if (current.phone === null) return current;
+      const now = new Date();
+      await accounts.update(
+        { id: account.id },
+        { phone: null, phoneVerifiedAt: null, updatedAt: now },
+      );
+      await this.events.emit(manager, {
+        type: 'phone.removed',
+        caller: person,
+        accountId: account.id,
+        data: { previousPhone: current.phone },
+      });
+      return accounts.findOneByOrFail({ id: account.id });
+    });
+  }
+
+  private async sendCode(account: AccountEntity, e164: string): Promise<void> {
     const code = await this.tokens.issueCode(account.id, 'PHONE_CHANGE', CODE_TTL_MS, e164);
     await this.delivery.text(e164, renderSmsCode(account.locale, code));
   }

@@ -67,7 +67,7 @@ export class AuthService {
           username: null,
           phone: null,
           phoneVerifiedAt: null,
-          timezone: 'UTC',
+          timezone: input.timezone ?? 'UTC',
           locale,
           country: null,
           status: 'ACTIVE',

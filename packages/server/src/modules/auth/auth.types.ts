@@ -1,5 +1,5 @@
 import { createUnionType, Field, ID, InputType, ObjectType } from 'type-graphql';
-import { Matches } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
 import { Account } from '../account/account.type';
 import { Session } from '../session/session.type';
 import type { AccountEntity } from '../account/account.entity';
@@ -7,6 +7,7 @@ import type { SessionEntity } from '../session/session.entity';
 import { MaxChars } from '../../graphql/max-chars';
 import { withReason } from '../../graphql/validation-reasons';
 import { FULL_NAME_MAX_CHARS } from '../account/account.entity';
+import { IsIanaTimeZone } from '../account/profile-rules';
 import { EMAIL_MAX_CHARS, IsStorableEmail } from './email-address';
 import { PASSWORD_MAX_LENGTH } from './password-policy';
 
@@ -52,6 +53,14 @@ export class SignUpInput {
   @MaxChars(FULL_NAME_MAX_CHARS)
   @Matches(/\S/, withReason('FULL_NAME_REQUIRED'))
   fullName: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'IANA time zone, such as Europe/Madrid (browsers detect it); UTC when absent',
+  })
+  @IsOptional()
+  @IsIanaTimeZone()
+  timezone?: string | null;
 
   @Field({
     defaultValue: false,

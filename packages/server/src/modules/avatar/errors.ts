@@ -14,6 +14,10 @@ export const AVATAR_REASONS = {
     message: 'This image could not be made small enough',
   },
   AVATAR_UPLOAD_HEADER_MISSING: { code: 'FORBIDDEN', message: 'Uploads need the {header} header' },
+  AVATAR_UPLOAD_ORIGIN_REFUSED: {
+    code: 'FORBIDDEN',
+    message: 'Uploads are taken from the app’s own pages only ({origin} is not one)',
+  },
   API_KEY_HAS_NO_AVATAR: { code: 'FORBIDDEN', message: 'An API key has no avatar' },
   HTTP_METHOD_NOT_ALLOWED: { code: 'BAD_USER_INPUT', message: 'Use {method}' },
 } as const satisfies ReasonTable;

@@ -1,4 +1,6 @@
-import type { DataSource } from 'typeorm';
+import { IsNull, type DataSource } from 'typeorm';
+import type { AccountEntity } from '../account/account.entity';
+import { BackupCodeEntity } from './backup-code.entity';
 import type { PersonCaller } from '../../caller/caller';
 import type { DomainEvents } from '../../events/domain-events';
 import type { RecentAuthentication } from '../auth/recent-auth';
@@ -18,6 +20,14 @@ export class MfaSettingsService {
     private readonly sessions: SessionService,
     private readonly events: DomainEvents,
   ) {}
+
+  /** Backup codes not used yet; 0 while MFA is off. */
+  async remainingBackupCodes(account: AccountEntity): Promise<number> {
+    if (!account.mfaEnabled) return 0;
+    return this.dataSource
+      .getRepository(BackupCodeEntity)
+      .countBy({ accountId: account.id, usedAt: IsNull() });
+  }
 
   startEnrollment({ account, session }: PersonCaller): Promise<Enrollment> {
     this.recentAuth.require(session);

@@ -1,10 +1,19 @@
-import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import type { AccountEntity } from '../account/account.entity';
+import { Account } from '../account/account.type';
 import { requirePerson } from '../../caller/caller';
 import type { AppContext } from '../../graphql/context';
 import { BackupCodes, TotpEnrollment } from './mfa.types';
 
-@Resolver()
+@Resolver(() => Account)
 export class MfaResolver {
+  @FieldResolver(() => Int, {
+    description: 'Backup codes not used yet (each works once); 0 while MFA is off',
+  })
+  remainingBackupCodes(@Root() account: AccountEntity, @Ctx() ctx: AppContext): Promise<number> {
+    return ctx.services.mfaSettings.remainingBackupCodes(account);
+  }
+
   @Authorized()
   @Mutation(() => TotpEnrollment, {
     description: 'Starts (or restarts) TOTP set-up; needs a recent re-authentication',

@@ -10,6 +10,7 @@ export const SECURITY_EVENT_TYPES = [
   'PASSWORD_RESET',
   'EMAIL_CHANGED',
   'PHONE_CHANGED',
+  'PHONE_REMOVED',
   'MFA_ENABLED',
   'MFA_DISABLED',
   'BACKUP_CODES_REGENERATED',
@@ -50,6 +51,10 @@ export class SecurityEventEntity {
   /** "Chrome 131 · Windows 10", as the session list shows it. */
   @Column({ type: 'varchar', length: 160, nullable: true })
   device: string | null;
+
+  /** What the event was done to, when that is a device: the one signed out by SESSION_REVOKED. */
+  @Column({ name: 'target_device', type: 'varchar', length: 160, nullable: true })
+  targetDevice: string | null;
 
   /** A sign-in from a device this account had not signed in from before. */
   @Column({ name: 'new_device', type: 'boolean', default: false })

@@ -25,7 +25,7 @@ export class SecurityEventService {
     accountId: string,
     type: SecurityEventType,
     client: ClientInfo,
-    options: { newDevice?: boolean; manager?: EntityManager } = {},
+    options: { newDevice?: boolean; targetDevice?: string | null; manager?: EntityManager } = {},
   ): Promise<SecurityEventEntity> {
     const event = Object.assign(new SecurityEventEntity(), {
       id: newId(),
@@ -34,6 +34,7 @@ export class SecurityEventService {
       ipAddress: client.ip,
       location: approximateLocation(client.ip),
       device: describeDevice(client.userAgent),
+      targetDevice: options.targetDevice ?? null,
       newDevice: options.newDevice ?? false,
       createdAt: new Date(),
     });

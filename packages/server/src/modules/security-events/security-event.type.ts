@@ -26,8 +26,17 @@ export class SecurityEvent {
   @Field(() => String, { nullable: true })
   location: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Browser · OS' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Browser · OS of the device it was done from',
+  })
   device: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'SESSION_REVOKED: Browser · OS of the device that was signed out',
+  })
+  targetDevice: string | null;
 
   @Field({ description: 'A sign-in from a device not seen on this account before' })
   newDevice: boolean;

@@ -1,6 +1,6 @@
 import type { DomainEvent, DomainEventType, EventSubscriber } from '../../events/domain-events';
 import type { SecurityEventType } from './security-event.entity';
-import type { SecurityEventService } from './security-event.service';
+import { describeDevice, type SecurityEventService } from './security-event.service';
 
 /**
  * Which events land on a person's security timeline, as which entry. A function may decline
@@ -14,6 +14,7 @@ const TIMELINE: { [T in DomainEventType]?: (event: DomainEvent<T>) => SecurityEv
   'password.reset': () => 'PASSWORD_RESET',
   'email.changed': () => 'EMAIL_CHANGED',
   'phone.changed': () => 'PHONE_CHANGED',
+  'phone.removed': () => 'PHONE_REMOVED',
   'mfa.enabled': () => 'MFA_ENABLED',
   'mfa.disabled': () => 'MFA_DISABLED',
   'mfa.backup_codes_regenerated': () => 'BACKUP_CODES_REGENERATED',
@@ -36,6 +37,18 @@ export function recordTimeline(timeline: SecurityEventService): EventSubscriber 
       events.inTransaction(type, async (event, manager) => {
         const entry = (TIMELINE[type] as (e: DomainEvent) => SecurityEventType | null)(event);
         if (!entry || !event.accountId) return;
+        if (event.type === 'session.revoked') {
+          // One line per device signed out, naming it (the event's own device is the one that
+          // did it).
+          const { sessions } = (event as DomainEvent<'session.revoked'>).data;
+          for (const session of sessions) {
+            await timeline.record(event.accountId, entry, event.client, {
+              targetDevice: describeDevice(session.userAgent),
+              manager,
+            });
+          }
+          return;
+        }
         const newDevice =
           event.type === 'account.signed_in'
             ? (event as DomainEvent<'account.signed_in'>).data.newDevice

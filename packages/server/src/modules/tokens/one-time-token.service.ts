@@ -107,6 +107,39 @@ export class OneTimeTokenService {
       : { result: 'NONE', payload: null };
   }
 
+  /** The payload of the account's live token of `purpose` (the pending new address), or null. */
+  async pendingPayload(accountId: string, purpose: TokenPurpose): Promise<string | null> {
+    const row = await this.dataSource.getRepository(OneTimeTokenEntity).findOne({
+      where: { accountId, purpose, usedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      order: { createdAt: 'DESC' },
+      select: { id: true, payload: true },
+    });
+    return row?.payload ?? null;
+  }
+
+  /** Makes the account's live tokens of `purpose` unusable; true when there was one. */
+  async withdraw(
+    manager: EntityManager,
+    accountId: string,
+    purpose: TokenPurpose,
+  ): Promise<boolean> {
+    const result = await manager
+      .getRepository(OneTimeTokenEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ usedAt: new Date() })
+      .where(
+        'account_id = :accountId AND purpose = :purpose AND used_at IS NULL AND expires_at > :now',
+        {
+          accountId,
+          purpose,
+          now: new Date(),
+        },
+      )
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
   /** Deletes tokens that can no longer be used. */
   async deleteStale(now = new Date()): Promise<void> {
     await this.dataSource.getRepository(OneTimeTokenEntity).delete({ expiresAt: LessThan(now) });

@@ -44,7 +44,7 @@ export const webhookModule = defineModule({
     WebhookAttemptEntity,
   ],
   resolvers: [OrganizationWebhooksResolver, WebhookEndpointResolver, WebhookDeliveryResolver],
-  services: ({ dataSource, config, secretKey, events, jobs, delivery }, built) => {
+  services: ({ dataSource, config, secretKey, events, jobs, site }, built) => {
     const { webhooks } = config;
     const secrets = new WebhookSecrets(secretKey);
     const sender = new WebhookSender(
@@ -58,7 +58,7 @@ export const webhookModule = defineModule({
       events,
       sender,
       webhooks.retryScheduleMs,
-      (organizationId) => `${delivery.appUrl}/settings/webhooks/${organizationId}`,
+      (organizationId) => `${site.appUrl}/settings/webhooks/${organizationId}`,
     );
     const dispatcher = new WebhookDispatcher(jobs, deliverer.job, webhooks.retryScheduleMs[0]);
     return {

@@ -1,4 +1,5 @@
 import { screen, within } from '@testing-library/react';
+import { RevokeSessionDocument } from '../../../generated/graphql';
 import {
   anAccount,
   aSecurityEvent,
@@ -64,6 +65,49 @@ describe('Security → Activity', () => {
     items = within(list).getAllByRole('listitem');
     expect(items).toHaveLength(3);
     expect(section.queryByRole('button', { name: 'Show more' })).not.toBeInTheDocument();
+  });
+
+  it('shows a device signed out on this page at once, naming that device', async () => {
+    const laptop = aSession({
+      id: 'ses_laptop',
+      current: false,
+      browser: 'Chrome 131',
+      os: 'Windows 10',
+    });
+    const signIn = aSecurityEvent({ id: 'evt_1', type: 'SIGN_IN' });
+    const { user } = renderApp('/settings/security', [
+      meMock(anAccount()),
+      mySessionsMock([aSession(), laptop]),
+      mySecurityEventsMock([signIn], { maxUsageCount: 1 }),
+      {
+        request: { query: RevokeSessionDocument, variables: { id: laptop.id } },
+        result: { data: { revokeSession: { ...laptop, revokedAt: '2025-03-10T15:00:00.000Z' } } },
+      },
+      // The timeline as the server has it after the sign-out: done from this Firefox, to the laptop.
+      mySecurityEventsMock([
+        aSecurityEvent({
+          id: 'evt_2',
+          type: 'SESSION_REVOKED',
+          device: 'Firefox 133 · macOS 15',
+          targetDevice: 'Chrome 131 · Windows 10',
+        }),
+        signIn,
+      ]),
+    ]);
+    const section = within(await screen.findByRole('region', { name: 'Activity' }));
+    const list = await section.findByRole('list', { name: 'Activity' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(1);
+
+    await user.click(
+      await screen.findByRole('button', { name: 'Sign out Chrome 131 on Windows 10' }),
+    );
+
+    const revoked = await within(list).findByRole('heading', {
+      name: 'Chrome 131 · Windows 10 signed out',
+    });
+    const item = within(revoked.closest('li') as HTMLElement);
+    expect(item.getByText('Firefox 133 · macOS 15')).toBeInTheDocument();
+    expect(within(list).getAllByRole('listitem')).toHaveLength(2);
   });
 
   it('reads in Spanish for a Spanish account', async () => {

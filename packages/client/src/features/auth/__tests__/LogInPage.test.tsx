@@ -17,6 +17,23 @@ async function logIn(user: ReturnType<typeof renderApp>['user']) {
 }
 
 describe('LogInPage', () => {
+  it('shows the typed password on request, and hides it again', async () => {
+    const { user } = renderApp('/login', [meMock(null)]);
+    const password = await screen.findByLabelText('Password');
+    await user.type(password, 'Secret-horse-1');
+    const toggle = screen.getByRole('button', { name: 'Show password' });
+    expect(password).toHaveAttribute('type', 'password');
+    expect(toggle).toHaveAttribute('aria-pressed', 'false');
+
+    await user.click(toggle);
+    expect(password).toHaveAttribute('type', 'text');
+    expect(password).toHaveValue('Secret-horse-1');
+    expect(toggle).toHaveAttribute('aria-pressed', 'true');
+
+    await user.click(toggle);
+    expect(password).toHaveAttribute('type', 'password');
+  });
+
   it('says the credentials are wrong in the alert region', async () => {
     const { router, user } = renderApp('/login', [
       meMock(null),

@@ -3,12 +3,19 @@ import { SignUpDocument } from '../../../generated/graphql';
 import { anAccount, errorResult, meMock } from '../../../test/mocks';
 import { renderApp } from '../../../test/renderApp';
 
+// The browser's own time zone goes with the sign-up (here a browser in Buenos Aires).
 const input = {
   fullName: 'Ada Lovelace',
   email: 'ada@example.com',
   password: 'Analytical-Engine-1',
+  timezone: 'America/Argentina/Buenos_Aires',
   issueToken: false,
 };
+
+jest.mock('../../profile/regions', () => ({
+  ...jest.requireActual<object>('../../profile/regions'),
+  detectedTimeZone: () => 'America/Argentina/Buenos_Aires',
+}));
 
 async function fillInAndSubmit(user: ReturnType<typeof renderApp>['user']) {
   await user.type(await screen.findByLabelText('Full name'), input.fullName);

@@ -120,6 +120,63 @@ describe('Profile → Picture', () => {
     expect(section.getByRole('status')).toBeEmptyDOMElement();
   });
 
+  it.each([
+    [
+      'the header was missing',
+      'AVATAR_UPLOAD_HEADER_MISSING',
+      { header: 'x-atrium-csrf' },
+      'The upload was refused. Reload the page and try again.',
+    ],
+    [
+      'the page is on another address',
+      'AVATAR_UPLOAD_ORIGIN_REFUSED',
+      { origin: 'http://127.0.0.1:37746' },
+      'The upload was refused because this page was not opened at the app’s address. Open the app at its usual address and try again.',
+    ],
+  ])(
+    'says in plain words that an upload was refused because %s',
+    async (_why, reason, params, text) => {
+      fetchMock.mockResolvedValue(
+        answer(403, {
+          errors: [
+            {
+              message: 'Uploads need the x-atrium-csrf header',
+              extensions: { code: 'FORBIDDEN', reason, params },
+            },
+          ],
+        }),
+      );
+      const { user } = renderApp('/settings/profile', [meMock(anAccount())]);
+      const section = await pictureSection();
+
+      await user.upload(section.getByLabelText('Profile picture'), anImage('me.png', 'image/png'));
+
+      expect(await section.findByText(text)).toBeVisible();
+      expect(section.queryByText(/x-atrium-csrf|header/)).not.toBeInTheDocument();
+    },
+  );
+
+  it('takes the person to the login page when the upload finds the session gone', async () => {
+    fetchMock.mockResolvedValue(
+      answer(401, {
+        errors: [
+          {
+            message: 'You must be signed in',
+            extensions: { code: 'UNAUTHENTICATED', reason: 'SIGN_IN_REQUIRED' },
+          },
+        ],
+      }),
+    );
+    const { user, router } = renderApp('/settings/profile', [meMock(anAccount())]);
+    const section = await pictureSection();
+
+    await user.upload(section.getByLabelText('Profile picture'), anImage('me.png', 'image/png'));
+
+    expect(await screen.findByRole('heading', { name: 'Log in to Atrium' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/login');
+    expect(screen.getByRole('status')).toHaveTextContent('Your session has ended');
+  });
+
   it('says how long to wait when uploads are rate limited', async () => {
     fetchMock.mockResolvedValue(
       answer(429, {

@@ -1,5 +1,5 @@
 import { screen, within } from '@testing-library/react';
-import { RequestEmailChangeDocument } from '../../../generated/graphql';
+import { CancelEmailChangeDocument, RequestEmailChangeDocument } from '../../../generated/graphql';
 import { anAccount, errorResult, meMock } from '../../../test/mocks';
 import { findToast, openSection } from '../../../test/actions';
 import { renderApp } from '../../../test/renderApp';
@@ -49,6 +49,33 @@ describe('Profile → Email address', () => {
     await openSection(user, 'Email address');
     expect(section.getByLabelText('New email address')).toHaveValue('');
     expect(section.getByLabelText('Current password')).toHaveValue('');
+  });
+
+  it('shows the address waiting for its link, and cancels that change', async () => {
+    const { user } = renderApp('/settings/profile', [
+      meMock(anAccount()),
+      requestEmailChangeMock({ data: { requestEmailChange: true } }),
+      {
+        request: { query: CancelEmailChangeDocument },
+        result: { data: { cancelEmailChange: anAccount() } },
+      },
+    ]);
+    const section = await requestChange(user);
+    const waiting = await section.findByText(/Waiting for confirmation: ada@lovelace\.dev\./);
+
+    await user.click(within(waiting).getByRole('button', { name: 'Cancel this change' }));
+
+    expect(
+      await findToast('The change to ada@lovelace.dev was cancelled; its link no longer works.'),
+    ).toBeInTheDocument();
+    expect(section.queryByText(/Waiting for confirmation/)).not.toBeInTheDocument();
+    expect(section.getByText('ada@example.com')).toBeInTheDocument();
+  });
+
+  it('shows a change asked for earlier (another visit) as waiting', async () => {
+    renderApp('/settings/profile', [meMock(anAccount({ pendingEmail: 'ada@new.example' }))]);
+    const section = await emailSection();
+    expect(section.getByText(/Waiting for confirmation: ada@new\.example\./)).toBeVisible();
   });
 
   it('shows a wrong password next to the password field', async () => {

@@ -49,6 +49,10 @@ describe('AcceptInvitationPage', () => {
       `/login?next=${next}`,
     );
     expect(screen.queryByRole('button', { name: 'Accept invitation' })).not.toBeInTheDocument();
+    // Every account has an organization of its own: signing up to accept makes one too.
+    expect(
+      screen.getByText(/Signing up also creates an organization of your own/),
+    ).toBeInTheDocument();
   });
 
   it('prefills the invited address on the sign-up page', async () => {
@@ -98,5 +102,11 @@ describe('AcceptInvitationPage', () => {
       await screen.findByRole('heading', { level: 1, name: 'Team of Acme' }),
     ).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/settings/team/org_acme');
+    // The organization switcher now lists two: the page says why.
+    expect(
+      screen.getByText(
+        'You joined Acme. Your account also belongs to Kay’s workspace; switch organizations in the menu at the top.',
+      ),
+    ).toBe(screen.getAllByRole('status')[0]);
   });
 });

@@ -146,11 +146,14 @@ describe('Security → Two-factor', () => {
 
   it('makes new backup codes', async () => {
     const fresh = CODES.map((code) => `NEW-${code}`);
-    const { user } = renderSecurity(anAccount({ mfaEnabled: true }), {
+    const { user } = renderSecurity(anAccount({ mfaEnabled: true, remainingBackupCodes: 1 }), {
       request: { query: RegenerateBackupCodesDocument },
       result: { data: { regenerateBackupCodes: { __typename: 'BackupCodes', codes: fresh } } },
     });
     const section = await twoFactor();
+    expect(
+      section.getByText('1 backup code left. Make new ones before it runs out.'),
+    ).toBeInTheDocument();
 
     await user.click(section.getByRole('button', { name: 'Regenerate backup codes' }));
 
@@ -158,6 +161,8 @@ describe('Security → Two-factor', () => {
     expect(within(list).getAllByRole('listitem')).toHaveLength(10);
     expect(within(list).getByText('NEW-CODE0-ABCDE')).toBeInTheDocument();
     expect(await findToast(/the old ones no longer work/)).toBeInTheDocument();
+    await user.click(section.getByRole('button', { name: 'I saved them' }));
+    expect(section.getByText('10 backup codes left.')).toBeInTheDocument();
   });
 
   it('turns it off after a confirmation', async () => {

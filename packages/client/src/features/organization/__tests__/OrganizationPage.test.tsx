@@ -165,6 +165,34 @@ describe('Organization → Domains', () => {
     expect(within(section).getByLabelText('Domain')).toHaveValue('');
   });
 
+  it('puts problems of its one field next to that field, with no summary above the form', async () => {
+    const { user } = renderOrganization('OWNER', [], {
+      request: {
+        query: AddDomainDocument,
+        variables: { organizationId: ORG_ID, domain: 'acme' },
+      },
+      result: errorResult('Invalid input: domain', {
+        code: 'BAD_USER_INPUT',
+        fields: { domain: 'Enter a domain name' },
+        reasons: { domain: 'DOMAIN_INVALID' },
+      }),
+    });
+    const section = within(await domainsSection());
+    const add = () => user.click(section.getByRole('button', { name: 'Add domain' }));
+
+    await add();
+    expect(await section.findByText('This field is required.')).toBeInTheDocument();
+    expect(section.getByLabelText('Domain')).toHaveAttribute('aria-invalid', 'true');
+    const alerts = () => section.getAllByRole('alert').map((alert) => alert.textContent);
+    expect(alerts()).toEqual(['', '']);
+
+    await user.type(section.getByLabelText('Domain'), 'acme');
+    await add();
+    expect(await section.findByText('Enter a domain name such as example.com.')).toBeVisible();
+    expect(alerts()).toEqual(['', '']);
+    expect(section.queryByText('Please correct the highlighted fields.')).not.toBeInTheDocument();
+  });
+
   it('says when the record is not found yet, and when the domain is verified', async () => {
     const domain = aDomain();
     const verifyMock = (verifiedAt: string | null) => ({

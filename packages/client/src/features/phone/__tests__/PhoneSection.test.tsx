@@ -1,5 +1,10 @@
 import { screen, within } from '@testing-library/react';
-import { ConfirmPhoneChangeDocument, RequestPhoneChangeDocument } from '../../../generated/graphql';
+import {
+  ConfirmPhoneChangeDocument,
+  RemovePhoneDocument,
+  RequestPhoneChangeDocument,
+  ResendPhoneCodeDocument,
+} from '../../../generated/graphql';
 import { anAccount, errorResult, meMock } from '../../../test/mocks';
 import { findToast, openSection } from '../../../test/actions';
 import { renderApp } from '../../../test/renderApp';
@@ -52,29 +57,29 @@ describe('Profile → Phone number', () => {
       }),
     ]);
     const before = await phoneSection();
-    expect(before.getByText('+447700900123')).toBeInTheDocument();
+    expect(await before.findByText('+44 7700 900123')).toBeInTheDocument();
 
     const section = await requestCode(user);
 
     // The code step replaces the number step, and starts at the code field.
     const code = await section.findByLabelText('Code');
     expect(code).toHaveFocus();
-    expect(code).toHaveAccessibleDescription(/We texted a 6-digit code to \+34 612 345 678/);
-    expect(section.getByRole('status')).toHaveTextContent('We texted a code to +34 612 345 678.');
+    expect(code).toHaveAccessibleDescription(/We texted a 6-digit code to \+34 612 34 56 78/);
+    expect(section.getByRole('status')).toHaveTextContent('We texted a code to +34 612 34 56 78.');
     expect(section.queryByLabelText('New phone number')).not.toBeInTheDocument();
 
     await user.type(code, '111111{Enter}');
     await section.findByText('That code is not right.');
     expect(code).toHaveAttribute('aria-invalid', 'true');
     expect(code).toHaveAccessibleDescription(/That code is not right/);
-    expect(section.getByText('+447700900123')).toBeInTheDocument();
+    expect(section.getByText('+44 7700 900123')).toBeInTheDocument();
 
     await user.clear(code);
     expect(code).not.toHaveAttribute('aria-invalid');
     await user.type(code, '246810{Enter}');
 
-    expect(await findToast('Your phone number is now +34612345678.')).toBeInTheDocument();
-    expect(section.getByText('+34612345678')).toBeInTheDocument();
+    expect(await findToast('Your phone number is now +34 612 34 56 78.')).toBeInTheDocument();
+    expect(section.getByText('+34 612 34 56 78')).toBeInTheDocument();
     expect(section.queryByLabelText('Code')).not.toBeInTheDocument();
     // The form closed; focus is back on Edit, and opened again it starts empty.
     expect(section.getByRole('button', { name: 'Edit Phone number' })).toHaveFocus();
@@ -103,6 +108,43 @@ describe('Profile → Phone number', () => {
     await user.click(section.getByRole('button', { name: 'Use another number' }));
     expect(section.getByLabelText('New phone number')).toBeInTheDocument();
     expect(section.getByRole('heading', { name: 'Phone number' })).toHaveFocus();
+  });
+
+  it('texts a new code on request', async () => {
+    const { user } = renderApp('/settings/profile', [
+      meMock(account),
+      requestMock({ data: { requestPhoneChange: true } }),
+      { request: { query: ResendPhoneCodeDocument }, result: { data: { resendPhoneCode: true } } },
+    ]);
+    const section = await requestCode(user);
+    await section.findByLabelText('Code');
+
+    await user.click(section.getByRole('button', { name: 'Send a new code' }));
+
+    expect(await section.findByText('We texted a new code to +34 612 34 56 78.')).toBe(
+      section.getByRole('status'),
+    );
+    expect(section.getByLabelText('Code')).toBeInTheDocument();
+  });
+
+  it('removes the number once confirmed', async () => {
+    const { user } = renderApp('/settings/profile', [
+      meMock(account),
+      {
+        request: { query: RemovePhoneDocument },
+        result: { data: { removePhone: { ...account, phone: null } } },
+      },
+    ]);
+    const section = await phoneSection();
+
+    await user.click(section.getByRole('button', { name: 'Remove number' }));
+    const dialog = within(screen.getByRole('dialog', { name: 'Remove +44 7700 900123?' }));
+    expect(dialog.getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await user.click(dialog.getByRole('button', { name: 'Remove number' }));
+
+    expect(await findToast('+44 7700 900123 was removed from your account.')).toBeInTheDocument();
+    expect(section.getByText('No phone number yet.')).toBeInTheDocument();
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
 
   it('shows an invalid number and a wrong password next to their fields', async () => {

@@ -30,9 +30,12 @@ describe('ProfilePage', () => {
     expect(within(email).getByText('ada@example.com')).toBeInTheDocument();
     expect(within(email).getByText('Confirmed')).toBeInTheDocument();
     const phone = screen.getByRole('region', { name: 'Phone number' });
-    expect(within(phone).getByText('+447700900123')).toBeInTheDocument();
+    // Shown as people read it, not as stored (+447700900123).
+    expect(await within(phone).findByText('+44 7700 900123')).toBeInTheDocument();
     expect(screen.getByLabelText('Username')).toHaveValue('ada');
-    expect(screen.getByLabelText('Time zone')).toHaveValue('Europe/London');
+    const timeZone = screen.getByRole('combobox', { name: 'Time zone' });
+    expect(timeZone).toHaveValue('Europe/London');
+    expect(timeZone).toHaveAccessibleDescription(/^UTC\+0[01]:00 · London \(Europe\)$/);
     expect(screen.getByLabelText('Language')).toHaveValue('en');
     expect(screen.getByLabelText('Country or region')).toHaveDisplayValue('United Kingdom');
   });
@@ -49,7 +52,15 @@ describe('ProfilePage', () => {
     const fullName = await screen.findByLabelText('Full name');
     await user.clear(fullName);
     await user.type(fullName, 'Ada King');
-    await user.selectOptions(screen.getByLabelText('Time zone'), 'America/New_York');
+    // The time zone is searched, not scrolled for: a city narrows the list of suggestions.
+    const timeZone = screen.getByRole('combobox', { name: 'Time zone' });
+    const suggestions = document.getElementById(timeZone.getAttribute('list') ?? '');
+    expect(suggestions?.querySelector('option[value="America/New_York"]')).toHaveAttribute(
+      'label',
+      expect.stringMatching(/^UTC-0[45]:00 · New York \(America\)$/),
+    );
+    await user.clear(timeZone);
+    await user.type(timeZone, 'America/New_York');
     await user.selectOptions(screen.getByLabelText('Country or region'), 'None');
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
 
@@ -59,6 +70,43 @@ describe('ProfilePage', () => {
     expect(within(await details()).getByText(/Ada King · America\/New_York/)).toBeInTheDocument();
     expect(within(await details()).getByRole('button', { name: 'Edit Details' })).toHaveFocus();
     expect(within(screen.getByRole('banner')).getByText('Ada King')).toBeInTheDocument();
+  });
+
+  it('takes the correction summary down at the next edit', async () => {
+    const { user } = renderApp('/settings/profile', [
+      meMock(account),
+      updateProfileMock(
+        { username: 'taken' },
+        errorResult('Invalid input', {
+          code: 'BAD_USER_INPUT',
+          fields: { username: 'This username is taken' },
+          reasons: { username: 'USERNAME_TAKEN' },
+        }),
+      ),
+    ]);
+    await openSection(user, 'Details');
+    const section = within(await details());
+    await user.type(screen.getByLabelText('Username'), 'taken');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await section.findByText('Please correct the highlighted fields.')).toBe(
+      section.getByRole('alert'),
+    );
+
+    // Fixing the field (or any other) is the next edit: the summary goes with it.
+    await user.type(screen.getByLabelText('Full name'), 'a');
+    expect(section.getByRole('alert')).toBeEmptyDOMElement();
+    expect(screen.getByText('This username is taken.')).toBeInTheDocument();
+  });
+
+  it('refuses a time zone that is not on the list, before asking the server', async () => {
+    const { user } = renderApp('/settings/profile', [meMock(account)]);
+    await openSection(user, 'Details');
+    const timeZone = await screen.findByRole('combobox', { name: 'Time zone' });
+    await user.clear(timeZone);
+    await user.type(timeZone, 'Madrid{Enter}');
+
+    expect(timeZone).toHaveAttribute('aria-invalid', 'true');
+    expect(timeZone).toHaveAccessibleDescription(/Choose a time zone from the list/);
   });
 
   it('says so when nothing changed', async () => {

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import {
   ChangeMemberRoleDocument,
   InviteTeamMemberDocument,
@@ -88,13 +88,17 @@ describe('Team', () => {
   });
 
   it('changes a role', async () => {
-    const { user } = renderTeam(teamMock({ myRole: 'ADMIN', members: [owner, admin, member] }), {
-      request: {
-        query: ChangeMemberRoleDocument,
-        variables: { input: { memberId: member.id, role: 'MANAGER' } },
-      },
-      result: { data: { changeMemberRole: { ...member, role: 'MANAGER' } } },
-    });
+    const { user } = renderTeam(
+      teamMock({ myRole: 'ADMIN', members: [owner, admin, member] }),
+      {
+        request: {
+          query: ChangeMemberRoleDocument,
+          variables: { input: { memberId: member.id, role: 'MANAGER' } },
+        },
+        result: { data: { changeMemberRole: { ...member, role: 'MANAGER' } } },
+      }, // the page asks again after the change
+      teamMock({ myRole: 'ADMIN', members: [owner, admin, { ...member, role: 'MANAGER' }] }),
+    );
 
     const table = await membersTable();
     await user.selectOptions(within(rowOf(table, 'Alan Turing')).getByRole('combobox'), 'Manager');
@@ -104,10 +108,14 @@ describe('Team', () => {
   });
 
   it('removes a member once confirmed', async () => {
-    const { user } = renderTeam(teamMock({ myRole: 'ADMIN', members: [owner, admin, member] }), {
-      request: { query: RemoveTeamMemberDocument, variables: { memberId: member.id } },
-      result: { data: { removeTeamMember: true } },
-    });
+    const { user } = renderTeam(
+      teamMock({ myRole: 'ADMIN', members: [owner, admin, member] }),
+      {
+        request: { query: RemoveTeamMemberDocument, variables: { memberId: member.id } },
+        result: { data: { removeTeamMember: true } },
+      },
+      teamMock({ myRole: 'ADMIN', members: [owner, admin] }),
+    );
 
     const table = await membersTable();
     await user.click(within(table).getByRole('button', { name: 'Remove Alan Turing' }));
@@ -139,6 +147,7 @@ describe('Team', () => {
         result: { data: { reauthenticate: { __typename: 'Session', id: 'ses_this' } } },
       },
       { request: removal, result: { data: { removeTeamMember: true } } },
+      teamMock({ myRole: 'ADMIN', members: [owner, admin] }),
     );
 
     const table = await membersTable();
@@ -197,6 +206,12 @@ describe('Team', () => {
         },
         result: { data: { inviteTeamMember: invitation } },
       },
+      teamMock({
+        myRole: 'ADMIN',
+        members: [owner, admin],
+        invitations: [invitation],
+        seatLimit: null,
+      }),
     );
 
     await membersTable();
@@ -220,6 +235,7 @@ describe('Team', () => {
         request: { query: RevokeInvitationDocument, variables: { id: invitation.id } },
         result: { data: { revokeInvitation: { ...invitation, status: 'REVOKED' } } },
       },
+      teamMock({ myRole: 'ADMIN', members: [owner, admin] }),
     );
 
     const pending = await screen.findByRole('table', { name: 'Pending invitations' });
@@ -233,6 +249,26 @@ describe('Team', () => {
     ).toBeInTheDocument();
     expect(screen.getByText('No pending invitations.')).toBeInTheDocument();
     expect(screen.getByText('2 of 3 seats used')).toBeInTheDocument();
+  });
+
+  it('shows an invitee who accepted meanwhile once the page is back in view', async () => {
+    const invitation = anInvitation('inv_kay', 'kay@example.com', 'MEMBER');
+    const kay = aMember('mem_kay', 'Kay Nygaard', 'MEMBER');
+    renderTeam(
+      teamMock({ myRole: 'ADMIN', members: [owner, admin], invitations: [invitation] }),
+      teamMock({ myRole: 'ADMIN', members: [owner, admin, kay] }),
+    );
+    const table = await membersTable();
+    expect(screen.getByRole('table', { name: 'Pending invitations' })).toBeInTheDocument();
+
+    // The person comes back to this tab after Kay accepted in her own browser.
+    act(() => {
+      window.dispatchEvent(new Event('focus'));
+    });
+
+    expect(await within(table).findByRole('rowheader', { name: 'Kay Nygaard' })).toBeVisible();
+    expect(screen.getByText('No pending invitations.')).toBeInTheDocument();
+    expect(screen.getByText('3 of 3 seats used')).toBeInTheDocument();
   });
 
   it('shows more members page by page', async () => {

@@ -5,6 +5,7 @@ import { MailOutbox1764050000000 } from './1764050000000-mail-outbox';
 import { Organizations1764100000000 } from './1764100000000-organizations';
 import { ApiKeys1764300000000 } from './1764300000000-api-keys';
 import { Jobs1764400000000 } from './1764400000000-jobs';
+import { TimelineTargetDevice1764500000000 } from './1764500000000-timeline-target-device';
 import { ApiKeyRollsAndUsage1764520000000 } from './1764520000000-api-key-rolls-and-usage';
 import { Webhooks1764610000000 } from './1764610000000-webhooks';
 
@@ -17,6 +18,7 @@ export const sqliteMigrations = [
   Organizations1764100000000,
   ApiKeys1764300000000,
   Jobs1764400000000,
+  TimelineTargetDevice1764500000000,
   ApiKeyRollsAndUsage1764520000000,
   Webhooks1764610000000,
 ];
