@@ -498,7 +498,8 @@ async function snapshot(organizationId: string): Promise<string> {
       .createQueryBuilder('d')
       .innerJoin(WebhookEndpointEntity, 'e', 'e.id = d.endpoint_id')
       .where('e.organization_id = :organizationId', { organizationId })
-      .select(['d.id', 'd.status'])
+      // With the attempts: a redelivery may have run (and failed again) before this is read.
+      .select(['d.id', 'd.status', 'd.attemptCount'])
       .orderBy('d.id')
       .getMany(),
   ]);

@@ -58,6 +58,11 @@ export class WebhookDeliverer {
     });
   }
 
+  /** Closes the connections kept open to receivers. */
+  close(): void {
+    this.sender.close();
+  }
+
   async attempt({ deliveryId, step }: DeliverPayload, signal: AbortSignal): Promise<void> {
     const delivery = await this.dataSource.getRepository(WebhookDeliveryEntity).findOne({
       where: { id: deliveryId },
