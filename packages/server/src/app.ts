@@ -209,6 +209,8 @@ export async function startAtrium(
       // After the requests: they may still enqueue. Running jobs finish, or are handed back.
       services.jobScheduler.stop();
       await services.jobRunner.stop();
+      // Its keep-alive connections to webhook receivers, once no attempt runs.
+      services.webhookDeliverer.close();
       // After the last request: what it counted is written, not lost.
       await services.usageMeter.stop();
       await eventBus.close();

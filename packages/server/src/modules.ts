@@ -14,6 +14,7 @@ import { securityEventsModule } from './modules/security-events/security-events.
 import { sessionModule } from './modules/session/session.module';
 import { tokensModule } from './modules/tokens/tokens.module';
 import { usageModule } from './modules/usage/usage.module';
+import { webhookModule } from './modules/webhook/webhook.module';
 
 /**
  * The registry: every feature module, one line each. A module's services may use those of the
@@ -34,6 +35,7 @@ export const MODULES: readonly AtriumModule[] = [
   domainModule,
   billingModule,
   notificationModule,
+  webhookModule,
 ];
 
 /** Every mapped table: the plumbing's own, then each module's. */

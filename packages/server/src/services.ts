@@ -40,6 +40,7 @@ export function createServices(
     events,
     jobs,
     delivery,
+    site,
     limits: new RateLimits(base.redis),
   };
 
@@ -50,7 +51,7 @@ export function createServices(
   const kinds: AnyJobDefinition[] = [sendMail, sendSms, cleanupJobs];
   const schedules: AnySchedule[] = [{ job: cleanupJobs, everyMs: HOUR_MS, payload: {} }];
   for (const module of modules) {
-    const work = module.jobs?.(built as Services);
+    const work = module.jobs?.(built as Services, infra);
     kinds.push(...(work?.kinds ?? []));
     schedules.push(...(work?.schedules ?? []));
   }

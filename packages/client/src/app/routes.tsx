@@ -47,6 +47,7 @@ const UnsubscribePage = lazyPage(
   () => import('../features/notifications/UnsubscribePage'),
   'UnsubscribePage',
 );
+const WebhooksPage = lazyPage(() => import('../features/webhooks/WebhooksPage'), 'WebhooksPage');
 const NotFoundPage = lazyPage(() => import('./NotFoundPage'), 'NotFoundPage');
 
 /** The sections built so far; the others show a placeholder. */
@@ -64,6 +65,7 @@ const ORGANIZATION_PAGES: Record<OrganizationSection, ReactNode> = {
   organization: <OrganizationPage />,
   team: <TeamPage />,
   'api-keys': <ApiKeysPage />,
+  webhooks: <WebhooksPage />,
 };
 
 function isOrganizationSection(path: string): path is OrganizationSection {

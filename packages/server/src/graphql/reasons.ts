@@ -10,6 +10,7 @@ import { NOTIFICATION_REASONS } from '../modules/notification/errors';
 import { ORGANIZATION_REASONS } from '../modules/organization/errors';
 import { SESSION_REASONS } from '../modules/session/errors';
 import { TOKEN_REASONS } from '../modules/tokens/errors';
+import { WEBHOOK_REASONS } from '../modules/webhook/errors';
 import { RATE_LIMIT_REASONS } from '../security/errors';
 import type { AppErrorCode } from './error-codes';
 import { INPUT_REASONS } from './input-errors';
@@ -31,6 +32,7 @@ const TABLES = [
   INVITATION_REASONS,
   DOMAIN_REASONS,
   NOTIFICATION_REASONS,
+  WEBHOOK_REASONS,
 ] as const;
 
 type Merged<T extends readonly object[]> = T extends readonly [

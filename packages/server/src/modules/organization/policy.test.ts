@@ -68,6 +68,9 @@ describe('scopes a creator may grant', () => {
       'ORGANIZATION_READ',
       'MEMBERS_READ',
       'MEMBERS_WRITE',
+      'WEBHOOKS_READ',
+      'WEBHOOKS_WRITE',
+      'EVENTS_PUBLISH',
       'NOTIFICATIONS_SEND',
     ]);
     expect(grantableScopes('ADMIN')).toEqual(grantableScopes('OWNER'));
@@ -75,8 +78,10 @@ describe('scopes a creator may grant', () => {
 
   it('say why a scope is refused: nothing uses it yet, or the role may not do all it allows', () => {
     expect(scopeUnavailableReason('OWNER', 'MEMBERS_WRITE')).toBeNull();
-    expect(scopeUnavailableReason('OWNER', 'WEBHOOKS_WRITE')).toBe('NOT_AVAILABLE_YET');
-    expect(scopeUnavailableReason('VIEWER', 'WEBHOOKS_WRITE')).toBe('NOT_AVAILABLE_YET');
+    expect(scopeUnavailableReason('OWNER', 'AUDIT_READ')).toBe('NOT_AVAILABLE_YET');
+    expect(scopeUnavailableReason('VIEWER', 'AUDIT_READ')).toBe('NOT_AVAILABLE_YET');
+    expect(scopeUnavailableReason('VIEWER', 'WEBHOOKS_WRITE')).toBe('ABOVE_YOUR_ROLE');
+    expect(scopeUnavailableReason('ADMIN', 'EVENTS_PUBLISH')).toBeNull();
     expect(scopeUnavailableReason('VIEWER', 'MEMBERS_WRITE')).toBe('ABOVE_YOUR_ROLE');
     expect(scopeUnavailableReason('VIEWER', 'MEMBERS_READ')).toBeNull();
   });
@@ -99,6 +104,14 @@ describe('scopes a creator may grant', () => {
     for (const operation of OPERATIONS.filter((operation) => !forSomeRole(operation))) {
       expect(POLICY[operation].scope).not.toBeNull();
     }
+  });
+
+  it('leaves publishing events to keys, which only key managers may grant it to', () => {
+    expect(ROLES.filter((role) => isAllowed(role, 'event.publish'))).toEqual([]);
+    expect(ROLES.filter((role) => grantableScopes(role).includes('EVENTS_PUBLISH'))).toEqual([
+      'OWNER',
+      'ADMIN',
+    ]);
   });
 
   it('leaves key management to OWNER and ADMIN, people only', () => {

@@ -24,6 +24,16 @@ export const OPERATIONS = [
   'notificationRules.update',
   'lowBalanceAlert.configure',
   'notification.send',
+  'webhook.list',
+  'webhook.create',
+  'webhook.update',
+  'webhook.delete',
+  'webhook.revealSecret',
+  'webhook.rotateSecret',
+  'webhook.test',
+  'webhook.redeliver',
+  'webhook.recover',
+  'event.publish',
 ] as const;
 export type OrganizationOperation = (typeof OPERATIONS)[number];
 
@@ -72,6 +82,18 @@ const TABLE: Readonly<Record<OrganizationOperation, [readonly boolean[], ApiKeyS
   'notificationRules.update':      [[Y,    Y,    _,      _,     _],     PERSON_ONLY],
   'lowBalanceAlert.configure':     [[Y,    Y,    _,      _,     _],     PERSON_ONLY],
   'notification.send':             [[_,    _,    _,      _,     _],     'NOTIFICATIONS_SEND'],
+  'webhook.list':                  [[Y,    Y,    _,      _,     _],     'WEBHOOKS_READ'],
+  'webhook.create':                [[Y,    Y,    _,      _,     _],     'WEBHOOKS_WRITE'],
+  'webhook.update':                [[Y,    Y,    _,      _,     _],     'WEBHOOKS_WRITE'],
+  'webhook.delete':                [[Y,    Y,    _,      _,     _],     'WEBHOOKS_WRITE'],
+  // Sudo mode: a person's recent sign-in; keys see a secret at creation and rotation only.
+  'webhook.revealSecret':          [[Y,    Y,    _,      _,     _],     PERSON_ONLY],
+  'webhook.rotateSecret':          [[Y,    Y,    _,      _,     _],     'WEBHOOKS_WRITE'],
+  'webhook.test':                  [[Y,    Y,    _,      _,     _],     'WEBHOOKS_WRITE'],
+  'webhook.redeliver':             [[Y,    Y,    _,      _,     _],     'WEBHOOKS_WRITE'],
+  'webhook.recover':               [[Y,    Y,    _,      _,     _],     'WEBHOOKS_WRITE'],
+  // Internal tools only: publishing the product's events is no person's doing.
+  'event.publish':                 [[_,    _,    _,      _,     _],     'EVENTS_PUBLISH'],
 };
 
 export const POLICY: Readonly<Record<OrganizationOperation, PolicyRow>> = Object.fromEntries(

@@ -24,6 +24,10 @@ const TIMELINE: { [T in DomainEventType]?: (event: DomainEvent<T>) => SecurityEv
   'api_key.created': () => 'API_KEY_CREATED',
   'api_key.rolled': () => 'API_KEY_ROLLED',
   'api_key.revoked': () => 'API_KEY_REVOKED',
+  'webhook.endpoint_created': () => 'WEBHOOK_ENDPOINT_CREATED',
+  'webhook.endpoint_deleted': () => 'WEBHOOK_ENDPOINT_DELETED',
+  'webhook.secret_revealed': () => 'WEBHOOK_SECRET_REVEALED',
+  'webhook.secret_rotated': () => 'WEBHOOK_SECRET_ROTATED',
 };
 
 /** The security timeline, written in the transaction of the change it records. */

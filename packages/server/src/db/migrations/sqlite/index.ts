@@ -8,6 +8,7 @@ import { Jobs1764400000000 } from './1764400000000-jobs';
 import { TimelineTargetDevice1764500000000 } from './1764500000000-timeline-target-device';
 import { ApiKeyRollsAndUsage1764520000000 } from './1764520000000-api-key-rolls-and-usage';
 import { Notifications1764640000000 } from './1764640000000-notifications';
+import { Webhooks1764610000000 } from './1764610000000-webhooks';
 
 /** SQLite migrations, oldest first. Keep in step with ../mysql. */
 export const sqliteMigrations = [
@@ -20,5 +21,6 @@ export const sqliteMigrations = [
   Jobs1764400000000,
   TimelineTargetDevice1764500000000,
   ApiKeyRollsAndUsage1764520000000,
+  Webhooks1764610000000,
   Notifications1764640000000,
 ];
