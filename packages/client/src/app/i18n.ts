@@ -1,13 +1,14 @@
 import i18n from 'i18next';
 import { useEffect } from 'react';
 import { initReactI18next } from 'react-i18next';
-import en from '../locales/en.json';
+import type en from '../locales/en.json';
 import type es from '../locales/es.json';
 
-/** English is in the first download; other languages are fetched when first needed. */
-export const resources = {
-  en: { translation: en },
-} as const;
+/**
+ * Every language's texts are a chunk of their own, fetched when first needed: the first download
+ * carries no texts at all, and a Spanish browser never fetches the English ones. `i18nReady`
+ * settles once the browser's language is here; main.tsx renders after it.
+ */
 
 // A key missing from the Spanish file is a type error.
 type SameKeysAs<T extends typeof en> = T;
@@ -15,13 +16,14 @@ export type SpanishTranslation = SameKeysAs<typeof es>;
 
 export type Language = 'en' | 'es';
 
-const LOADERS: Record<Exclude<Language, 'en'>, () => Promise<{ default: typeof en }>> = {
+const LOADERS: Record<Language, () => Promise<{ default: typeof en }>> = {
+  en: () => import('../locales/en.json'),
   es: () => import('../locales/es.json'),
 };
 
 /** Fetches the language's texts if they are not here yet, then switches the UI to it. */
 export async function switchLanguage(language: Language): Promise<void> {
-  if (language !== 'en' && !i18n.hasResourceBundle(language, 'translation')) {
+  if (!i18n.hasResourceBundle(language, 'translation')) {
     const { default: translation } = await LOADERS[language]();
     i18n.addResourceBundle(language, 'translation', translation);
   }
@@ -48,17 +50,18 @@ function setDocumentLanguage(language: string): void {
 }
 
 void i18n.use(initReactI18next).init({
-  resources,
-  lng: 'en',
-  fallbackLng: 'en',
+  resources: {},
+  // Every language has every key (the type above checks it): nothing falls back.
+  fallbackLng: false,
   supportedLngs: ['en', 'es'],
   interpolation: { escapeValue: false }, // React already escapes
-  initAsync: false, // resources are bundled, so the first render is already translated
+  initAsync: false, // no backend: texts are added by switchLanguage
   showSupportNotice: false,
 });
-setDocumentLanguage(i18n.language);
 i18n.on('languageChanged', setDocumentLanguage);
-void switchLanguage(browserLanguage());
+
+/** The browser's language is loaded and chosen: the first render is translated. */
+export const i18nReady: Promise<void> = switchLanguage(browserLanguage());
 
 /** Switches the UI to the signed-in account's language whenever it changes. */
 export function useAccountLanguage(locale: string | null | undefined): void {
