@@ -8,6 +8,7 @@ import { domainModule } from './modules/domain/domain.module';
 import { invitationModule } from './modules/invitation/invitation.module';
 import { mfaModule } from './modules/mfa/mfa.module';
 import { organizationModule } from './modules/organization/organization.module';
+import { privacyModule } from './modules/privacy/privacy.module';
 import { securityEventsModule } from './modules/security-events/security-events.module';
 import { sessionModule } from './modules/session/session.module';
 import { tokensModule } from './modules/tokens/tokens.module';
@@ -30,6 +31,7 @@ export const MODULES: readonly AtriumModule[] = [
   organizationModule,
   invitationModule,
   domainModule,
+  privacyModule,
 ];
 
 /** Every mapped table: the plumbing's own, then each module's. */

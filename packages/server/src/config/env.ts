@@ -44,6 +44,10 @@ export interface Config {
   dnsServers: string[];
   /** Open WebSockets per signed-in account (or per address, anonymous), and operations per socket. */
   webSocket: { maxConnections: number; maxOperations: number };
+  /** Days between scheduling an account's deletion and erasing it (0 erases at once). */
+  accountDeletionGraceDays: number;
+  /** Days a data export can be downloaded. */
+  exportLinkDays: number;
   /** The longest a SIGTERM/SIGINT shutdown takes, log draining included, before the process exits. */
   shutdownTimeoutMs: number;
 }
@@ -153,6 +157,12 @@ const envSchema = z.object({
     message: 'must be a comma-separated list of IP addresses with optional ports (127.0.0.1:5353)',
   }),
   SHUTDOWN_TIMEOUT_MS: positiveInt(15_000),
+  ACCOUNT_DELETION_GRACE_DAYS: asNumber
+    .pipe(z.number().int().min(0).max(365).optional())
+    .transform((v) => v ?? 14),
+  EXPORT_LINK_DAYS: asNumber
+    .pipe(z.number().int().min(1).max(90).optional())
+    .transform((v) => v ?? 7),
 });
 
 /** Reads and validates the environment; throws ConfigError listing every problem at once. */
@@ -225,6 +235,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dnsServers: e.DNS_SERVERS,
     webSocket: { maxConnections: e.WS_MAX_CONNECTIONS, maxOperations: e.WS_MAX_OPERATIONS },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    accountDeletionGraceDays: e.ACCOUNT_DELETION_GRACE_DAYS,
+    exportLinkDays: e.EXPORT_LINK_DAYS,
   };
 }
 

@@ -7,6 +7,7 @@ import { DOMAIN_REASONS } from '../modules/domain/errors';
 import { INVITATION_REASONS } from '../modules/invitation/errors';
 import { MFA_REASONS } from '../modules/mfa/errors';
 import { ORGANIZATION_REASONS } from '../modules/organization/errors';
+import { PRIVACY_REASONS } from '../modules/privacy/errors';
 import { SESSION_REASONS } from '../modules/session/errors';
 import { TOKEN_REASONS } from '../modules/tokens/errors';
 import { RATE_LIMIT_REASONS } from '../security/errors';
@@ -29,6 +30,7 @@ const TABLES = [
   ORGANIZATION_REASONS,
   INVITATION_REASONS,
   DOMAIN_REASONS,
+  PRIVACY_REASONS,
 ] as const;
 
 type Merged<T extends readonly object[]> = T extends readonly [

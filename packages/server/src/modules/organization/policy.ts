@@ -20,6 +20,8 @@ export const OPERATIONS = [
   'apiKey.create',
   'apiKey.roll',
   'apiKey.revoke',
+  'recordings.requestDeletion',
+  'recordings.completeDeletion',
 ] as const;
 export type OrganizationOperation = (typeof OPERATIONS)[number];
 
@@ -64,6 +66,9 @@ const TABLE: Readonly<Record<OrganizationOperation, [readonly boolean[], ApiKeyS
   'apiKey.create':                 [[Y,    Y,    _,      _,     _],     PERSON_ONLY],
   'apiKey.roll':                   [[Y,    Y,    _,      _,     _],     PERSON_ONLY],
   'apiKey.revoke':                 [[Y,    Y,    _,      _,     _],     PERSON_ONLY],
+  'recordings.requestDeletion':    [[Y,    Y,    _,      _,     _],     PERSON_ONLY],
+  // API keys only: the service that held the recordings confirms it deleted them.
+  'recordings.completeDeletion':   [[_,    _,    _,      _,     _],     'EVENTS_PUBLISH'],
 };
 
 export const POLICY: Readonly<Record<OrganizationOperation, PolicyRow>> = Object.fromEntries(

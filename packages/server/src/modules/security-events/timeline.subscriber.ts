@@ -24,6 +24,12 @@ const TIMELINE: { [T in DomainEventType]?: (event: DomainEvent<T>) => SecurityEv
   'api_key.created': () => 'API_KEY_CREATED',
   'api_key.rolled': () => 'API_KEY_ROLLED',
   'api_key.revoked': () => 'API_KEY_REVOKED',
+  'data_export.requested': () => 'DATA_EXPORT_REQUESTED',
+  'data_export.downloaded': () => 'DATA_EXPORT_DOWNLOADED',
+  'account.deactivated': () => 'ACCOUNT_DEACTIVATED',
+  'account.reactivated': () => 'ACCOUNT_REACTIVATED',
+  'account.deletion_scheduled': () => 'ACCOUNT_DELETION_SCHEDULED',
+  'account.deletion_cancelled': () => 'ACCOUNT_DELETION_CANCELLED',
 };
 
 /** The security timeline, written in the transaction of the change it records. */

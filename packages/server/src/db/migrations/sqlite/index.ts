@@ -7,6 +7,7 @@ import { ApiKeys1764300000000 } from './1764300000000-api-keys';
 import { Jobs1764400000000 } from './1764400000000-jobs';
 import { TimelineTargetDevice1764500000000 } from './1764500000000-timeline-target-device';
 import { ApiKeyRollsAndUsage1764520000000 } from './1764520000000-api-key-rolls-and-usage';
+import { Privacy1764600000000 } from './1764600000000-privacy';
 
 /** SQLite migrations, oldest first. Keep in step with ../mysql. */
 export const sqliteMigrations = [
@@ -19,4 +20,5 @@ export const sqliteMigrations = [
   Jobs1764400000000,
   TimelineTargetDevice1764500000000,
   ApiKeyRollsAndUsage1764520000000,
+  Privacy1764600000000,
 ];
