@@ -3,6 +3,12 @@ import { DomainEntity } from '../src/modules/domain/domain.entity';
 import { InvitationEntity } from '../src/modules/invitation/invitation.entity';
 import { OrganizationEntity } from '../src/modules/organization/organization.entity';
 import { ApiKeyEntity } from '../src/modules/api-key/api-key.entity';
+import { RecordingsDeletionRequestEntity } from '../src/modules/privacy/recordings-deletion.entity';
+import {
+  CompleteRecordingsDeletion,
+  OrganizationRecordingsDeletions,
+  RequestRecordingsDeletion,
+} from './support/privacy-documents';
 import { API_KEY_SCOPES, type ApiKeyScope } from '../src/modules/api-key/scopes';
 import {
   grantableScopes,
@@ -72,6 +78,8 @@ interface World extends SeededOrganization {
   domain: string;
   /** A key the OWNER created, to list, roll and revoke. */
   apiKeyId: string;
+  /** A pending request that recordings be deleted, for a service to complete. */
+  recordingsRequestId: string;
 }
 
 interface ApiOperation {
@@ -149,6 +157,25 @@ const API_OPERATIONS: ApiOperation[] = [
     policy: 'apiKey.revoke',
     mutates: true,
     run: (w, caller) => caller.execute(RevokeApiKey, { id: w.apiKeyId }),
+  },
+  {
+    name: 'Organization.recordingsDeletionRequests',
+    policy: 'recordings.requestDeletion',
+    mutates: false,
+    reach: THROUGH_ORGANIZATION,
+    run: (w, caller) => caller.execute(OrganizationRecordingsDeletions, { id: w.id }),
+  },
+  {
+    name: 'requestRecordingsDeletion',
+    policy: 'recordings.requestDeletion',
+    mutates: true,
+    run: (w, caller) => caller.execute(RequestRecordingsDeletion, { organizationId: w.id }),
+  },
+  {
+    name: 'completeRecordingsDeletion',
+    policy: 'recordings.completeDeletion',
+    mutates: true,
+    run: (w, caller) => caller.execute(CompleteRecordingsDeletion, { id: w.recordingsRequestId }),
   },
   {
     name: 'updateOrganization',
@@ -275,7 +302,15 @@ async function seedWorld(): Promise<World> {
     .build();
   dns.publish(world.domains[domain].record.name, world.domains[domain].record.value);
   const { apiKey } = await createKey(world, ['MEMBERS_READ']);
-  return { ...world, domain, apiKeyId: apiKey.id };
+  const recordings = await world.people.OWNER.actor.run(RequestRecordingsDeletion, {
+    organizationId: world.id,
+  });
+  return {
+    ...world,
+    domain,
+    apiKeyId: apiKey.id,
+    recordingsRequestId: recordings.requestRecordingsDeletion.id,
+  };
 }
 
 /**
@@ -347,6 +382,7 @@ async function snapshot(organizationId: string): Promise<string> {
         revokedAt: true,
       },
     }),
+    await manager.find(RecordingsDeletionRequestEntity, { where: { organizationId }, order }),
   ]);
 }
 

@@ -209,9 +209,8 @@ export class AccountEraser {
         .createQueryBuilder()
         .delete()
         .from(JobEntity)
-        .where("payload LIKE :needle ESCAPE '!' AND status <> 'RUNNING'", {
-          needle: `%${escapeLike(needle)}%`,
-        })
+        .where("payload LIKE :needle ESCAPE '!'", { needle: `%${escapeLike(needle)}%` })
+        .andWhere("(status <> 'RUNNING' OR lease_expires_at <= :now)", { now: new Date() })
         .execute();
       removed += result.affected ?? 0;
     }
@@ -220,6 +219,7 @@ export class AccountEraser {
       .where("job.payload LIKE :needle ESCAPE '!' AND job.status = 'RUNNING'", {
         needle: `%${escapeLike(account.emailNormalized)}%`,
       })
+      .andWhere('job.lease_expires_at > :now', { now: new Date() })
       .getCount();
     // A mail to them is being sent right now: this step (and the job) runs again after it.
     if (inFlight > 0) throw new Error('a job about the person is running; erasure retries later');
