@@ -27,6 +27,8 @@ export type Account = {
   /** ISO 3166-1 alpha-2 country code */
   country: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTimeISO']['output'];
+  /** When the account is erased, while its deletion is scheduled */
+  deletionScheduledFor: Maybe<Scalars['DateTimeISO']['output']>;
   email: Scalars['String']['output'];
   /** The address was confirmed through a mailed link */
   emailVerified: Scalars['Boolean']['output'];
@@ -43,11 +45,19 @@ export type Account = {
   phone: Maybe<Scalars['String']['output']>;
   /** Backup codes not used yet (each works once); 0 while MFA is off */
   remainingBackupCodes: Scalars['Int']['output'];
+  status: AccountStatus;
   /** IANA time zone, such as Europe/Madrid */
   timezone: Scalars['String']['output'];
   username: Maybe<Scalars['String']['output']>;
 };
 
+export const AccountStatus = {
+  ACTIVE: 'ACTIVE',
+  DEACTIVATED: 'DEACTIVATED',
+  PENDING_DELETION: 'PENDING_DELETION'
+} as const;
+
+export type AccountStatus = typeof AccountStatus[keyof typeof AccountStatus];
 /** An organization key for internal tools */
 export type ApiKey = {
   __typename: 'ApiKey';
@@ -146,6 +156,27 @@ export type CreatedApiKey = {
   secret: Scalars['String']['output'];
 };
 
+/** An archive of everything Atrium holds about me */
+export type DataExport = {
+  __typename: 'DataExport';
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** GET it signed in as the account that asked for it (READY only) */
+  downloadUrl: Maybe<Scalars['String']['output']>;
+  /** Until when it can be downloaded */
+  expiresAt: Maybe<Scalars['DateTimeISO']['output']>;
+  id: Scalars['ID']['output'];
+  sizeBytes: Maybe<Scalars['Int']['output']>;
+  status: DataExportStatus;
+};
+
+export const DataExportStatus = {
+  EXPIRED: 'EXPIRED',
+  FAILED: 'FAILED',
+  PENDING: 'PENDING',
+  READY: 'READY'
+} as const;
+
+export type DataExportStatus = typeof DataExportStatus[keyof typeof DataExportStatus];
 /** A DNS record to publish */
 export type DnsRecord = {
   __typename: 'DnsRecord';
@@ -198,6 +229,12 @@ export type ErrorExtensions = {
 
 /** Why an operation failed, for clients to say in their own language; each value is described by its English message, whose `{name}`s come from the params */
 export const ErrorReason = {
+  /** This account is deactivated. We have sent a link to its email address to reactivate it */
+  ACCOUNT_DEACTIVATED: 'ACCOUNT_DEACTIVATED',
+  /** The deletion of this account is already scheduled */
+  ACCOUNT_DELETION_ALREADY_SCHEDULED: 'ACCOUNT_DELETION_ALREADY_SCHEDULED',
+  /** No deletion of this account is scheduled */
+  ACCOUNT_DELETION_NOT_SCHEDULED: 'ACCOUNT_DELETION_NOT_SCHEDULED',
   /** Already invited */
   ALREADY_INVITED: 'ALREADY_INVITED',
   /** You are already a member of this organization */
@@ -256,6 +293,16 @@ export const ErrorReason = {
   COUNTRY_UNKNOWN: 'COUNTRY_UNKNOWN',
   /** This cursor is not one this list gave out */
   CURSOR_INVALID: 'CURSOR_INVALID',
+  /** This export has expired; request a new one */
+  DATA_EXPORT_EXPIRED: 'DATA_EXPORT_EXPIRED',
+  /** An export is already being prepared; wait for it to finish */
+  DATA_EXPORT_IN_PROGRESS: 'DATA_EXPORT_IN_PROGRESS',
+  /** No such data export */
+  DATA_EXPORT_NOT_FOUND: 'DATA_EXPORT_NOT_FOUND',
+  /** This export is not ready yet */
+  DATA_EXPORT_NOT_READY: 'DATA_EXPORT_NOT_READY',
+  /** Sign in as the account that requested this export to download it */
+  DATA_EXPORT_SESSION_REQUIRED: 'DATA_EXPORT_SESSION_REQUIRED',
   /** Enter a domain name such as example.com */
   DOMAIN_INVALID: 'DOMAIN_INVALID',
   /** An organization can claim at most {max} domains */
@@ -342,6 +389,8 @@ export const ErrorReason = {
   OWNER_CANNOT_BE_REMOVED: 'OWNER_CANNOT_BE_REMOVED',
   /** The owner cannot leave; transfer ownership first */
   OWNER_CANNOT_LEAVE: 'OWNER_CANNOT_LEAVE',
+  /** You own organizations with other members ({organizations}); transfer their ownership first */
+  OWNER_MUST_TRANSFER_OWNERSHIP: 'OWNER_MUST_TRANSFER_OWNERSHIP',
   /** Ask for 1 to {max} items */
   PAGE_SIZE_OUT_OF_RANGE: 'PAGE_SIZE_OUT_OF_RANGE',
   /** Your password must not contain your name, email or the product's name */
@@ -372,6 +421,8 @@ export const ErrorReason = {
   PHONE_INVALID: 'PHONE_INVALID',
   /** Confirm your password to continue */
   REAUTHENTICATION_REQUIRED: 'REAUTHENTICATION_REQUIRED',
+  /** No such recordings deletion request */
+  RECORDINGS_DELETION_NOT_FOUND: 'RECORDINGS_DELETION_NOT_FOUND',
   /** Nobody can grant a role above their own */
   ROLE_ABOVE_OWN: 'ROLE_ABOVE_OWN',
   /** As {role} you cannot change the role of a {targetRole} */
@@ -466,6 +517,8 @@ export type Mutation = {
   acceptInvitation: TeamMember;
   /** Claims a domain; publish its verificationRecord */
   addDomain: Domain;
+  /** Keeps my account: cancels its scheduled deletion */
+  cancelAccountDeletion: Account;
   /** Withdraws a pending email change: its link stops working (see Account.pendingEmail) */
   cancelEmailChange: Account;
   /** Up to your own role (OWNER grants up to ADMIN); MANAGER only below ADMIN */
@@ -473,6 +526,8 @@ export type Mutation = {
   changePassword: Scalars['Boolean']['output'];
   /** The second step of a log-in with MFA: a TOTP or a backup code */
   completeMfaChallenge: AuthPayload;
+  /** API keys only (EVENTS_PUBLISH): the service confirms it deleted the recordings */
+  completeRecordingsDeletion: RecordingsDeletionRequest;
   /** Redeems a /verify-email link: confirms a new address or the sign-up address */
   confirmEmailChange: Account;
   /** Sets the new number once its code is right (5 tries per code) */
@@ -481,6 +536,10 @@ export type Mutation = {
   confirmTotpEnrollment: BackupCodes;
   /** A new key; its secret is in this answer only. Needs a recent sign-in (sudo mode). */
   createApiKey: CreatedApiKey;
+  /** Signs out everywhere and refuses sign-in until a mailed link reactivates (sudo mode) */
+  deactivateAccount: Scalars['Boolean']['output'];
+  /** Deletes one of my exports before it expires */
+  deleteDataExport: Scalars['Boolean']['output'];
   disableMfa: Scalars['Boolean']['output'];
   /** Mails a link valid 7 days, for that address only; uses a seat while pending */
   inviteTeamMember: Invitation;
@@ -489,6 +548,8 @@ export type Mutation = {
   logIn: LogInResult;
   /** Ends the current session; true when one was ended */
   logOut: Scalars['Boolean']['output'];
+  /** Reactivates a deactivated account with the mailed link */
+  reactivateAccount: Scalars['Boolean']['output'];
   /** Confirms the password (or a TOTP code) for sensitive changes in the next 10 minutes */
   reauthenticate: Session;
   /** Voids the old backup codes and returns 10 new ones */
@@ -499,12 +560,16 @@ export type Mutation = {
   removePhone: Account;
   /** Takes effect on their next request */
   removeTeamMember: Scalars['Boolean']['output'];
+  /** Starts an archive of all my data (sudo mode; one at a time); mailed when ready */
+  requestDataExport: DataExport;
   /** Mails a link to the new address (and a notice to the old); the address changes when it is used */
   requestEmailChange: Scalars['Boolean']['output'];
   /** Mails a reset link if the address has an account; answers the same either way */
   requestPasswordReset: Scalars['Boolean']['output'];
   /** Texts a 6-digit code (valid 10 minutes) to the new number */
   requestPhoneChange: Scalars['Boolean']['output'];
+  /** Asks the services holding the organization's call recordings to delete them */
+  requestRecordingsDeletion: RecordingsDeletionRequest;
   /** A new link and 7 more days; the old link stops working */
   resendInvitation: Invitation;
   /** Texts a new code to the number waiting to be confirmed (Account.pendingPhone) */
@@ -522,6 +587,8 @@ export type Mutation = {
   revokeSession: Session;
   /** A new secret for the key at once; the old one works for the grace period. Needs sudo mode. */
   rollApiKey: CreatedApiKey;
+  /** Schedules the erasure of my account after the grace period and signs out everywhere (sudo mode) */
+  scheduleAccountDeletion: Account;
   /** Creates an account, its own organization and a session */
   signUp: AuthPayload;
   /** Starts (or restarts) TOTP set-up; needs a recent re-authentication */
@@ -562,6 +629,11 @@ export type MutationCompleteMfaChallengeArgs = {
 };
 
 
+export type MutationCompleteRecordingsDeletionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationConfirmEmailChangeArgs = {
   token: Scalars['String']['input'];
 };
@@ -583,6 +655,11 @@ export type MutationCreateApiKeyArgs = {
 };
 
 
+export type MutationDeleteDataExportArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationInviteTeamMemberArgs = {
   input: InviteTeamMemberInput;
 };
@@ -595,6 +672,11 @@ export type MutationLeaveOrganizationArgs = {
 
 export type MutationLogInArgs = {
   input: LogInInput;
+};
+
+
+export type MutationReactivateAccountArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -625,6 +707,11 @@ export type MutationRequestPasswordResetArgs = {
 
 export type MutationRequestPhoneChangeArgs = {
   input: RequestPhoneChangeInput;
+};
+
+
+export type MutationRequestRecordingsDeletionArgs = {
+  organizationId: Scalars['ID']['input'];
 };
 
 
@@ -704,6 +791,8 @@ export type Organization = {
   name: Scalars['String']['output'];
   /** Plan code from the catalog, such as PROFESSIONAL */
   plan: Scalars['String']['output'];
+  /** Requests to delete call recordings, newest first (OWNER and ADMIN) */
+  recordingsDeletionRequests: Array<RecordingsDeletionRequest>;
   /** The plan's seats; null is unlimited */
   seatLimit: Maybe<Scalars['Int']['output']>;
   /** Members plus pending invitations */
@@ -732,6 +821,8 @@ export type Query = {
   invitationByToken: Maybe<InvitationPreview>;
   /** The signed-in account, or null */
   me: Maybe<Account>;
+  /** My data exports, newest first */
+  myDataExports: Array<DataExport>;
   /** Every organization I belong to */
   myOrganizations: Array<Organization>;
   /** My security timeline, newest first */
@@ -764,6 +855,21 @@ export type ReauthenticateInput = {
   password?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A request that the services holding an organization's call recordings delete them */
+export type RecordingsDeletionRequest = {
+  __typename: 'RecordingsDeletionRequest';
+  completedAt: Maybe<Scalars['DateTimeISO']['output']>;
+  id: Scalars['ID']['output'];
+  requestedAt: Scalars['DateTimeISO']['output'];
+  status: RecordingsDeletionStatus;
+};
+
+export const RecordingsDeletionStatus = {
+  COMPLETED: 'COMPLETED',
+  PENDING: 'PENDING'
+} as const;
+
+export type RecordingsDeletionStatus = typeof RecordingsDeletionStatus[keyof typeof RecordingsDeletionStatus];
 export type RequestEmailChangeInput = {
   newEmail: Scalars['String']['input'];
   /** The current password */
@@ -828,10 +934,16 @@ export type SecurityEventEdge = {
 };
 
 export const SecurityEventType = {
+  ACCOUNT_DEACTIVATED: 'ACCOUNT_DEACTIVATED',
+  ACCOUNT_DELETION_CANCELLED: 'ACCOUNT_DELETION_CANCELLED',
+  ACCOUNT_DELETION_SCHEDULED: 'ACCOUNT_DELETION_SCHEDULED',
+  ACCOUNT_REACTIVATED: 'ACCOUNT_REACTIVATED',
   API_KEY_CREATED: 'API_KEY_CREATED',
   API_KEY_REVOKED: 'API_KEY_REVOKED',
   API_KEY_ROLLED: 'API_KEY_ROLLED',
   BACKUP_CODES_REGENERATED: 'BACKUP_CODES_REGENERATED',
+  DATA_EXPORT_DOWNLOADED: 'DATA_EXPORT_DOWNLOADED',
+  DATA_EXPORT_REQUESTED: 'DATA_EXPORT_REQUESTED',
   EMAIL_CHANGED: 'EMAIL_CHANGED',
   MFA_DISABLED: 'MFA_DISABLED',
   MFA_ENABLED: 'MFA_ENABLED',
