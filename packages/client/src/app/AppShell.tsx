@@ -8,6 +8,7 @@ import { ToastProvider } from '../components/Toast';
 import { useCurrentAccount } from '../features/auth/CurrentAccount';
 import { useLogOut } from '../features/auth/useLogOut';
 import { UnverifiedEmailBanner } from '../features/email/UnverifiedEmailBanner';
+import { PendingDeletionBanner } from '../features/privacy/PendingDeletionBanner';
 import { ReauthDialogHost } from '../features/reauth/ReauthDialogHost';
 import { OrganizationSwitcher } from '../features/organizations/OrganizationSwitcher';
 import { SessionEventsListener } from '../features/sessions/SessionEventsListener';
@@ -65,6 +66,7 @@ export function AppShell() {
           <AccountMenu account={account} loggingOut={loading} onLogOut={() => void logOut()} />
         </header>
         {error && <FormAlert message={errorText(error)} />}
+        {account.status === 'PENDING_DELETION' && <PendingDeletionBanner account={account} />}
         {!account.emailVerified && <UnverifiedEmailBanner account={account} />}
         <div className="app-body">
           <SettingsNav id={NAV_ID} open={navOpen} />

@@ -38,12 +38,18 @@ const OrganizationPage = lazyPage(
   'OrganizationPage',
 );
 const TeamPage = lazyPage(() => import('../features/team/TeamPage'), 'TeamPage');
+const PrivacyPage = lazyPage(() => import('../features/privacy/PrivacyPage'), 'PrivacyPage');
+const ReactivatePage = lazyPage(
+  () => import('../features/privacy/ReactivatePage'),
+  'ReactivatePage',
+);
 const NotFoundPage = lazyPage(() => import('./NotFoundPage'), 'NotFoundPage');
 
 /** The sections built so far; the others show a placeholder. */
 const SECTION_PAGES: Partial<Record<SettingsSection['path'], ReactNode>> = {
   profile: <ProfilePage />,
   security: <SecurityPage />,
+  privacy: <PrivacyPage />,
 };
 
 /**
@@ -92,6 +98,7 @@ export const routes: RouteObject[] = [
       { path: '/reset-password', element: <ResetPasswordPage /> },
       { path: '/verify-email', element: <VerifyEmailPage /> },
       { path: '/invitations/accept', element: <AcceptInvitationPage /> },
+      { path: '/reactivate', element: <ReactivatePage /> },
       {
         element: <RequireAuth />,
         children: [

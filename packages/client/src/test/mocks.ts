@@ -1,6 +1,7 @@
 import type { MockLink } from '@apollo/client/testing';
 import { GraphQLError } from 'graphql';
 import {
+  AccountStatus,
   MeDocument,
   MySecurityEventsDocument,
   MyOrganizationsDocument,
@@ -49,6 +50,8 @@ export function anAccount(overrides: Partial<AccountFieldsFragment> = {}): Accou
     country: 'GB',
     mfaEnabled: false,
     remainingBackupCodes: 0,
+    status: AccountStatus.ACTIVE,
+    deletionScheduledFor: null,
     ...overrides,
   };
 }

@@ -29,7 +29,7 @@ export class AccountLifecycleService {
     private readonly events: DomainEvents,
     private readonly jobs: JobQueue,
     private readonly delivery: Delivery,
-    private readonly graceDays: number,
+    readonly graceDays: number,
   ) {}
 
   /** Sudo mode; every session ends at once (live sockets close), sign-in is refused until reactivation. */

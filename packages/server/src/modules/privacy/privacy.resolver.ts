@@ -4,6 +4,7 @@ import {
   Ctx,
   FieldResolver,
   ID,
+  Int,
   Mutation,
   Query,
   Resolver,
@@ -59,6 +60,13 @@ export class PrivacyResolver {
   })
   deletionScheduledFor(@Root() account: AccountEntity): Date | null {
     return account.deletionScheduledFor;
+  }
+
+  @Query(() => Int, {
+    description: 'Days between scheduling an account deletion and its erasure (0: at once)',
+  })
+  accountDeletionGraceDays(@Ctx() ctx: AppContext): number {
+    return ctx.services.accountLifecycle.graceDays;
   }
 
   @Authorized()
