@@ -35,6 +35,11 @@ export const SIGNED_OUT_PAGES: WalkedPage[] = [
     routes: ['/invitations/accept'],
     path: (data) => `/invitations/accept?token=${encodeURIComponent(data.pendingInvitationToken)}`,
   },
+  {
+    name: 'reactivate',
+    routes: ['/reactivate'],
+    path: () => '/reactivate?token=a-link-already-used',
+  },
 ];
 
 /**
