@@ -22,6 +22,8 @@ const CHOSEN = {
   'security-activity': 'settings-security--activity--1280-light',
   organization: 'settings-organization--1280-light',
   team: 'settings-team--1280-light',
+  // Taken by e2e/privacy.e2e.test.ts, with an export ready to download.
+  privacy: 'privacy-export-ready--1280-light',
   'coming-soon': 'settings-api-keys--1280-light',
   'team-375': 'settings-team--375-light',
   'security-dark': 'settings-security--1280-dark',
