@@ -106,6 +106,76 @@ function addressOf(name: string): string {
   return `${name}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}@example.com`;
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The keys the API keys page lists: one a tool has used, one rolled with a day's grace, one
+ * revoked. A fresh sign-up's session is recent enough for sudo mode.
+ */
+async function seedApiKeys(server: RunningServer, ownerToken: string, organizationId: string) {
+  const create = async (name: string, scopes: string[], expiresAt: string | null) => {
+    const data = await graphql<{ createApiKey: { apiKey: { id: string }; secret: string } }>(
+      server,
+      `
+        mutation ($input: CreateApiKeyInput!) {
+          createApiKey(input: $input) {
+            apiKey {
+              id
+            }
+            secret
+          }
+        }
+      `,
+      { input: { organizationId, name, scopes, expiresAt } },
+      ownerToken,
+    );
+    return { id: data.createApiKey.apiKey.id, secret: data.createApiKey.secret };
+  };
+
+  const sync = await create(
+    'Billing sync',
+    ['ORGANIZATION_READ', 'MEMBERS_READ'],
+    new Date(Date.now() + 90 * DAY_MS).toISOString(),
+  );
+  // The tool's first call: "last used" and from where.
+  await graphql(
+    server,
+    'query ($id: ID!) { organization(id: $id) { name } }',
+    {
+      id: organizationId,
+    },
+    sync.secret,
+  );
+
+  const deploys = await create('CI deploys', ['MEMBERS_READ', 'MEMBERS_WRITE'], null);
+  await graphql(
+    server,
+    `
+      mutation ($input: RollApiKeyInput!) {
+        rollApiKey(input: $input) {
+          secret
+        }
+      }
+    `,
+    { input: { id: deploys.id, gracePeriodSeconds: 86_400 } },
+    ownerToken,
+  );
+
+  const old = await create('Old export', ['ORGANIZATION_READ'], null);
+  await graphql(
+    server,
+    `
+      mutation ($id: ID!) {
+        revokeApiKey(id: $id) {
+          id
+        }
+      }
+    `,
+    { id: old.id },
+    ownerToken,
+  );
+}
+
 /** What the walk needs to reach every page with something on it. */
 export interface SeededOrganization {
   ownerEmail: string;
@@ -117,8 +187,8 @@ export interface SeededOrganization {
 
 /**
  * An owner whose organization has what every table shows: a second member, a pending
- * invitation, two domains; the owner's address confirmed and a phone number set. All of it
- * through the API, as a tool would, so the browser only looks.
+ * invitation, two domains, three API keys (used, rolled, revoked); the owner's address confirmed
+ * and a phone number set. All of it through the API, as a tool would, so the browser only looks.
  */
 export async function seedOrganization(
   server: RunningServer,
@@ -216,6 +286,8 @@ export async function seedOrganization(
     { token: memberInvitation },
     memberToken,
   );
+
+  await seedApiKeys(server, ownerToken, organizationId);
 
   const pendingInvitationToken = await invite(
     server,

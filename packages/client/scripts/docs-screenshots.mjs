@@ -24,7 +24,8 @@ const CHOSEN = {
   team: 'settings-team--1280-light',
   // Taken by e2e/privacy.e2e.test.ts, with an export ready to download.
   privacy: 'privacy-export-ready--1280-light',
-  'coming-soon': 'settings-api-keys--1280-light',
+  'api-keys': 'settings-api-keys--1280-light',
+  'api-keys-375': 'settings-api-keys--375-light',
   'team-375': 'settings-team--375-light',
   'security-dark': 'settings-security--1280-dark',
 };

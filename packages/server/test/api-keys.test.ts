@@ -9,6 +9,7 @@ import { generateApiKeySecret } from '../src/modules/api-key/api-key-secret';
 import { ApiKeyEntity } from '../src/modules/api-key/api-key.entity';
 import { SessionEntity } from '../src/modules/session/session.entity';
 import {
+  ApiKeyScopeChoices,
   CreateApiKey,
   OrganizationApiKeys,
   OrganizationName,
@@ -145,7 +146,19 @@ describe('creating a key', () => {
     expect(errorCode(await org.people.manager.actor.execute(CreateApiKey, { input }))).toBe(
       'FORBIDDEN',
     );
-    // No operation uses WEBHOOKS_WRITE yet, so no role may grant it.
+    // No operation uses WEBHOOKS_WRITE yet, so no role may grant it; the choices say why.
+    const choices = await org.people.admin.actor.execute(ApiKeyScopeChoices, { id: org.id });
+    expect(choices.data?.organization?.apiKeyScopeChoices).toContainEqual({
+      scope: 'WEBHOOKS_WRITE',
+      unavailableReason: 'NOT_AVAILABLE_YET',
+    });
+    expect(choices.data?.organization?.apiKeyScopeChoices).toContainEqual({
+      scope: 'MEMBERS_WRITE',
+      unavailableReason: null,
+    });
+    expect(
+      errorCode(await org.people.manager.actor.execute(ApiKeyScopeChoices, { id: org.id })),
+    ).toBe('FORBIDDEN');
     const beyond = await org.people.admin.actor.execute(CreateApiKey, {
       input: { ...input, scopes: ['MEMBERS_READ', 'WEBHOOKS_WRITE'] },
     });

@@ -43,6 +43,7 @@ const ReactivatePage = lazyPage(
   () => import('../features/privacy/ReactivatePage'),
   'ReactivatePage',
 );
+const ApiKeysPage = lazyPage(() => import('../features/apikeys/ApiKeysPage'), 'ApiKeysPage');
 const NotFoundPage = lazyPage(() => import('./NotFoundPage'), 'NotFoundPage');
 
 /** The sections built so far; the others show a placeholder. */
@@ -59,6 +60,7 @@ const SECTION_PAGES: Partial<Record<SettingsSection['path'], ReactNode>> = {
 const ORGANIZATION_PAGES: Record<OrganizationSection, ReactNode> = {
   organization: <OrganizationPage />,
   team: <TeamPage />,
+  'api-keys': <ApiKeysPage />,
 };
 
 function isOrganizationSection(path: string): path is OrganizationSection {

@@ -1,8 +1,14 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
-function dateTimeFormat(language: string, timeZone: string): Intl.DateTimeFormat {
-  const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
+const WITH_TIME: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
+const DAY_ONLY: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
+
+function dateTimeFormat(
+  language: string,
+  timeZone: string,
+  options: Intl.DateTimeFormatOptions = WITH_TIME,
+): Intl.DateTimeFormat {
   try {
     return new Intl.DateTimeFormat(language, { ...options, timeZone });
   } catch {
@@ -16,12 +22,21 @@ export function formatDateTime(iso: string, language: string, timeZone: string):
   return dateTimeFormat(language, timeZone).format(new Date(iso));
 }
 
-/** A formatter for the account's time zone (`me.timezone`) in the UI language. */
-export function useDateTimeFormat(timeZone: string): (iso: string) => string {
+function useFormat(timeZone: string, options: Intl.DateTimeFormatOptions) {
   const { i18n } = useTranslation();
   const language = i18n.language;
   return useMemo(() => {
-    const format = dateTimeFormat(language, timeZone);
+    const format = dateTimeFormat(language, timeZone, options);
     return (iso: string) => format.format(new Date(iso));
-  }, [language, timeZone]);
+  }, [language, timeZone, options]);
+}
+
+/** A formatter for the account's time zone (`me.timezone`) in the UI language. */
+export function useDateTimeFormat(timeZone: string): (iso: string) => string {
+  return useFormat(timeZone, WITH_TIME);
+}
+
+/** "Mar 10, 2025": the day of an instant where the account is, for tables short of room. */
+export function useDateFormat(timeZone: string): (iso: string) => string {
+  return useFormat(timeZone, DAY_ONLY);
 }

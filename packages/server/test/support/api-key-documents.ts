@@ -52,6 +52,17 @@ export const OrganizationApiKeys = typed<
   `query OrganizationApiKeys($id: ID!) { organization(id: $id) { apiKeys { ${API_KEY} } grantableApiKeyScopes } }`,
 );
 
+export const ApiKeyScopeChoices = typed<
+  {
+    organization: {
+      apiKeyScopeChoices: { scope: ApiKeyScope; unavailableReason: string | null }[];
+    } | null;
+  },
+  { id: string }
+>(
+  'query ApiKeyScopeChoices($id: ID!) { organization(id: $id) { apiKeyScopeChoices { scope unavailableReason } } }',
+);
+
 /** The `me`-equivalent of a key: its organization's name. */
 export const OrganizationName = typed<{ organization: { name: string } | null }, { id: string }>(
   'query OrganizationName($id: ID!) { organization(id: $id) { name } }',

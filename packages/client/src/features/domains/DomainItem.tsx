@@ -9,7 +9,7 @@ import {
   type DomainFieldsFragment,
 } from '../../generated/graphql';
 import { toApiError, type ApiError } from '../../lib/apiError';
-import { CopyButton } from './CopyButton';
+import { CopyButton } from '../../components/CopyButton';
 import { removeDomainFromCache } from './domainsCache';
 
 interface DomainItemProps {

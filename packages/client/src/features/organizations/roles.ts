@@ -15,6 +15,11 @@ export function mayEditOrganization(role: Role): boolean {
   return role === 'OWNER' || role === 'ADMIN';
 }
 
+/** Listing, creating, rolling and revoking API keys: the same roles as editing the organization. */
+export function mayManageApiKeys(role: Role): boolean {
+  return mayEditOrganization(role);
+}
+
 export function mayManageTeam(role: Role): boolean {
   return mayEditOrganization(role) || role === 'MANAGER';
 }

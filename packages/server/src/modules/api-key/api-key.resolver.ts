@@ -2,7 +2,13 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } fro
 import type { AppContext } from '../../graphql/context';
 import { Organization } from '../organization/organization.type';
 import { CreateApiKeyInput, RollApiKeyInput } from './api-key.inputs';
-import { ApiKey, ApiKeyScopeEnum, CreatedApiKey, toApiKey } from './api-key.type';
+import {
+  ApiKey,
+  ApiKeyScopeChoice,
+  ApiKeyScopeEnum,
+  CreatedApiKey,
+  toApiKey,
+} from './api-key.type';
 import type { ApiKeyScope } from './scopes';
 
 @Resolver(() => Organization)
@@ -19,6 +25,17 @@ export class ApiKeyResolver {
   })
   grantableApiKeyScopes(@Root() organization: Organization, @Ctx() ctx: AppContext): ApiKeyScope[] {
     return ctx.services.apiKeys.grantable(organization.access);
+  }
+
+  @FieldResolver(() => [ApiKeyScopeChoice], {
+    description:
+      'Every scope, each saying whether my role may put it on a key here and why not (OWNER and ADMIN)',
+  })
+  apiKeyScopeChoices(
+    @Root() organization: Organization,
+    @Ctx() ctx: AppContext,
+  ): ApiKeyScopeChoice[] {
+    return ctx.services.apiKeys.scopeChoices(organization.access);
   }
 
   @Authorized()

@@ -5,11 +5,15 @@ import type { DomainEvents } from '../../events/domain-events';
 import { badUserInput, fail } from '../../graphql/errors';
 import type { RecentAuthentication } from '../auth/recent-auth';
 import { authorize, inOrganization, type OrganizationAccess } from '../organization/access';
-import { grantableScopes } from '../organization/policy';
+import {
+  grantableScopes,
+  scopeUnavailableReason,
+  type ScopeUnavailableReason,
+} from '../organization/policy';
 import { generateApiKeySecret } from './api-key-secret';
 import { ApiKeyEntity } from './api-key.entity';
 import { snapshotApiKey } from './api-key.events';
-import type { ApiKeyScope } from './scopes';
+import { API_KEY_SCOPES, type ApiKeyScope } from './scopes';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const MAX_GRACE_SECONDS = 7 * 24 * 60 * 60;
@@ -58,6 +62,17 @@ export class ApiKeyService {
   grantable(access: OrganizationAccess): ApiKeyScope[] {
     authorize(access, 'apiKey.list');
     return grantableScopes(access.role);
+  }
+
+  /** Every scope, with why the caller's role may not put it on a key here (null: it may). */
+  scopeChoices(
+    access: OrganizationAccess,
+  ): { scope: ApiKeyScope; unavailableReason: ScopeUnavailableReason | null }[] {
+    authorize(access, 'apiKey.list');
+    return API_KEY_SCOPES.map((scope) => ({
+      scope,
+      unavailableReason: scopeUnavailableReason(access.role, scope),
+    }));
   }
 
   async create(caller: Caller, request: CreateApiKeyRequest): Promise<IssuedApiKey> {

@@ -21,6 +21,27 @@ export const ApiKeyStatusEnum = {
 export type ApiKeyStatus = keyof typeof ApiKeyStatusEnum;
 registerEnumType(ApiKeyStatusEnum, { name: 'ApiKeyStatus' });
 
+export const ApiKeyScopeUnavailableReasonEnum = {
+  NOT_AVAILABLE_YET: 'NOT_AVAILABLE_YET',
+  ABOVE_YOUR_ROLE: 'ABOVE_YOUR_ROLE',
+} as const;
+registerEnumType(ApiKeyScopeUnavailableReasonEnum, {
+  name: 'ApiKeyScopeUnavailableReason',
+  description: 'Why a scope cannot go on a key: nothing uses it yet, or it is beyond my role',
+});
+
+@ObjectType('ApiKeyScopeChoice', { description: 'One scope as a key creator may choose it' })
+export class ApiKeyScopeChoice {
+  @Field(() => ApiKeyScopeEnum)
+  scope: ApiKeyScope;
+
+  @Field(() => ApiKeyScopeUnavailableReasonEnum, {
+    nullable: true,
+    description: 'Null: my role may put it on a key',
+  })
+  unavailableReason: keyof typeof ApiKeyScopeUnavailableReasonEnum | null;
+}
+
 /** An organization's key as its admins see it: never its secret, nor the secret's hash. */
 @ObjectType('ApiKey', { description: 'An organization key for internal tools' })
 export class ApiKey {

@@ -6,6 +6,7 @@ import {
   mayManage,
   OPERATIONS,
   POLICY,
+  scopeUnavailableReason,
 } from './policy';
 import { ROLES } from './team-member.entity';
 
@@ -63,6 +64,14 @@ describe('scopes a creator may grant', () => {
       'MEMBERS_WRITE',
     ]);
     expect(grantableScopes('ADMIN')).toEqual(grantableScopes('OWNER'));
+  });
+
+  it('say why a scope is refused: nothing uses it yet, or the role may not do all it allows', () => {
+    expect(scopeUnavailableReason('OWNER', 'MEMBERS_WRITE')).toBeNull();
+    expect(scopeUnavailableReason('OWNER', 'WEBHOOKS_WRITE')).toBe('NOT_AVAILABLE_YET');
+    expect(scopeUnavailableReason('VIEWER', 'WEBHOOKS_WRITE')).toBe('NOT_AVAILABLE_YET');
+    expect(scopeUnavailableReason('VIEWER', 'MEMBERS_WRITE')).toBe('ABOVE_YOUR_ROLE');
+    expect(scopeUnavailableReason('VIEWER', 'MEMBERS_READ')).toBeNull();
   });
 
   it('never lets a key do what its creator cannot', () => {

@@ -109,22 +109,31 @@ export function mayGrant(actor: Role, granted: Role): boolean {
   return granted !== 'OWNER' && rank(granted) <= rank(actor);
 }
 
+/** Why a scope cannot go on a key: nothing uses it yet, or it reaches beyond the role. */
+export type ScopeUnavailableReason = 'NOT_AVAILABLE_YET' | 'ABOVE_YOUR_ROLE';
+
 /**
- * The scopes `role` may put on a key: those whose every operation the role may do itself, so a
- * key never does more than its creator could. An operation no role does (an API-key-only one,
- * such as publishing events) counts as the key managers' (`apiKey.create`). A scope that no
- * operation uses yet is granted by nobody: what it would allow is not decided.
+ * Whether `role` may put `scope` on a key (null) and why not otherwise: it may when the role may
+ * do every operation the scope allows, so a key never does more than its creator could. An
+ * operation no role does (an API-key-only one, such as publishing events) counts as the key
+ * managers' (`apiKey.create`). A scope that no operation uses yet is granted by nobody: what it
+ * would allow is not decided.
  */
+export function scopeUnavailableReason(
+  role: Role,
+  scope: ApiKeyScope,
+): ScopeUnavailableReason | null {
+  const rows = OPERATIONS.filter((operation) => POLICY[operation].scope === scope);
+  if (rows.length === 0) return 'NOT_AVAILABLE_YET';
+  const allowed = rows.every((operation) =>
+    POLICY[operation].roles.some(Boolean)
+      ? isAllowed(role, operation)
+      : isAllowed(role, 'apiKey.create'),
+  );
+  return allowed ? null : 'ABOVE_YOUR_ROLE';
+}
+
+/** The scopes `role` may put on a key (`scopeUnavailableReason` says null). */
 export function grantableScopes(role: Role): ApiKeyScope[] {
-  return API_KEY_SCOPES.filter((scope) => {
-    const rows = OPERATIONS.filter((operation) => POLICY[operation].scope === scope);
-    return (
-      rows.length > 0 &&
-      rows.every((operation) =>
-        POLICY[operation].roles.some(Boolean)
-          ? isAllowed(role, operation)
-          : isAllowed(role, 'apiKey.create'),
-      )
-    );
-  });
+  return API_KEY_SCOPES.filter((scope) => scopeUnavailableReason(role, scope) === null);
 }
