@@ -24,11 +24,7 @@ export interface Authenticated {
 }
 
 export type RevocationReason =
-  | 'LOGOUT'
-  | 'REVOKED'
-  | 'REVOKED_OTHERS'
-  | 'PASSWORD_RESET'
-  | 'ACCOUNT_CLOSED';
+  'LOGOUT' | 'REVOKED' | 'REVOKED_OTHERS' | 'PASSWORD_RESET' | 'ACCOUNT_CLOSED';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** lastActiveAt is written at most this often per session, not on every request. */

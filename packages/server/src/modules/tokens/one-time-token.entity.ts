@@ -4,11 +4,7 @@ import { AccountEntity } from '../account/account.entity';
 import { EMAIL_MAX_CHARS } from '../auth/email-address';
 
 export type TokenPurpose =
-  | 'VERIFY_EMAIL'
-  | 'EMAIL_CHANGE'
-  | 'PASSWORD_RESET'
-  | 'PHONE_CHANGE'
-  | 'REACTIVATE';
+  'VERIFY_EMAIL' | 'EMAIL_CHANGE' | 'PASSWORD_RESET' | 'PHONE_CHANGE' | 'REACTIVATE';
 
 /**
  * A single-use secret sent by mail or SMS. Only its hash is stored; redeeming it is a
