@@ -128,6 +128,7 @@ describe('creating a key', () => {
       'ORGANIZATION_READ',
       'MEMBERS_READ',
       'MEMBERS_WRITE',
+      'EVENTS_PUBLISH',
     ]);
     const everything = JSON.stringify(listed);
     expect(everything).not.toContain(secret.slice(15));

@@ -109,6 +109,17 @@ export function mayGrant(actor: Role, granted: Role): boolean {
   return granted !== 'OWNER' && rank(granted) <= rank(actor);
 }
 
+/**
+ * Whether what `operation` does is within `role`'s reach, for granting it to a key: an operation
+ * no role does itself (API keys only, such as confirming recordings were deleted) is the key
+ * managers' (`apiKey.create`) to hand to a service.
+ */
+export function isWithinReach(role: Role, operation: OrganizationOperation): boolean {
+  return POLICY[operation].roles.some(Boolean)
+    ? isAllowed(role, operation)
+    : isAllowed(role, 'apiKey.create');
+}
+
 /** Why a scope cannot go on a key: nothing uses it yet, or it reaches beyond the role. */
 export type ScopeUnavailableReason = 'NOT_AVAILABLE_YET' | 'ABOVE_YOUR_ROLE';
 
@@ -125,11 +136,7 @@ export function scopeUnavailableReason(
 ): ScopeUnavailableReason | null {
   const rows = OPERATIONS.filter((operation) => POLICY[operation].scope === scope);
   if (rows.length === 0) return 'NOT_AVAILABLE_YET';
-  const allowed = rows.every((operation) =>
-    POLICY[operation].roles.some(Boolean)
-      ? isAllowed(role, operation)
-      : isAllowed(role, 'apiKey.create'),
-  );
+  const allowed = rows.every((operation) => isWithinReach(role, operation));
   return allowed ? null : 'ABOVE_YOUR_ROLE';
 }
 
