@@ -19,7 +19,7 @@ const config: CodegenConfig = {
         enumsAsConst: true,
         namingConvention: { enumValues: 'keep' },
         useTypeImports: true,
-        scalars: { DateTimeISO: 'string' },
+        scalars: { DateTimeISO: 'string', JSONObject: 'Record<string, unknown>' },
         defaultScalarType: 'unknown',
         nonOptionalTypename: true,
         skipTypeNameForRoot: true,

@@ -36,6 +36,11 @@ export const SIGNED_OUT_PAGES: WalkedPage[] = [
     path: (data) => `/invitations/accept?token=${encodeURIComponent(data.pendingInvitationToken)}`,
   },
   {
+    name: 'unsubscribe',
+    routes: ['/unsubscribe'],
+    path: () => '/unsubscribe?token=from-a-notice-email',
+  },
+  {
     name: 'reactivate',
     routes: ['/reactivate'],
     path: () => '/reactivate?token=a-link-already-used',

@@ -296,5 +296,55 @@ export async function seedOrganization(
     addressOf('grace'),
     'MEMBER',
   );
+  await seedWebhooks(server, ownerToken, organizationId);
   return { ownerEmail, password, organizationId, pendingInvitationToken };
+}
+
+/**
+ * Two webhook endpoints, one of them turned off. Nothing is delivered to them: the walk changes
+ * nothing they subscribe to, and the names are of a reserved domain.
+ */
+async function seedWebhooks(server: RunningServer, ownerToken: string, organizationId: string) {
+  const endpoints = [
+    {
+      url: 'https://hooks.lovelace.example/atrium',
+      description: 'CRM sync',
+      eventTypes: ['call.completed', 'contact.updated', 'callback.scheduled'],
+    },
+    {
+      url: 'https://billing.lovelace.example/events',
+      description: 'Billing',
+      eventTypes: ['plan.changed', 'recordings.deletion_requested'],
+    },
+  ];
+  const ids: string[] = [];
+  for (const input of endpoints) {
+    const data = await graphql<{ createWebhookEndpoint: { endpoint: { id: string } } }>(
+      server,
+      `
+        mutation ($input: CreateWebhookEndpointInput!) {
+          createWebhookEndpoint(input: $input) {
+            endpoint {
+              id
+            }
+          }
+        }
+      `,
+      { input: { organizationId, ...input } },
+      ownerToken,
+    );
+    ids.push(data.createWebhookEndpoint.endpoint.id);
+  }
+  await graphql(
+    server,
+    `
+      mutation ($id: ID!) {
+        updateWebhookEndpoint(id: $id, input: { enabled: false }) {
+          id
+        }
+      }
+    `,
+    { id: ids[1] },
+    ownerToken,
+  );
 }

@@ -1,5 +1,6 @@
 // Copies the screenshots the user guide and the README show from the browser walk's output
-// (e2e/every-page.e2e.test.ts writes test-output/screenshots/) into docs/images/.
+// (e2e/every-page.e2e.test.ts and e2e/webhooks.e2e.test.ts write test-output/screenshots/) into
+// docs/images/.
 // `pnpm --filter @atrium/client docs:screenshots` builds, runs the walk, then runs this.
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -22,12 +23,17 @@ const CHOSEN = {
   'security-activity': 'settings-security--activity--1280-light',
   organization: 'settings-organization--1280-light',
   team: 'settings-team--1280-light',
+  notifications: 'settings-notifications--1280-light',
+  'notifications-375': 'settings-notifications--375-light',
   // Taken by e2e/privacy.e2e.test.ts, with an export ready to download.
   privacy: 'privacy-export-ready--1280-light',
   'api-keys': 'settings-api-keys--1280-light',
   'api-keys-375': 'settings-api-keys--375-light',
   'team-375': 'settings-team--375-light',
   'security-dark': 'settings-security--1280-dark',
+  webhooks: 'settings-webhooks--1280-light',
+  'webhooks-add': 'webhooks-add--1280-light',
+  'webhooks-endpoint': 'webhooks-endpoint--1280-light',
 };
 
 const missing = Object.values(CHOSEN).filter((file) => !existsSync(path.join(from, `${file}.png`)));

@@ -20,6 +20,7 @@ import { lazyClientInfo, trustedProxyList } from './http/client-address';
 import { clearSessionCookie } from './http/cookies';
 import { handleAvatarRoutes } from './http/avatar-routes';
 import { handleExportRoutes } from './http/export-routes';
+import { handleUnsubscribeRoute } from './modules/notification/unsubscribe.route';
 import { handleGraphQLRequest } from './http/graphql-handler';
 import { createSpaHandler } from './http/static-files';
 import { attachGraphQLWebSocket } from './http/websocket';
@@ -155,6 +156,17 @@ export async function startAtrium(
         // answered
       } else if (await handleExportRoutes(services, request, response, pathname, trustedProxies)) {
         // answered
+      } else if (
+        await handleUnsubscribeRoute(
+          services.unsubscribeLinks,
+          services.notificationPreferences,
+          request,
+          response,
+          pathname,
+          queryStart === -1 ? '' : url.slice(queryStart),
+        )
+      ) {
+        // answered
       } else if (serveSpa) {
         serveSpa(request, response, pathname);
       } else {
@@ -200,6 +212,8 @@ export async function startAtrium(
       // After the requests: they may still enqueue. Running jobs finish, or are handed back.
       services.jobScheduler.stop();
       await services.jobRunner.stop();
+      // Its keep-alive connections to webhook receivers, once no attempt runs.
+      services.webhookDeliverer.close();
       // After the last request: what it counted is written, not lost.
       await services.usageMeter.stop();
       await eventBus.close();

@@ -4,15 +4,18 @@ import { accountModule } from './modules/account/account.module';
 import { apiKeyModule } from './modules/api-key/api-key.module';
 import { authModule } from './modules/auth/auth.module';
 import { avatarModule } from './modules/avatar/avatar.module';
+import { billingModule } from './modules/billing/billing.module';
 import { domainModule } from './modules/domain/domain.module';
 import { invitationModule } from './modules/invitation/invitation.module';
 import { mfaModule } from './modules/mfa/mfa.module';
+import { notificationModule } from './modules/notification/notification.module';
 import { organizationModule } from './modules/organization/organization.module';
 import { privacyModule } from './modules/privacy/privacy.module';
 import { securityEventsModule } from './modules/security-events/security-events.module';
 import { sessionModule } from './modules/session/session.module';
 import { tokensModule } from './modules/tokens/tokens.module';
 import { usageModule } from './modules/usage/usage.module';
+import { webhookModule } from './modules/webhook/webhook.module';
 
 /**
  * The registry: every feature module, one line each. A module's services may use those of the
@@ -31,6 +34,9 @@ export const MODULES: readonly AtriumModule[] = [
   organizationModule,
   invitationModule,
   domainModule,
+  billingModule,
+  notificationModule,
+  webhookModule,
   privacyModule,
 ];
 

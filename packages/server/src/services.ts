@@ -9,6 +9,7 @@ import { JobScheduler, type AnySchedule } from './jobs/schedule';
 import { Delivery } from './messaging/delivery';
 import { createMailer } from './messaging/mailer';
 import { sendMailJob } from './messaging/send-mail.job';
+import { sendSmsJob } from './messaging/send-sms.job';
 import { createSmsSender } from './messaging/sms';
 import { RateLimits } from './security/rate-limits';
 import type { AtriumModule, Infrastructure, Services } from './core/module';
@@ -31,17 +32,15 @@ export function createServices(
   const jobs = new JobQueue(dataSource);
   const sendMail = sendMailJob(createMailer(config.smtpUrl, config.outboxDir, logger));
   const site = new PublicSite(config);
-  const delivery = new Delivery(
-    jobs,
-    sendMail,
-    createSmsSender(config.sms, config.outboxDir, logger),
-    site,
-  );
+  const sms = createSmsSender(config.sms, config.outboxDir, logger);
+  const sendSms = sendSmsJob(sms);
+  const delivery = new Delivery(jobs, sendMail, sendSms, sms, site);
   const infra: Infrastructure = {
     ...base,
     events,
     jobs,
     delivery,
+    site,
     limits: new RateLimits(base.redis),
   };
 
@@ -49,10 +48,10 @@ export function createServices(
   for (const module of modules) Object.assign(built, module.services?.(infra, built));
 
   const cleanupJobs = deleteSucceededJobsJob(jobs);
-  const kinds: AnyJobDefinition[] = [sendMail, cleanupJobs];
+  const kinds: AnyJobDefinition[] = [sendMail, sendSms, cleanupJobs];
   const schedules: AnySchedule[] = [{ job: cleanupJobs, everyMs: HOUR_MS, payload: {} }];
   for (const module of modules) {
-    const work = module.jobs?.(built as Services);
+    const work = module.jobs?.(built as Services, infra);
     kinds.push(...(work?.kinds ?? []));
     schedules.push(...(work?.schedules ?? []));
   }

@@ -128,7 +128,10 @@ describe('creating a key', () => {
       'ORGANIZATION_READ',
       'MEMBERS_READ',
       'MEMBERS_WRITE',
+      'WEBHOOKS_READ',
+      'WEBHOOKS_WRITE',
       'EVENTS_PUBLISH',
+      'NOTIFICATIONS_SEND',
     ]);
     const everything = JSON.stringify(listed);
     expect(everything).not.toContain(secret.slice(15));
@@ -147,10 +150,10 @@ describe('creating a key', () => {
     expect(errorCode(await org.people.manager.actor.execute(CreateApiKey, { input }))).toBe(
       'FORBIDDEN',
     );
-    // No operation uses WEBHOOKS_WRITE yet, so no role may grant it; the choices say why.
+    // No operation uses AUDIT_READ yet, so no role may grant it; the choices say why.
     const choices = await org.people.admin.actor.execute(ApiKeyScopeChoices, { id: org.id });
     expect(choices.data?.organization?.apiKeyScopeChoices).toContainEqual({
-      scope: 'WEBHOOKS_WRITE',
+      scope: 'AUDIT_READ',
       unavailableReason: 'NOT_AVAILABLE_YET',
     });
     expect(choices.data?.organization?.apiKeyScopeChoices).toContainEqual({
@@ -161,11 +164,11 @@ describe('creating a key', () => {
       errorCode(await org.people.manager.actor.execute(ApiKeyScopeChoices, { id: org.id })),
     ).toBe('FORBIDDEN');
     const beyond = await org.people.admin.actor.execute(CreateApiKey, {
-      input: { ...input, scopes: ['MEMBERS_READ', 'WEBHOOKS_WRITE'] },
+      input: { ...input, scopes: ['MEMBERS_READ', 'AUDIT_READ'] },
     });
     expect(fieldErrors(beyond)).toEqual({ scopes: 'API_KEY_SCOPE_ABOVE_ROLE' });
     expect(beyond.errors?.[0].extensions?.fields).toEqual({
-      scopes: 'Your role (ADMIN) cannot grant WEBHOOKS_WRITE',
+      scopes: 'Your role (ADMIN) cannot grant AUDIT_READ',
     });
   });
 

@@ -10,6 +10,8 @@ import { useLogOut } from '../features/auth/useLogOut';
 import { UnverifiedEmailBanner } from '../features/email/UnverifiedEmailBanner';
 import { PendingDeletionBanner } from '../features/privacy/PendingDeletionBanner';
 import { ReauthDialogHost } from '../features/reauth/ReauthDialogHost';
+import { NotificationBell } from '../features/notifications/NotificationBell';
+import { NotificationFeedListener } from '../features/notifications/NotificationFeedListener';
 import { OrganizationSwitcher } from '../features/organizations/OrganizationSwitcher';
 import { SessionEventsListener } from '../features/sessions/SessionEventsListener';
 import { useErrorText } from '../lib/useErrorText';
@@ -47,6 +49,7 @@ export function AppShell() {
     <ToastProvider>
       <div className="app">
         <SessionEventsListener />
+        <NotificationFeedListener />
         <a className="skip-link" href="#main" onClick={skipToMain}>
           {t('app.skipToContent')}
         </a>
@@ -63,6 +66,7 @@ export function AppShell() {
           </button>
           <span className="brand">{t('app.name')}</span>
           <OrganizationSwitcher />
+          <NotificationBell timezone={account.timezone} />
           <AccountMenu account={account} loggingOut={loading} onLogOut={() => void logOut()} />
         </header>
         {error && <FormAlert message={errorText(error)} />}

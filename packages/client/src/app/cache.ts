@@ -29,6 +29,10 @@ export function createCache(): InMemoryCache {
       Organization: {
         fields: { members: { keyArgs: false, merge: mergeMemberPages } },
       },
+      // The delivery log: "Show more" appends; a refetch of the first page replaces.
+      WebhookEndpoint: {
+        fields: { deliveries: relayStylePagination() },
+      },
     },
   });
 }

@@ -44,12 +44,22 @@ const ReactivatePage = lazyPage(
   'ReactivatePage',
 );
 const ApiKeysPage = lazyPage(() => import('../features/apikeys/ApiKeysPage'), 'ApiKeysPage');
+const NotificationsPage = lazyPage(
+  () => import('../features/notifications/NotificationsPage'),
+  'NotificationsPage',
+);
+const UnsubscribePage = lazyPage(
+  () => import('../features/notifications/UnsubscribePage'),
+  'UnsubscribePage',
+);
+const WebhooksPage = lazyPage(() => import('../features/webhooks/WebhooksPage'), 'WebhooksPage');
 const NotFoundPage = lazyPage(() => import('./NotFoundPage'), 'NotFoundPage');
 
 /** The sections built so far; the others show a placeholder. */
 const SECTION_PAGES: Partial<Record<SettingsSection['path'], ReactNode>> = {
   profile: <ProfilePage />,
   security: <SecurityPage />,
+  notifications: <NotificationsPage />,
   privacy: <PrivacyPage />,
 };
 
@@ -61,6 +71,7 @@ const ORGANIZATION_PAGES: Record<OrganizationSection, ReactNode> = {
   organization: <OrganizationPage />,
   team: <TeamPage />,
   'api-keys': <ApiKeysPage />,
+  webhooks: <WebhooksPage />,
 };
 
 function isOrganizationSection(path: string): path is OrganizationSection {
@@ -100,6 +111,7 @@ export const routes: RouteObject[] = [
       { path: '/reset-password', element: <ResetPasswordPage /> },
       { path: '/verify-email', element: <VerifyEmailPage /> },
       { path: '/invitations/accept', element: <AcceptInvitationPage /> },
+      { path: '/unsubscribe', element: <UnsubscribePage /> },
       { path: '/reactivate', element: <ReactivatePage /> },
       {
         element: <RequireAuth />,

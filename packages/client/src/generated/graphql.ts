@@ -18,6 +18,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar.This scalar is serialized to a string in ISO 8601 format and parsed from a string in ISO 8601 format. */
   DateTimeISO: { input: string; output: string; }
+  /** A JSON object, such as {"callId": "call_7Hq2x", "durationSeconds": 184} */
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
 };
 
 /** A person who signs in to Atrium */
@@ -164,10 +166,26 @@ export type CreateApiKeyInput = {
   scopes: Array<ApiKeyScope>;
 };
 
+export type CreateWebhookEndpointInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** At least one name of webhookEventTypes */
+  eventTypes: Array<Scalars['String']['input']>;
+  organizationId: Scalars['ID']['input'];
+  /** https:// in production; a public address, no redirects followed */
+  url: Scalars['String']['input'];
+};
+
 /** A new secret: shown this once, never again. Store it like a password. */
 export type CreatedApiKey = {
   __typename: 'CreatedApiKey';
   apiKey: ApiKey;
+  secret: Scalars['String']['output'];
+};
+
+/** A new endpoint and its signing secret (revealWebhookSecret shows it again) */
+export type CreatedWebhookEndpoint = {
+  __typename: 'CreatedWebhookEndpoint';
+  endpoint: WebhookEndpoint;
   secret: Scalars['String']['output'];
 };
 
@@ -274,6 +292,8 @@ export const ErrorReason = {
   API_KEY_NAME_REQUIRED: 'API_KEY_NAME_REQUIRED',
   /** No such API key */
   API_KEY_NOT_FOUND: 'API_KEY_NOT_FOUND',
+  /** Only a tool with an API key can do this */
+  API_KEY_REQUIRED: 'API_KEY_REQUIRED',
   /** This key was revoked */
   API_KEY_REVOKED: 'API_KEY_REVOKED',
   /** This key has scopes your role ({role}) cannot grant; ask someone who can to roll it */
@@ -374,6 +394,8 @@ export const ErrorReason = {
   LANGUAGE_UNSUPPORTED: 'LANGUAGE_UNSUPPORTED',
   /** This link is invalid, expired or already used */
   LINK_INVALID: 'LINK_INVALID',
+  /** Enter an amount above 0 and up to {max}, with at most two decimals */
+  LOW_BALANCE_THRESHOLD_INVALID: 'LOW_BALANCE_THRESHOLD_INVALID',
   /** No such member */
   MEMBER_NOT_FOUND: 'MEMBER_NOT_FOUND',
   /** Two-factor authentication is already off */
@@ -390,6 +412,20 @@ export const ErrorReason = {
   MFA_OFF: 'MFA_OFF',
   /** Start the set-up first */
   MFA_SETUP_NOT_STARTED: 'MFA_SETUP_NOT_STARTED',
+  /** Security notices cannot be turned off or on */
+  NOTIFICATION_CELL_LOCKED: 'NOTIFICATION_CELL_LOCKED',
+  /** This type and channel is listed twice */
+  NOTIFICATION_CELL_REPEATED: 'NOTIFICATION_CELL_REPEATED',
+  /** Name at most {max} notifications at once */
+  NOTIFICATION_IDS_TOO_MANY: 'NOTIFICATION_IDS_TOO_MANY',
+  /** Use an https:// or http:// address, or a path starting with / */
+  NOTIFICATION_LINK_INVALID: 'NOTIFICATION_LINK_INVALID',
+  /** Use one of the languages Atrium speaks: {locales} */
+  NOTIFICATION_LOCALE_UNSUPPORTED: 'NOTIFICATION_LOCALE_UNSUPPORTED',
+  /** No such person in this organization */
+  NOTIFICATION_RECIPIENT_NOT_FOUND: 'NOTIFICATION_RECIPIENT_NOT_FOUND',
+  /** This cannot be empty */
+  NOTIFICATION_TEXT_REQUIRED: 'NOTIFICATION_TEXT_REQUIRED',
   /** This is your only organization; you cannot leave it */
   ONLY_ORGANIZATION: 'ONLY_ORGANIZATION',
   /** Enter a name */
@@ -434,6 +470,10 @@ export const ErrorReason = {
   PHONE_CODE_LOCKED: 'PHONE_CODE_LOCKED',
   /** Enter a valid phone number with its country code, such as +34 612 345 678 */
   PHONE_INVALID: 'PHONE_INVALID',
+  /** Quiet hours must end at a different time than they start */
+  QUIET_HOURS_EMPTY: 'QUIET_HOURS_EMPTY',
+  /** Use a time like 22:00 */
+  QUIET_HOURS_TIME_INVALID: 'QUIET_HOURS_TIME_INVALID',
   /** Confirm your password to continue */
   REAUTHENTICATION_REQUIRED: 'REAUTHENTICATION_REQUIRED',
   /** No such recordings deletion request */
@@ -464,10 +504,38 @@ export const ErrorReason = {
   TOO_MANY_ATTEMPTS: 'TOO_MANY_ATTEMPTS',
   /** That code is not right; check the time on your device */
   TOTP_CODE_INCORRECT: 'TOTP_CODE_INCORRECT',
+  /** This unsubscribe link is not valid */
+  UNSUBSCRIBE_LINK_INVALID: 'UNSUBSCRIBE_LINK_INVALID',
   /** Use 3–30 letters, digits, dots, dashes or underscores, starting and ending with a letter or digit */
   USERNAME_INVALID: 'USERNAME_INVALID',
   /** This username is taken */
   USERNAME_TAKEN: 'USERNAME_TAKEN',
+  /** No such webhook delivery */
+  WEBHOOK_DELIVERY_NOT_FOUND: 'WEBHOOK_DELIVERY_NOT_FOUND',
+  /** An organization can have at most {max} webhook endpoints */
+  WEBHOOK_ENDPOINT_LIMIT_REACHED: 'WEBHOOK_ENDPOINT_LIMIT_REACHED',
+  /** No such webhook endpoint */
+  WEBHOOK_ENDPOINT_NOT_FOUND: 'WEBHOOK_ENDPOINT_NOT_FOUND',
+  /** Event data can be at most {max} bytes of JSON */
+  WEBHOOK_EVENT_DATA_TOO_LARGE: 'WEBHOOK_EVENT_DATA_TOO_LARGE',
+  /** Choose at least one event type */
+  WEBHOOK_EVENT_TYPES_REQUIRED: 'WEBHOOK_EVENT_TYPES_REQUIRED',
+  /** {type} is sent by Atrium itself and cannot be published */
+  WEBHOOK_EVENT_TYPE_NOT_PUBLISHABLE: 'WEBHOOK_EVENT_TYPE_NOT_PUBLISHABLE',
+  /** {type} is not an event type (see webhookEventTypes) */
+  WEBHOOK_EVENT_TYPE_UNKNOWN: 'WEBHOOK_EVENT_TYPE_UNKNOWN',
+  /** An idempotency key is 1 to {max} characters */
+  WEBHOOK_IDEMPOTENCY_KEY_INVALID: 'WEBHOOK_IDEMPOTENCY_KEY_INVALID',
+  /** This idempotency key was used in the last 24 hours for a different event */
+  WEBHOOK_IDEMPOTENCY_KEY_REUSED: 'WEBHOOK_IDEMPOTENCY_KEY_REUSED',
+  /** Choose a time in the past {days} days */
+  WEBHOOK_RECOVER_SINCE_INVALID: 'WEBHOOK_RECOVER_SINCE_INVALID',
+  /** Webhook URLs must start with https:// */
+  WEBHOOK_URL_HTTPS_REQUIRED: 'WEBHOOK_URL_HTTPS_REQUIRED',
+  /** Enter a URL such as https://example.com/webhooks (no user name or password in it) */
+  WEBHOOK_URL_INVALID: 'WEBHOOK_URL_INVALID',
+  /** Webhooks can only go to public addresses, not to local or private networks */
+  WEBHOOK_URL_PRIVATE: 'WEBHOOK_URL_PRIVATE',
   /** Enter a web address starting with http:// or https:// */
   WEBSITE_INVALID: 'WEBSITE_INVALID',
   /** Wrong password */
@@ -511,6 +579,13 @@ export type InviteTeamMemberInput = {
   role: Role;
 };
 
+export type LocalizedNotificationInput = {
+  body: Scalars['String']['input'];
+  /** A language Atrium speaks: en or es */
+  locale: Scalars['String']['input'];
+  title: Scalars['String']['input'];
+};
+
 export type LogInInput = {
   email: Scalars['String']['input'];
   /** Return the session token instead of setting a cookie */
@@ -519,6 +594,21 @@ export type LogInInput = {
 };
 
 export type LogInResult = AuthPayload | MfaChallenge;
+
+/** My alert for an organization’s wallet balance (OWNER and ADMIN) */
+export type LowBalanceAlert = {
+  __typename: 'LowBalanceAlert';
+  organizationId: Scalars['ID']['output'];
+  organizationName: Scalars['String']['output'];
+  /** Alert once the balance falls below this; again only after it rose above 1.5 × it, and at most daily. Null: off */
+  threshold: Maybe<Scalars['Float']['output']>;
+};
+
+export type LowBalanceThresholdInput = {
+  organizationId: Scalars['ID']['input'];
+  /** An amount with at most two decimals; null: off */
+  threshold?: InputMaybe<Scalars['Float']['input']>;
+};
 
 /** The password was right; a second factor is needed */
 export type MfaChallenge = {
@@ -551,10 +641,14 @@ export type Mutation = {
   confirmTotpEnrollment: BackupCodes;
   /** A new key; its secret is in this answer only. Needs a recent sign-in (sudo mode). */
   createApiKey: CreatedApiKey;
+  /** A new endpoint, enabled, with its signing secret in this answer */
+  createWebhookEndpoint: CreatedWebhookEndpoint;
   /** Signs out everywhere and refuses sign-in until a mailed link reactivates (sudo mode) */
   deactivateAccount: Scalars['Boolean']['output'];
   /** Deletes one of my exports before it expires */
   deleteDataExport: Scalars['Boolean']['output'];
+  /** Deletes the endpoint with its delivery log */
+  deleteWebhookEndpoint: Scalars['Boolean']['output'];
   disableMfa: Scalars['Boolean']['output'];
   /** Mails a link valid 7 days, for that address only; uses a seat while pending */
   inviteTeamMember: Invitation;
@@ -563,10 +657,20 @@ export type Mutation = {
   logIn: LogInResult;
   /** Ends the current session; true when one was ended */
   logOut: Scalars['Boolean']['output'];
+  /** Marks all my notifications read; returns how many */
+  markAllNotificationsRead: Scalars['Int']['output'];
+  /** Marks some of my notifications read; returns how many */
+  markNotificationsRead: Scalars['Int']['output'];
+  /** Publishes a product event to the endpoints that subscribe to it (API keys with EVENTS_PUBLISH) */
+  publishEvent: PublishedEvent;
   /** Reactivates a deactivated account with the mailed link */
   reactivateAccount: Scalars['Boolean']['output'];
   /** Confirms the password (or a TOTP code) for sensitive changes in the next 10 minutes */
   reauthenticate: Session;
+  /** Turns the endpoint back on and redelivers every delivery to it that failed since `since` (at most 5,000 a call, oldest first) */
+  recoverWebhookEndpoint: WebhookRecovery;
+  /** One more attempt of a delivery now, under the same webhook-id */
+  redeliverWebhook: WebhookDelivery;
   /** Voids the old backup codes and returns 10 new ones */
   regenerateBackupCodes: BackupCodes;
   removeAvatar: Account;
@@ -593,6 +697,8 @@ export type Mutation = {
   resendVerificationEmail: Scalars['Boolean']['output'];
   /** Sets a new password from a reset link and signs out every session */
   resetPassword: Scalars['Boolean']['output'];
+  /** The signing secret (whsec_…). A person only, in sudo mode; on their timeline. */
+  revealWebhookSecret: Scalars['String']['output'];
   /** Refused from the next request on, everywhere */
   revokeApiKey: ApiKey;
   revokeInvitation: Invitation;
@@ -602,17 +708,33 @@ export type Mutation = {
   revokeSession: Session;
   /** A new secret for the key at once; the old one works for the grace period. Needs sudo mode. */
   rollApiKey: CreatedApiKey;
+  /** A new signing secret, returned; for 24 hours deliveries carry signatures of both (sudo mode for people) */
+  rotateWebhookSecret: Scalars['String']['output'];
   /** Schedules the erasure of my account after the grace period and signs out everywhere (sudo mode) */
   scheduleAccountDeletion: Account;
+  /** Notifies a person of the key’s organization per their preferences (API key with NOTIFICATIONS_SEND) */
+  sendNotification: SentNotification;
+  /** Sends a webhook.test event to the endpoint now (one attempt) */
+  sendTestWebhook: WebhookDelivery;
+  /** Sets my low-balance threshold for an organization (OWNER and ADMIN) */
+  setLowBalanceThreshold: LowBalanceAlert;
+  /** Sets my quiet hours, or with null removes them */
+  setQuietHours: Maybe<QuietHours>;
   /** Creates an account, its own organization and a session */
   signUp: AuthPayload;
   /** Starts (or restarts) TOTP set-up; needs a recent re-authentication */
   startTotpEnrollment: TotpEnrollment;
   /** Makes a member the OWNER; the previous owner becomes ADMIN */
   transferOwnership: TeamMember;
+  /** Changes my cells in one go and answers the whole matrix; security cells are refused */
+  updateNotificationPreferences: Array<NotificationPreference>;
+  /** The workspace notification rules: defaults for its members (OWNER and ADMIN) */
+  updateNotificationRules: Array<NotificationPreference>;
   /** General settings (OWNER and ADMIN) */
   updateOrganization: Organization;
   updateProfile: Account;
+  /** Changes, enables or disables an endpoint */
+  updateWebhookEndpoint: WebhookEndpoint;
   /** Looks the TXT record up now; verifiedAt stays null until found */
   verifyDomain: Domain;
 };
@@ -670,7 +792,17 @@ export type MutationCreateApiKeyArgs = {
 };
 
 
+export type MutationCreateWebhookEndpointArgs = {
+  input: CreateWebhookEndpointInput;
+};
+
+
 export type MutationDeleteDataExportArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteWebhookEndpointArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -690,6 +822,16 @@ export type MutationLogInArgs = {
 };
 
 
+export type MutationMarkNotificationsReadArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type MutationPublishEventArgs = {
+  input: PublishEventInput;
+};
+
+
 export type MutationReactivateAccountArgs = {
   token: Scalars['String']['input'];
 };
@@ -697,6 +839,17 @@ export type MutationReactivateAccountArgs = {
 
 export type MutationReauthenticateArgs = {
   input: ReauthenticateInput;
+};
+
+
+export type MutationRecoverWebhookEndpointArgs = {
+  id: Scalars['ID']['input'];
+  since: Scalars['DateTimeISO']['input'];
+};
+
+
+export type MutationRedeliverWebhookArgs = {
+  deliveryId: Scalars['ID']['input'];
 };
 
 
@@ -740,6 +893,11 @@ export type MutationResetPasswordArgs = {
 };
 
 
+export type MutationRevealWebhookSecretArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationRevokeApiKeyArgs = {
   id: Scalars['ID']['input'];
 };
@@ -760,6 +918,31 @@ export type MutationRollApiKeyArgs = {
 };
 
 
+export type MutationRotateWebhookSecretArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSendNotificationArgs = {
+  input: SendNotificationInput;
+};
+
+
+export type MutationSendTestWebhookArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetLowBalanceThresholdArgs = {
+  input: LowBalanceThresholdInput;
+};
+
+
+export type MutationSetQuietHoursArgs = {
+  input?: InputMaybe<QuietHoursInput>;
+};
+
+
 export type MutationSignUpArgs = {
   input: SignUpInput;
 };
@@ -767,6 +950,17 @@ export type MutationSignUpArgs = {
 
 export type MutationTransferOwnershipArgs = {
   memberId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateNotificationPreferencesArgs = {
+  input: Array<NotificationPreferenceInput>;
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationUpdateNotificationRulesArgs = {
+  input: UpdateNotificationRulesInput;
 };
 
 
@@ -781,10 +975,104 @@ export type MutationUpdateProfileArgs = {
 };
 
 
+export type MutationUpdateWebhookEndpointArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateWebhookEndpointInput;
+};
+
+
 export type MutationVerifyDomainArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** An item of my in-app feed */
+export type Notification = {
+  __typename: 'Notification';
+  body: Scalars['String']['output'];
+  createdAt: Scalars['DateTimeISO']['output'];
+  id: Scalars['ID']['output'];
+  /** An https URL or a path of the app */
+  link: Maybe<Scalars['String']['output']>;
+  readAt: Maybe<Scalars['DateTimeISO']['output']>;
+  title: Scalars['String']['output'];
+  type: NotificationType;
+};
+
+/** How a notice reaches a person: a column of the preference matrix */
+export const NotificationChannel = {
+  EMAIL: 'EMAIL',
+  IN_APP: 'IN_APP',
+  SMS: 'SMS'
+} as const;
+
+export type NotificationChannel = typeof NotificationChannel[keyof typeof NotificationChannel];
+export type NotificationConnection = {
+  __typename: 'NotificationConnection';
+  edges: Array<NotificationEdge>;
+  pageInfo: PageInfo;
+};
+
+export type NotificationEdge = {
+  __typename: 'NotificationEdge';
+  cursor: Scalars['String']['output'];
+  node: Notification;
+};
+
+/** A new notification (null when some were read) and my unread count after it */
+export type NotificationFeedEvent = {
+  __typename: 'NotificationFeedEvent';
+  notification: Maybe<Notification>;
+  unreadCount: Scalars['Int']['output'];
+};
+
+/** One cell of the preference matrix */
+export type NotificationPreference = {
+  __typename: 'NotificationPreference';
+  channel: NotificationChannel;
+  /** The value without a personal choice (the workspace rule, else Atrium’s default) */
+  defaultEnabled: Scalars['Boolean']['output'];
+  /** Whether notices of this type go by this channel */
+  enabled: Scalars['Boolean']['output'];
+  /** Security notices: the cell cannot change */
+  locked: Scalars['Boolean']['output'];
+  /** Why a locked cell cannot change */
+  lockedReason: Maybe<Scalars['String']['output']>;
+  source: NotificationPreferenceSource;
+  type: NotificationType;
+};
+
+export type NotificationPreferenceInput = {
+  channel: NotificationChannel;
+  /** On or off; null drops the choice and follows the default again */
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  type: NotificationType;
+};
+
+/** Where a cell's value comes from: Atrium's default, the workspace rules, the person's own choice, or fixed (security) */
+export const NotificationPreferenceSource = {
+  DEFAULT: 'DEFAULT',
+  LOCKED: 'LOCKED',
+  ORGANIZATION: 'ORGANIZATION',
+  PERSONAL: 'PERSONAL'
+} as const;
+
+export type NotificationPreferenceSource = typeof NotificationPreferenceSource[keyof typeof NotificationPreferenceSource];
+/** What a notice is about: a row of the preference matrix */
+export const NotificationType = {
+  BILLING: 'BILLING',
+  CALLBACK_REMINDER: 'CALLBACK_REMINDER',
+  CAMPAIGN_COMPLETED: 'CAMPAIGN_COMPLETED',
+  CAMPAIGN_STATUS: 'CAMPAIGN_STATUS',
+  CONTACT_IMPORT: 'CONTACT_IMPORT',
+  LOW_BALANCE: 'LOW_BALANCE',
+  MISSED_CALL: 'MISSED_CALL',
+  PRODUCT_UPDATES: 'PRODUCT_UPDATES',
+  SECURITY: 'SECURITY',
+  SYSTEM_ALERT: 'SYSTEM_ALERT',
+  USAGE_ALERT: 'USAGE_ALERT'
+} as const;
+
+export type NotificationType = typeof NotificationType[keyof typeof NotificationType];
 /** A workspace; every account belongs to at least one */
 export type Organization = {
   __typename: 'Organization';
@@ -806,6 +1094,8 @@ export type Organization = {
   /** The caller's role here (an API key acts as ADMIN, within its scopes) */
   myRole: Role;
   name: Scalars['String']['output'];
+  /** The workspace notification rules: every cell, set or defaulted (OWNER and ADMIN) */
+  notificationRules: Array<NotificationPreference>;
   /** Plan code from the catalog, such as PROFESSIONAL */
   plan: Scalars['String']['output'];
   /** Requests to delete call recordings, newest first (OWNER and ADMIN) */
@@ -814,6 +1104,8 @@ export type Organization = {
   seatLimit: Maybe<Scalars['Int']['output']>;
   /** Members plus pending invitations */
   seatsUsed: Scalars['Int']['output'];
+  /** Webhook endpoints, oldest first (OWNER and ADMIN, or WEBHOOKS_READ) */
+  webhookEndpoints: Array<WebhookEndpoint>;
   website: Maybe<Scalars['String']['output']>;
 };
 
@@ -830,6 +1122,22 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+export type PublishEventInput = {
+  /** At most 65,535 bytes as JSON */
+  data: Scalars['JSONObject']['input'];
+  /** The same key within 24 hours answers the first event and publishes nothing */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** A product event type: call.completed, campaign.status_changed, … */
+  type: Scalars['String']['input'];
+};
+
+export type PublishedEvent = {
+  __typename: 'PublishedEvent';
+  /** The webhook-id its deliveries carry */
+  id: Scalars['ID']['output'];
+  type: Scalars['String']['output'];
+};
+
 export type Query = {
   __typename: 'Query';
   /** Days between scheduling an account deletion and its erasure (0: at once) */
@@ -842,19 +1150,38 @@ export type Query = {
   me: Maybe<Account>;
   /** My data exports, newest first */
   myDataExports: Array<DataExport>;
+  /** My low-balance alerts: one per organization where I may set one */
+  myLowBalanceAlerts: Array<LowBalanceAlert>;
+  /** My whole matrix (every type × channel) as it applies in an organization of mine (default: the first I joined) */
+  myNotificationPreferences: Array<NotificationPreference>;
   /** Every organization I belong to */
   myOrganizations: Array<Organization>;
+  /** My quiet hours; null when none */
+  myQuietHours: Maybe<QuietHours>;
   /** My security timeline, newest first */
   mySecurityEvents: SecurityEventConnection;
   /** My signed-in devices; the one asking is `current` */
   mySessions: Array<Session>;
+  /** My in-app feed, newest first */
+  notifications: NotificationConnection;
   /** An organization I belong to; NOT_FOUND for any other */
   organization: Maybe<Organization>;
+  /** How many of my notifications are unread */
+  unreadNotificationCount: Scalars['Int']['output'];
+  /** One endpoint of an organization I may see webhooks of; NOT_FOUND otherwise */
+  webhookEndpoint: Maybe<WebhookEndpoint>;
+  /** Every event type an endpoint can subscribe to, with an example payload */
+  webhookEventTypes: Array<WebhookEventType>;
 };
 
 
 export type QueryInvitationByTokenArgs = {
   token: Scalars['String']['input'];
+};
+
+
+export type QueryMyNotificationPreferencesArgs = {
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -864,8 +1191,38 @@ export type QueryMySecurityEventsArgs = {
 };
 
 
+export type QueryNotificationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
 export type QueryOrganizationArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryWebhookEndpointArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** Email and SMS wait until these end (not security notices); in my time zone */
+export type QuietHours = {
+  __typename: 'QuietHours';
+  /** 24-hour time, such as 07:00; before start when it passes midnight */
+  end: Scalars['String']['output'];
+  /** 24-hour time, such as 22:00 */
+  start: Scalars['String']['output'];
+  /** My time zone, which the times are in */
+  timezone: Scalars['String']['output'];
+};
+
+export type QuietHoursInput = {
+  /** 24-hour time, such as 07:00 */
+  end: Scalars['String']['input'];
+  /** 24-hour time, such as 22:00 */
+  start: Scalars['String']['input'];
 };
 
 export type ReauthenticateInput = {
@@ -973,10 +1330,41 @@ export const SecurityEventType = {
   SESSION_REVOKED: 'SESSION_REVOKED',
   SIGN_IN: 'SIGN_IN',
   SIGN_IN_FAILED: 'SIGN_IN_FAILED',
-  SIGN_UP: 'SIGN_UP'
+  SIGN_UP: 'SIGN_UP',
+  WEBHOOK_ENDPOINT_CREATED: 'WEBHOOK_ENDPOINT_CREATED',
+  WEBHOOK_ENDPOINT_DELETED: 'WEBHOOK_ENDPOINT_DELETED',
+  WEBHOOK_SECRET_REVEALED: 'WEBHOOK_SECRET_REVEALED',
+  WEBHOOK_SECRET_ROTATED: 'WEBHOOK_SECRET_ROTATED'
 } as const;
 
 export type SecurityEventType = typeof SecurityEventType[keyof typeof SecurityEventType];
+export type SendNotificationInput = {
+  /** The person; a member of the key’s organization */
+  accountId: Scalars['ID']['input'];
+  body: Scalars['String']['input'];
+  /** A retried call with the same key (per organization) sends nothing again */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** An https URL or a path of the app */
+  link?: InputMaybe<Scalars['String']['input']>;
+  /** The title and body in other languages; the person’s language wins */
+  localized?: InputMaybe<Array<LocalizedNotificationInput>>;
+  title: Scalars['String']['input'];
+  type: NotificationType;
+};
+
+/** What sendNotification did (or did the first time) */
+export type SentNotification = {
+  __typename: 'SentNotification';
+  accountId: Scalars['ID']['output'];
+  /** The channels it went by (email and SMS may wait for quiet hours to end) */
+  channels: Array<NotificationChannel>;
+  createdAt: Scalars['DateTimeISO']['output'];
+  id: Scalars['ID']['output'];
+  /** The in-app item, when in-app is on */
+  notificationId: Maybe<Scalars['ID']['output']>;
+  type: NotificationType;
+};
+
 export type Session = {
   __typename: 'Session';
   browser: Maybe<Scalars['String']['output']>;
@@ -1019,6 +1407,8 @@ export type SignUpInput = {
 
 export type Subscription = {
   __typename: 'Subscription';
+  /** Each new notification of mine and my unread count, on any instance */
+  notificationFeed: NotificationFeedEvent;
   /** A session of mine was created or revoked, on any instance */
   sessionEvents: SessionEvent;
 };
@@ -1061,6 +1451,12 @@ export type TotpEnrollment = {
   secret: Scalars['String']['output'];
 };
 
+export type UpdateNotificationRulesInput = {
+  organizationId: Scalars['ID']['input'];
+  /** The cells to change; null `enabled` returns a cell to Atrium’s default */
+  rules: Array<NotificationPreferenceInput>;
+};
+
 export type UpdateOrganizationInput = {
   /** One of `industries` */
   industry?: InputMaybe<Scalars['String']['input']>;
@@ -1075,6 +1471,135 @@ export type UpdateProfileInput = {
   locale?: InputMaybe<Scalars['String']['input']>;
   timezone?: InputMaybe<Scalars['String']['input']>;
   username?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The fields sent are changed; the others stay as they are */
+export type UpdateWebhookEndpointInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** false turns it off; true turns it on and clears its failure streak */
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  eventTypes?: InputMaybe<Array<Scalars['String']['input']>>;
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One HTTP request of a delivery */
+export type WebhookAttempt = {
+  __typename: 'WebhookAttempt';
+  durationMs: Scalars['Int']['output'];
+  /** Why it failed, when it did */
+  error: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** Made by hand (redeliver, test), not by the retry schedule */
+  manual: Scalars['Boolean']['output'];
+  requestHeaders: Array<WebhookHeader>;
+  /** The first 4 KB of the response body */
+  responseBody: Maybe<Scalars['String']['output']>;
+  /** Null when no response came */
+  responseStatus: Maybe<Scalars['Int']['output']>;
+  startedAt: Scalars['DateTimeISO']['output'];
+};
+
+/** One event on its way to one endpoint */
+export type WebhookDelivery = {
+  __typename: 'WebhookDelivery';
+  attemptCount: Scalars['Int']['output'];
+  /** Newest first */
+  attempts: Array<WebhookAttempt>;
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** Also the webhook-id header of every attempt */
+  eventId: Scalars['ID']['output'];
+  eventType: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  lastAttemptAt: Maybe<Scalars['DateTimeISO']['output']>;
+  lastResponseStatus: Maybe<Scalars['Int']['output']>;
+  /** When the retry schedule tries next */
+  nextAttemptAt: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The body as the endpoint receives it (JSON) */
+  payload: Scalars['String']['output'];
+  /** The endpoint's sequence number, in commit order */
+  sequence: Scalars['Int']['output'];
+  status: WebhookDeliveryStatus;
+};
+
+export type WebhookDeliveryConnection = {
+  __typename: 'WebhookDeliveryConnection';
+  edges: Array<WebhookDeliveryEdge>;
+  pageInfo: PageInfo;
+};
+
+export type WebhookDeliveryEdge = {
+  __typename: 'WebhookDeliveryEdge';
+  cursor: Scalars['String']['output'];
+  node: WebhookDelivery;
+};
+
+export const WebhookDeliveryStatus = {
+  FAILED: 'FAILED',
+  PENDING: 'PENDING',
+  SUCCEEDED: 'SUCCEEDED'
+} as const;
+
+export type WebhookDeliveryStatus = typeof WebhookDeliveryStatus[keyof typeof WebhookDeliveryStatus];
+/** MANUAL: someone turned it off; GONE: it answered 410; FAILING: 5 days of failures */
+export const WebhookDisabledReason = {
+  FAILING: 'FAILING',
+  GONE: 'GONE',
+  MANUAL: 'MANUAL'
+} as const;
+
+export type WebhookDisabledReason = typeof WebhookDisabledReason[keyof typeof WebhookDisabledReason];
+/** An organization's webhook endpoint; its secret is never a field (revealWebhookSecret) */
+export type WebhookEndpoint = {
+  __typename: 'WebhookEndpoint';
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** The delivery log, newest first */
+  deliveries: WebhookDeliveryConnection;
+  description: Scalars['String']['output'];
+  disabledReason: Maybe<WebhookDisabledReason>;
+  enabled: Scalars['Boolean']['output'];
+  eventTypes: Array<Scalars['String']['output']>;
+  /** The first failure since the last success */
+  failingSince: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Failed attempts since the last success */
+  failureStreak: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  lastFailureAt: Maybe<Scalars['DateTimeISO']['output']>;
+  lastSuccessAt: Maybe<Scalars['DateTimeISO']['output']>;
+  /** After a rotation: until when the previous secret signs too */
+  previousSecretExpiresAt: Maybe<Scalars['DateTimeISO']['output']>;
+  updatedAt: Scalars['DateTimeISO']['output'];
+  url: Scalars['String']['output'];
+};
+
+
+/** An organization's webhook endpoint; its secret is never a field (revealWebhookSecret) */
+export type WebhookEndpointDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** An event an endpoint can subscribe to */
+export type WebhookEventType = {
+  __typename: 'WebhookEventType';
+  description: Scalars['String']['output'];
+  /** A body as an endpoint receives it */
+  examplePayload: Scalars['JSONObject']['output'];
+  name: Scalars['String']['output'];
+  /** Published by internal tools through publishEvent; else sent by Atrium */
+  publishable: Scalars['Boolean']['output'];
+};
+
+export type WebhookHeader = {
+  __typename: 'WebhookHeader';
+  name: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+export type WebhookRecovery = {
+  __typename: 'WebhookRecovery';
+  endpoint: WebhookEndpoint;
+  /** Failed deliveries queued again */
+  redelivered: Scalars['Int']['output'];
 };
 
 export type MySecurityEventsQueryVariables = Exact<{
@@ -1252,6 +1777,92 @@ export type StartTotpEnrollmentMutationVariables = Exact<{ [key: string]: never;
 
 
 export type StartTotpEnrollmentMutation = { startTotpEnrollment: { __typename: 'TotpEnrollment', secret: string, otpauthUri: string, qrCodeDataUrl: string } };
+
+export type MarkAllNotificationsReadMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MarkAllNotificationsReadMutation = { markAllNotificationsRead: number };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: number };
+
+export type MyLowBalanceAlertsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyLowBalanceAlertsQuery = { myLowBalanceAlerts: Array<{ __typename: 'LowBalanceAlert', organizationId: string, organizationName: string, threshold: number | null }> };
+
+export type MyNotificationPreferencesQueryVariables = Exact<{
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type MyNotificationPreferencesQuery = { myNotificationPreferences: Array<{ __typename: 'NotificationPreference', type: NotificationType, channel: NotificationChannel, enabled: boolean, locked: boolean, source: NotificationPreferenceSource, defaultEnabled: boolean }> };
+
+export type MyQuietHoursQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyQuietHoursQuery = { myQuietHours: { __typename: 'QuietHours', start: string, end: string, timezone: string } | null };
+
+export type NotificationFeedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationFeedSubscription = { notificationFeed: { __typename: 'NotificationFeedEvent', unreadCount: number, notification: { __typename: 'Notification', id: string, type: NotificationType, title: string, body: string, link: string | null, readAt: string | null, createdAt: string } | null } };
+
+export type NotificationFieldsFragment = { __typename: 'Notification', id: string, type: NotificationType, title: string, body: string, link: string | null, readAt: string | null, createdAt: string };
+
+export type NotificationPreferenceFieldsFragment = { __typename: 'NotificationPreference', type: NotificationType, channel: NotificationChannel, enabled: boolean, locked: boolean, source: NotificationPreferenceSource, defaultEnabled: boolean };
+
+export type NotificationsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type NotificationsQuery = { notifications: { __typename: 'NotificationConnection', edges: Array<{ __typename: 'NotificationEdge', cursor: string, node: { __typename: 'Notification', id: string, type: NotificationType, title: string, body: string, link: string | null, readAt: string | null, createdAt: string } }>, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
+
+export type OrganizationNotificationRulesQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type OrganizationNotificationRulesQuery = { organization: { __typename: 'Organization', id: string, myRole: Role, notificationRules: Array<{ __typename: 'NotificationPreference', type: NotificationType, channel: NotificationChannel, enabled: boolean, locked: boolean, source: NotificationPreferenceSource, defaultEnabled: boolean }> } | null };
+
+export type SetLowBalanceThresholdMutationVariables = Exact<{
+  input: LowBalanceThresholdInput;
+}>;
+
+
+export type SetLowBalanceThresholdMutation = { setLowBalanceThreshold: { __typename: 'LowBalanceAlert', organizationId: string, organizationName: string, threshold: number | null } };
+
+export type SetQuietHoursMutationVariables = Exact<{
+  input?: InputMaybe<QuietHoursInput>;
+}>;
+
+
+export type SetQuietHoursMutation = { setQuietHours: { __typename: 'QuietHours', start: string, end: string, timezone: string } | null };
+
+export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnreadNotificationCountQuery = { unreadNotificationCount: number };
+
+export type UpdateNotificationPreferencesMutationVariables = Exact<{
+  input: Array<NotificationPreferenceInput> | NotificationPreferenceInput;
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type UpdateNotificationPreferencesMutation = { updateNotificationPreferences: Array<{ __typename: 'NotificationPreference', type: NotificationType, channel: NotificationChannel, enabled: boolean, locked: boolean, source: NotificationPreferenceSource, defaultEnabled: boolean }> };
+
+export type UpdateNotificationRulesMutationVariables = Exact<{
+  input: UpdateNotificationRulesInput;
+}>;
+
+
+export type UpdateNotificationRulesMutation = { updateNotificationRules: Array<{ __typename: 'NotificationPreference', type: NotificationType, channel: NotificationChannel, enabled: boolean, locked: boolean, source: NotificationPreferenceSource, defaultEnabled: boolean }> };
 
 export type OrganizationGeneralQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1484,8 +2095,95 @@ export type TransferOwnershipMutationVariables = Exact<{
 
 export type TransferOwnershipMutation = { transferOwnership: { __typename: 'TeamMember', id: string, role: Role, joinedAt: string, account: { __typename: 'TeamMemberAccount', id: string, fullName: string, email: string } } };
 
+export type OrganizationWebhooksQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type OrganizationWebhooksQuery = { organization: { __typename: 'Organization', id: string, name: string, myRole: Role } | null };
+
+export type WebhookEndpointsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type WebhookEndpointsQuery = { organization: { __typename: 'Organization', id: string, webhookEndpoints: Array<{ __typename: 'WebhookEndpoint', id: string, url: string, description: string, eventTypes: Array<string>, enabled: boolean, disabledReason: WebhookDisabledReason | null, lastSuccessAt: string | null, lastFailureAt: string | null, failureStreak: number, failingSince: string | null, previousSecretExpiresAt: string | null, createdAt: string }> } | null, webhookEventTypes: Array<{ __typename: 'WebhookEventType', name: string, description: string, publishable: boolean, examplePayload: Record<string, unknown> }> };
+
+export type WebhookDeliveriesQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  first: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type WebhookDeliveriesQuery = { webhookEndpoint: { __typename: 'WebhookEndpoint', id: string, deliveries: { __typename: 'WebhookDeliveryConnection', edges: Array<{ __typename: 'WebhookDeliveryEdge', cursor: string, node: { __typename: 'WebhookDelivery', id: string, eventId: string, eventType: string, sequence: number, status: WebhookDeliveryStatus, attemptCount: number, lastResponseStatus: number | null, nextAttemptAt: string | null, lastAttemptAt: string | null, createdAt: string, payload: string, attempts: Array<{ __typename: 'WebhookAttempt', id: string, startedAt: string, durationMs: number, responseStatus: number | null, error: string | null, manual: boolean, responseBody: string | null, requestHeaders: Array<{ __typename: 'WebhookHeader', name: string, value: string }> }> } }>, pageInfo: { __typename: 'PageInfo', endCursor: string | null, hasNextPage: boolean } } } | null };
+
+export type WebhookDeliveryFieldsFragment = { __typename: 'WebhookDelivery', id: string, eventId: string, eventType: string, sequence: number, status: WebhookDeliveryStatus, attemptCount: number, lastResponseStatus: number | null, nextAttemptAt: string | null, lastAttemptAt: string | null, createdAt: string, payload: string, attempts: Array<{ __typename: 'WebhookAttempt', id: string, startedAt: string, durationMs: number, responseStatus: number | null, error: string | null, manual: boolean, responseBody: string | null, requestHeaders: Array<{ __typename: 'WebhookHeader', name: string, value: string }> }> };
+
+export type WebhookEndpointFieldsFragment = { __typename: 'WebhookEndpoint', id: string, url: string, description: string, eventTypes: Array<string>, enabled: boolean, disabledReason: WebhookDisabledReason | null, lastSuccessAt: string | null, lastFailureAt: string | null, failureStreak: number, failingSince: string | null, previousSecretExpiresAt: string | null, createdAt: string };
+
+export type CreateWebhookEndpointMutationVariables = Exact<{
+  input: CreateWebhookEndpointInput;
+}>;
+
+
+export type CreateWebhookEndpointMutation = { createWebhookEndpoint: { __typename: 'CreatedWebhookEndpoint', secret: string, endpoint: { __typename: 'WebhookEndpoint', id: string, url: string, description: string, eventTypes: Array<string>, enabled: boolean, disabledReason: WebhookDisabledReason | null, lastSuccessAt: string | null, lastFailureAt: string | null, failureStreak: number, failingSince: string | null, previousSecretExpiresAt: string | null, createdAt: string } } };
+
+export type UpdateWebhookEndpointMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: UpdateWebhookEndpointInput;
+}>;
+
+
+export type UpdateWebhookEndpointMutation = { updateWebhookEndpoint: { __typename: 'WebhookEndpoint', id: string, url: string, description: string, eventTypes: Array<string>, enabled: boolean, disabledReason: WebhookDisabledReason | null, lastSuccessAt: string | null, lastFailureAt: string | null, failureStreak: number, failingSince: string | null, previousSecretExpiresAt: string | null, createdAt: string } };
+
+export type DeleteWebhookEndpointMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteWebhookEndpointMutation = { deleteWebhookEndpoint: boolean };
+
+export type RevealWebhookSecretMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RevealWebhookSecretMutation = { revealWebhookSecret: string };
+
+export type RotateWebhookSecretMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RotateWebhookSecretMutation = { rotateWebhookSecret: string };
+
+export type SendTestWebhookMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type SendTestWebhookMutation = { sendTestWebhook: { __typename: 'WebhookDelivery', id: string, eventId: string, eventType: string, sequence: number, status: WebhookDeliveryStatus, attemptCount: number, lastResponseStatus: number | null, nextAttemptAt: string | null, lastAttemptAt: string | null, createdAt: string, payload: string, attempts: Array<{ __typename: 'WebhookAttempt', id: string, startedAt: string, durationMs: number, responseStatus: number | null, error: string | null, manual: boolean, responseBody: string | null, requestHeaders: Array<{ __typename: 'WebhookHeader', name: string, value: string }> }> } };
+
+export type RedeliverWebhookMutationVariables = Exact<{
+  deliveryId: Scalars['ID']['input'];
+}>;
+
+
+export type RedeliverWebhookMutation = { redeliverWebhook: { __typename: 'WebhookDelivery', id: string, eventId: string, eventType: string, sequence: number, status: WebhookDeliveryStatus, attemptCount: number, lastResponseStatus: number | null, nextAttemptAt: string | null, lastAttemptAt: string | null, createdAt: string, payload: string, attempts: Array<{ __typename: 'WebhookAttempt', id: string, startedAt: string, durationMs: number, responseStatus: number | null, error: string | null, manual: boolean, responseBody: string | null, requestHeaders: Array<{ __typename: 'WebhookHeader', name: string, value: string }> }> } };
+
+export type RecoverWebhookEndpointMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  since: Scalars['DateTimeISO']['input'];
+}>;
+
+
+export type RecoverWebhookEndpointMutation = { recoverWebhookEndpoint: { __typename: 'WebhookRecovery', redelivered: number, endpoint: { __typename: 'WebhookEndpoint', id: string, url: string, description: string, eventTypes: Array<string>, enabled: boolean, disabledReason: WebhookDisabledReason | null, lastSuccessAt: string | null, lastFailureAt: string | null, failureStreak: number, failingSince: string | null, previousSecretExpiresAt: string | null, createdAt: string } } };
+
 export const ApiKeyFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ApiKeyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ApiKey"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedIp"}},{"kind":"Field","name":{"kind":"Name","value":"rolledAt"}},{"kind":"Field","name":{"kind":"Name","value":"previousSecretExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]} as unknown as DocumentNode<ApiKeyFieldsFragment, unknown>;
 export const DomainFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DomainFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Domain"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedAt"}},{"kind":"Field","name":{"kind":"Name","value":"verificationRecord"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]} as unknown as DocumentNode<DomainFieldsFragment, unknown>;
+export const NotificationFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NotificationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Notification"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"link"}},{"kind":"Field","name":{"kind":"Name","value":"readAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<NotificationFieldsFragment, unknown>;
+export const NotificationPreferenceFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NotificationPreferenceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NotificationPreference"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"locked"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"defaultEnabled"}}]}}]} as unknown as DocumentNode<NotificationPreferenceFieldsFragment, unknown>;
 export const OrganizationGeneralFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrganizationGeneralFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Organization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"industry"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"myRole"}}]}}]} as unknown as DocumentNode<OrganizationGeneralFieldsFragment, unknown>;
 export const DataExportFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DataExportFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DataExport"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"downloadUrl"}}]}}]} as unknown as DocumentNode<DataExportFieldsFragment, unknown>;
 export const RecordingsDeletionFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RecordingsDeletionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RecordingsDeletionRequest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}}]}}]} as unknown as DocumentNode<RecordingsDeletionFieldsFragment, unknown>;
@@ -1493,6 +2191,8 @@ export const AccountFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind
 export const SessionFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SessionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Session"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"current"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastActiveAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"deviceType"}},{"kind":"Field","name":{"kind":"Name","value":"browser"}},{"kind":"Field","name":{"kind":"Name","value":"os"}},{"kind":"Field","name":{"kind":"Name","value":"ipAddress"}},{"kind":"Field","name":{"kind":"Name","value":"location"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]} as unknown as DocumentNode<SessionFieldsFragment, unknown>;
 export const InvitationFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InvitationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Invitation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]} as unknown as DocumentNode<InvitationFieldsFragment, unknown>;
 export const TeamMemberFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TeamMemberFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TeamMember"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"joinedAt"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]} as unknown as DocumentNode<TeamMemberFieldsFragment, unknown>;
+export const WebhookDeliveryFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WebhookDeliveryFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WebhookDelivery"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"attemptCount"}},{"kind":"Field","name":{"kind":"Name","value":"lastResponseStatus"}},{"kind":"Field","name":{"kind":"Name","value":"nextAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"payload"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"responseStatus"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"manual"}},{"kind":"Field","name":{"kind":"Name","value":"responseBody"}},{"kind":"Field","name":{"kind":"Name","value":"requestHeaders"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]} as unknown as DocumentNode<WebhookDeliveryFieldsFragment, unknown>;
+export const WebhookEndpointFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WebhookEndpointFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WebhookEndpoint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"eventTypes"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"disabledReason"}},{"kind":"Field","name":{"kind":"Name","value":"lastSuccessAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastFailureAt"}},{"kind":"Field","name":{"kind":"Name","value":"failureStreak"}},{"kind":"Field","name":{"kind":"Name","value":"failingSince"}},{"kind":"Field","name":{"kind":"Name","value":"previousSecretExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<WebhookEndpointFieldsFragment, unknown>;
 export const MySecurityEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MySecurityEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mySecurityEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"ipAddress"}},{"kind":"Field","name":{"kind":"Name","value":"location"}},{"kind":"Field","name":{"kind":"Name","value":"device"}},{"kind":"Field","name":{"kind":"Name","value":"targetDevice"}},{"kind":"Field","name":{"kind":"Name","value":"newDevice"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<MySecurityEventsQuery, MySecurityEventsQueryVariables>;
 export const ApiKeysOrganizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ApiKeysOrganization"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"myRole"}}]}}]}}]} as unknown as DocumentNode<ApiKeysOrganizationQuery, ApiKeysOrganizationQueryVariables>;
 export const CreateApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateApiKeyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"apiKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ApiKeyFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"secret"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ApiKeyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ApiKey"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedIp"}},{"kind":"Field","name":{"kind":"Name","value":"rolledAt"}},{"kind":"Field","name":{"kind":"Name","value":"previousSecretExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]} as unknown as DocumentNode<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
@@ -1519,6 +2219,19 @@ export const ConfirmTotpEnrollmentDocument = {"kind":"Document","definitions":[{
 export const DisableMfaDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DisableMfa"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"disableMfa"}}]}}]} as unknown as DocumentNode<DisableMfaMutation, DisableMfaMutationVariables>;
 export const RegenerateBackupCodesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RegenerateBackupCodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"regenerateBackupCodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"codes"}}]}}]}}]} as unknown as DocumentNode<RegenerateBackupCodesMutation, RegenerateBackupCodesMutationVariables>;
 export const StartTotpEnrollmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartTotpEnrollment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startTotpEnrollment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"otpauthUri"}},{"kind":"Field","name":{"kind":"Name","value":"qrCodeDataUrl"}}]}}]}}]} as unknown as DocumentNode<StartTotpEnrollmentMutation, StartTotpEnrollmentMutationVariables>;
+export const MarkAllNotificationsReadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MarkAllNotificationsRead"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"markAllNotificationsRead"}}]}}]} as unknown as DocumentNode<MarkAllNotificationsReadMutation, MarkAllNotificationsReadMutationVariables>;
+export const MarkNotificationsReadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MarkNotificationsRead"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ids"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"markNotificationsRead"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"ids"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ids"}}}]}]}}]} as unknown as DocumentNode<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
+export const MyLowBalanceAlertsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyLowBalanceAlerts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myLowBalanceAlerts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organizationId"}},{"kind":"Field","name":{"kind":"Name","value":"organizationName"}},{"kind":"Field","name":{"kind":"Name","value":"threshold"}}]}}]}}]} as unknown as DocumentNode<MyLowBalanceAlertsQuery, MyLowBalanceAlertsQueryVariables>;
+export const MyNotificationPreferencesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyNotificationPreferences"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"organizationId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myNotificationPreferences"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"organizationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"organizationId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NotificationPreferenceFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NotificationPreferenceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NotificationPreference"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"locked"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"defaultEnabled"}}]}}]} as unknown as DocumentNode<MyNotificationPreferencesQuery, MyNotificationPreferencesQueryVariables>;
+export const MyQuietHoursDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyQuietHours"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myQuietHours"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}}]}}]}}]} as unknown as DocumentNode<MyQuietHoursQuery, MyQuietHoursQueryVariables>;
+export const NotificationFeedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"NotificationFeed"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"notificationFeed"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unreadCount"}},{"kind":"Field","name":{"kind":"Name","value":"notification"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NotificationFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NotificationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Notification"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"link"}},{"kind":"Field","name":{"kind":"Name","value":"readAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<NotificationFeedSubscription, NotificationFeedSubscriptionVariables>;
+export const NotificationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Notifications"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"notifications"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NotificationFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NotificationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Notification"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"link"}},{"kind":"Field","name":{"kind":"Name","value":"readAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<NotificationsQuery, NotificationsQueryVariables>;
+export const OrganizationNotificationRulesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganizationNotificationRules"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"myRole"}},{"kind":"Field","name":{"kind":"Name","value":"notificationRules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NotificationPreferenceFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NotificationPreferenceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NotificationPreference"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"locked"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"defaultEnabled"}}]}}]} as unknown as DocumentNode<OrganizationNotificationRulesQuery, OrganizationNotificationRulesQueryVariables>;
+export const SetLowBalanceThresholdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetLowBalanceThreshold"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LowBalanceThresholdInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setLowBalanceThreshold"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organizationId"}},{"kind":"Field","name":{"kind":"Name","value":"organizationName"}},{"kind":"Field","name":{"kind":"Name","value":"threshold"}}]}}]}}]} as unknown as DocumentNode<SetLowBalanceThresholdMutation, SetLowBalanceThresholdMutationVariables>;
+export const SetQuietHoursDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetQuietHours"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"QuietHoursInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setQuietHours"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}}]}}]}}]} as unknown as DocumentNode<SetQuietHoursMutation, SetQuietHoursMutationVariables>;
+export const UnreadNotificationCountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UnreadNotificationCount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unreadNotificationCount"}}]}}]} as unknown as DocumentNode<UnreadNotificationCountQuery, UnreadNotificationCountQueryVariables>;
+export const UpdateNotificationPreferencesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateNotificationPreferences"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"NotificationPreferenceInput"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"organizationId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateNotificationPreferences"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}},{"kind":"Argument","name":{"kind":"Name","value":"organizationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"organizationId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NotificationPreferenceFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NotificationPreferenceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NotificationPreference"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"locked"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"defaultEnabled"}}]}}]} as unknown as DocumentNode<UpdateNotificationPreferencesMutation, UpdateNotificationPreferencesMutationVariables>;
+export const UpdateNotificationRulesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateNotificationRules"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateNotificationRulesInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateNotificationRules"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NotificationPreferenceFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NotificationPreferenceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NotificationPreference"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"locked"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"defaultEnabled"}}]}}]} as unknown as DocumentNode<UpdateNotificationRulesMutation, UpdateNotificationRulesMutationVariables>;
 export const OrganizationGeneralDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganizationGeneral"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OrganizationGeneralFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"industries"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrganizationGeneralFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Organization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"industry"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"myRole"}}]}}]} as unknown as DocumentNode<OrganizationGeneralQuery, OrganizationGeneralQueryVariables>;
 export const UpdateOrganizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateOrganization"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateOrganizationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateOrganization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OrganizationGeneralFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrganizationGeneralFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Organization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"industry"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"myRole"}}]}}]} as unknown as DocumentNode<UpdateOrganizationMutation, UpdateOrganizationMutationVariables>;
 export const MyOrganizationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyOrganizations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myOrganizations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"myRole"}}]}}]}}]} as unknown as DocumentNode<MyOrganizationsQuery, MyOrganizationsQueryVariables>;
@@ -1553,6 +2266,17 @@ export const RemoveTeamMemberDocument = {"kind":"Document","definitions":[{"kind
 export const ResendInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ResendInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resendInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InvitationFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InvitationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Invitation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]} as unknown as DocumentNode<ResendInvitationMutation, ResendInvitationMutationVariables>;
 export const RevokeInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InvitationFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InvitationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Invitation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]} as unknown as DocumentNode<RevokeInvitationMutation, RevokeInvitationMutationVariables>;
 export const TransferOwnershipDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TransferOwnership"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"memberId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"transferOwnership"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"memberId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"memberId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TeamMemberFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TeamMemberFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TeamMember"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"joinedAt"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]} as unknown as DocumentNode<TransferOwnershipMutation, TransferOwnershipMutationVariables>;
+export const OrganizationWebhooksDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganizationWebhooks"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"myRole"}}]}}]}}]} as unknown as DocumentNode<OrganizationWebhooksQuery, OrganizationWebhooksQueryVariables>;
+export const WebhookEndpointsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebhookEndpoints"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"webhookEndpoints"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WebhookEndpointFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"webhookEventTypes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"publishable"}},{"kind":"Field","name":{"kind":"Name","value":"examplePayload"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WebhookEndpointFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WebhookEndpoint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"eventTypes"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"disabledReason"}},{"kind":"Field","name":{"kind":"Name","value":"lastSuccessAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastFailureAt"}},{"kind":"Field","name":{"kind":"Name","value":"failureStreak"}},{"kind":"Field","name":{"kind":"Name","value":"failingSince"}},{"kind":"Field","name":{"kind":"Name","value":"previousSecretExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>;
+export const WebhookDeliveriesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebhookDeliveries"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"webhookEndpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deliveries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WebhookDeliveryFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endCursor"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WebhookDeliveryFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WebhookDelivery"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"attemptCount"}},{"kind":"Field","name":{"kind":"Name","value":"lastResponseStatus"}},{"kind":"Field","name":{"kind":"Name","value":"nextAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"payload"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"responseStatus"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"manual"}},{"kind":"Field","name":{"kind":"Name","value":"responseBody"}},{"kind":"Field","name":{"kind":"Name","value":"requestHeaders"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]} as unknown as DocumentNode<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>;
+export const CreateWebhookEndpointDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateWebhookEndpoint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateWebhookEndpointInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createWebhookEndpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WebhookEndpointFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"secret"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WebhookEndpointFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WebhookEndpoint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"eventTypes"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"disabledReason"}},{"kind":"Field","name":{"kind":"Name","value":"lastSuccessAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastFailureAt"}},{"kind":"Field","name":{"kind":"Name","value":"failureStreak"}},{"kind":"Field","name":{"kind":"Name","value":"failingSince"}},{"kind":"Field","name":{"kind":"Name","value":"previousSecretExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<CreateWebhookEndpointMutation, CreateWebhookEndpointMutationVariables>;
+export const UpdateWebhookEndpointDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateWebhookEndpoint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateWebhookEndpointInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateWebhookEndpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WebhookEndpointFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WebhookEndpointFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WebhookEndpoint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"eventTypes"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"disabledReason"}},{"kind":"Field","name":{"kind":"Name","value":"lastSuccessAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastFailureAt"}},{"kind":"Field","name":{"kind":"Name","value":"failureStreak"}},{"kind":"Field","name":{"kind":"Name","value":"failingSince"}},{"kind":"Field","name":{"kind":"Name","value":"previousSecretExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<UpdateWebhookEndpointMutation, UpdateWebhookEndpointMutationVariables>;
+export const DeleteWebhookEndpointDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteWebhookEndpoint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteWebhookEndpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<DeleteWebhookEndpointMutation, DeleteWebhookEndpointMutationVariables>;
+export const RevealWebhookSecretDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevealWebhookSecret"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revealWebhookSecret"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<RevealWebhookSecretMutation, RevealWebhookSecretMutationVariables>;
+export const RotateWebhookSecretDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RotateWebhookSecret"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rotateWebhookSecret"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<RotateWebhookSecretMutation, RotateWebhookSecretMutationVariables>;
+export const SendTestWebhookDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SendTestWebhook"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sendTestWebhook"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WebhookDeliveryFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WebhookDeliveryFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WebhookDelivery"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"attemptCount"}},{"kind":"Field","name":{"kind":"Name","value":"lastResponseStatus"}},{"kind":"Field","name":{"kind":"Name","value":"nextAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"payload"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"responseStatus"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"manual"}},{"kind":"Field","name":{"kind":"Name","value":"responseBody"}},{"kind":"Field","name":{"kind":"Name","value":"requestHeaders"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]} as unknown as DocumentNode<SendTestWebhookMutation, SendTestWebhookMutationVariables>;
+export const RedeliverWebhookDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RedeliverWebhook"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"deliveryId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"redeliverWebhook"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"deliveryId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"deliveryId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WebhookDeliveryFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WebhookDeliveryFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WebhookDelivery"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"attemptCount"}},{"kind":"Field","name":{"kind":"Name","value":"lastResponseStatus"}},{"kind":"Field","name":{"kind":"Name","value":"nextAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"payload"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"responseStatus"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"manual"}},{"kind":"Field","name":{"kind":"Name","value":"responseBody"}},{"kind":"Field","name":{"kind":"Name","value":"requestHeaders"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]} as unknown as DocumentNode<RedeliverWebhookMutation, RedeliverWebhookMutationVariables>;
+export const RecoverWebhookEndpointDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecoverWebhookEndpoint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"since"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTimeISO"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recoverWebhookEndpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"since"},"value":{"kind":"Variable","name":{"kind":"Name","value":"since"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WebhookEndpointFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"redelivered"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WebhookEndpointFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WebhookEndpoint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"eventTypes"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"disabledReason"}},{"kind":"Field","name":{"kind":"Name","value":"lastSuccessAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastFailureAt"}},{"kind":"Field","name":{"kind":"Name","value":"failureStreak"}},{"kind":"Field","name":{"kind":"Name","value":"failingSince"}},{"kind":"Field","name":{"kind":"Name","value":"previousSecretExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<RecoverWebhookEndpointMutation, RecoverWebhookEndpointMutationVariables>;
 
 /** Concrete types of each union and interface, for InMemoryCache `possibleTypes`. */
 export const possibleTypes: Record<string, string[]> = {
@@ -1685,6 +2409,82 @@ export function useRegenerateBackupCodesMutation(options?: useMutation.Options<R
 
 export function useStartTotpEnrollmentMutation(options?: useMutation.Options<StartTotpEnrollmentMutation, StartTotpEnrollmentMutationVariables>) {
   return useMutation(StartTotpEnrollmentDocument, options);
+}
+
+export function useMarkAllNotificationsReadMutation(options?: useMutation.Options<MarkAllNotificationsReadMutation, MarkAllNotificationsReadMutationVariables>) {
+  return useMutation(MarkAllNotificationsReadDocument, options);
+}
+
+export function useMarkNotificationsReadMutation(options?: useMutation.Options<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>) {
+  return useMutation(MarkNotificationsReadDocument, options);
+}
+
+export function useMyLowBalanceAlertsQuery(options?: useQuery.Options<MyLowBalanceAlertsQuery, MyLowBalanceAlertsQueryVariables>) {
+  return useQuery(MyLowBalanceAlertsDocument, options);
+}
+
+export function useMyLowBalanceAlertsLazyQuery(options?: useLazyQuery.Options<MyLowBalanceAlertsQuery, MyLowBalanceAlertsQueryVariables>) {
+  return useLazyQuery(MyLowBalanceAlertsDocument, options);
+}
+
+export function useMyNotificationPreferencesQuery(options?: useQuery.Options<MyNotificationPreferencesQuery, MyNotificationPreferencesQueryVariables>) {
+  return useQuery(MyNotificationPreferencesDocument, options);
+}
+
+export function useMyNotificationPreferencesLazyQuery(options?: useLazyQuery.Options<MyNotificationPreferencesQuery, MyNotificationPreferencesQueryVariables>) {
+  return useLazyQuery(MyNotificationPreferencesDocument, options);
+}
+
+export function useMyQuietHoursQuery(options?: useQuery.Options<MyQuietHoursQuery, MyQuietHoursQueryVariables>) {
+  return useQuery(MyQuietHoursDocument, options);
+}
+
+export function useMyQuietHoursLazyQuery(options?: useLazyQuery.Options<MyQuietHoursQuery, MyQuietHoursQueryVariables>) {
+  return useLazyQuery(MyQuietHoursDocument, options);
+}
+
+export function useNotificationFeedSubscription(options?: useSubscription.Options<NotificationFeedSubscription, NotificationFeedSubscriptionVariables>) {
+  return useSubscription(NotificationFeedDocument, options);
+}
+
+export function useNotificationsQuery(options?: useQuery.Options<NotificationsQuery, NotificationsQueryVariables>) {
+  return useQuery(NotificationsDocument, options);
+}
+
+export function useNotificationsLazyQuery(options?: useLazyQuery.Options<NotificationsQuery, NotificationsQueryVariables>) {
+  return useLazyQuery(NotificationsDocument, options);
+}
+
+export function useOrganizationNotificationRulesQuery(options: useQuery.Options<OrganizationNotificationRulesQuery, OrganizationNotificationRulesQueryVariables>) {
+  return useQuery(OrganizationNotificationRulesDocument, options);
+}
+
+export function useOrganizationNotificationRulesLazyQuery(options?: useLazyQuery.Options<OrganizationNotificationRulesQuery, OrganizationNotificationRulesQueryVariables>) {
+  return useLazyQuery(OrganizationNotificationRulesDocument, options);
+}
+
+export function useSetLowBalanceThresholdMutation(options?: useMutation.Options<SetLowBalanceThresholdMutation, SetLowBalanceThresholdMutationVariables>) {
+  return useMutation(SetLowBalanceThresholdDocument, options);
+}
+
+export function useSetQuietHoursMutation(options?: useMutation.Options<SetQuietHoursMutation, SetQuietHoursMutationVariables>) {
+  return useMutation(SetQuietHoursDocument, options);
+}
+
+export function useUnreadNotificationCountQuery(options?: useQuery.Options<UnreadNotificationCountQuery, UnreadNotificationCountQueryVariables>) {
+  return useQuery(UnreadNotificationCountDocument, options);
+}
+
+export function useUnreadNotificationCountLazyQuery(options?: useLazyQuery.Options<UnreadNotificationCountQuery, UnreadNotificationCountQueryVariables>) {
+  return useLazyQuery(UnreadNotificationCountDocument, options);
+}
+
+export function useUpdateNotificationPreferencesMutation(options?: useMutation.Options<UpdateNotificationPreferencesMutation, UpdateNotificationPreferencesMutationVariables>) {
+  return useMutation(UpdateNotificationPreferencesDocument, options);
+}
+
+export function useUpdateNotificationRulesMutation(options?: useMutation.Options<UpdateNotificationRulesMutation, UpdateNotificationRulesMutationVariables>) {
+  return useMutation(UpdateNotificationRulesDocument, options);
 }
 
 export function useOrganizationGeneralQuery(options: useQuery.Options<OrganizationGeneralQuery, OrganizationGeneralQueryVariables>) {
@@ -1849,4 +2649,60 @@ export function useRevokeInvitationMutation(options?: useMutation.Options<Revoke
 
 export function useTransferOwnershipMutation(options?: useMutation.Options<TransferOwnershipMutation, TransferOwnershipMutationVariables>) {
   return useMutation(TransferOwnershipDocument, options);
+}
+
+export function useOrganizationWebhooksQuery(options: useQuery.Options<OrganizationWebhooksQuery, OrganizationWebhooksQueryVariables>) {
+  return useQuery(OrganizationWebhooksDocument, options);
+}
+
+export function useOrganizationWebhooksLazyQuery(options?: useLazyQuery.Options<OrganizationWebhooksQuery, OrganizationWebhooksQueryVariables>) {
+  return useLazyQuery(OrganizationWebhooksDocument, options);
+}
+
+export function useWebhookEndpointsQuery(options: useQuery.Options<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>) {
+  return useQuery(WebhookEndpointsDocument, options);
+}
+
+export function useWebhookEndpointsLazyQuery(options?: useLazyQuery.Options<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>) {
+  return useLazyQuery(WebhookEndpointsDocument, options);
+}
+
+export function useWebhookDeliveriesQuery(options: useQuery.Options<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>) {
+  return useQuery(WebhookDeliveriesDocument, options);
+}
+
+export function useWebhookDeliveriesLazyQuery(options?: useLazyQuery.Options<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>) {
+  return useLazyQuery(WebhookDeliveriesDocument, options);
+}
+
+export function useCreateWebhookEndpointMutation(options?: useMutation.Options<CreateWebhookEndpointMutation, CreateWebhookEndpointMutationVariables>) {
+  return useMutation(CreateWebhookEndpointDocument, options);
+}
+
+export function useUpdateWebhookEndpointMutation(options?: useMutation.Options<UpdateWebhookEndpointMutation, UpdateWebhookEndpointMutationVariables>) {
+  return useMutation(UpdateWebhookEndpointDocument, options);
+}
+
+export function useDeleteWebhookEndpointMutation(options?: useMutation.Options<DeleteWebhookEndpointMutation, DeleteWebhookEndpointMutationVariables>) {
+  return useMutation(DeleteWebhookEndpointDocument, options);
+}
+
+export function useRevealWebhookSecretMutation(options?: useMutation.Options<RevealWebhookSecretMutation, RevealWebhookSecretMutationVariables>) {
+  return useMutation(RevealWebhookSecretDocument, options);
+}
+
+export function useRotateWebhookSecretMutation(options?: useMutation.Options<RotateWebhookSecretMutation, RotateWebhookSecretMutationVariables>) {
+  return useMutation(RotateWebhookSecretDocument, options);
+}
+
+export function useSendTestWebhookMutation(options?: useMutation.Options<SendTestWebhookMutation, SendTestWebhookMutationVariables>) {
+  return useMutation(SendTestWebhookDocument, options);
+}
+
+export function useRedeliverWebhookMutation(options?: useMutation.Options<RedeliverWebhookMutation, RedeliverWebhookMutationVariables>) {
+  return useMutation(RedeliverWebhookDocument, options);
+}
+
+export function useRecoverWebhookEndpointMutation(options?: useMutation.Options<RecoverWebhookEndpointMutation, RecoverWebhookEndpointMutationVariables>) {
+  return useMutation(RecoverWebhookEndpointDocument, options);
 }

@@ -16,6 +16,9 @@ import {
   type MySessionsQuery,
   type MySessionsQueryVariables,
   type SessionEventsSubscription,
+  UnreadNotificationCountDocument,
+  type UnreadNotificationCountQuery,
+  type UnreadNotificationCountQueryVariables,
   type Role,
   type SessionEventType,
   type SessionFieldsFragment,
@@ -150,5 +153,15 @@ export function myOrganizationsMock(
         myOrganizations: organizations.map((org) => ({ __typename: 'Organization', ...org })),
       },
     },
+  };
+}
+
+/** The bell's unread count, as the shell asks for it on every signed-in page. */
+export function unreadCountMock(
+  count: number,
+): MockLink.MockedResponse<UnreadNotificationCountQuery, UnreadNotificationCountQueryVariables> {
+  return {
+    request: { query: UnreadNotificationCountDocument },
+    result: { data: { unreadNotificationCount: count } },
   };
 }

@@ -7,7 +7,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { createCache } from '../app/cache';
 import { routes } from '../app/routes';
 import { appLink } from '../app/apolloClient';
-import { myOrganizationsMock } from './mocks';
+import { myOrganizationsMock, unreadCountMock } from './mocks';
 
 /** The organization every signed-in test account belongs to unless a test says otherwise. */
 const DEFAULT_ORGANIZATION = {
@@ -38,9 +38,13 @@ export function renderApp(
   // The app's own links sit in front of the mocks, as they do in front of HTTP and graphql-ws.
   const link = appLink(
     subscriptionLink,
-    // The shell's organization switcher asks on every signed-in page; a test's own answer,
-    // listed first, wins over this one.
-    new MockLink([...mocks, { ...myOrganizationsMock([DEFAULT_ORGANIZATION]), maxUsageCount: 10 }]),
+    // The shell's organization switcher and bell ask on every signed-in page; a test's own
+    // answer, listed first, wins over these.
+    new MockLink([
+      ...mocks,
+      { ...myOrganizationsMock([DEFAULT_ORGANIZATION]), maxUsageCount: 10 },
+      { ...unreadCountMock(0), maxUsageCount: 10 },
+    ]),
   );
   const app = (
     <MockedProvider link={link} cache={createCache()}>

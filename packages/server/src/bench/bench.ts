@@ -6,6 +6,7 @@ import { freePort } from '../lib/free-port';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { createConnection } from 'mysql2/promise';
+import { webhookLatency } from './webhook-latency';
 
 /**
  * `pnpm bench`: in one run, the same load against (a) a bare Apollo Server, (b) Atrium, both
@@ -14,7 +15,10 @@ import { createConnection } from 'mysql2/promise';
  * latency of a revocation on instance A reaching a sessionEvents subscriber on instance B
  * through Redis: p99 < 100 ms over REVOCATIONS revocations. In the same rounds as (a)–(c), the
  * `me` of a key, `organization(id) { name }`, with (f) a session token and (g) an API key: a key
- * request costs no more than a session's (g/f ≥ 1.0), metering included.
+ * request costs no more than a session's (g/f ≥ 1.0), metering included. (h): a tool's
+ * `sendNotification` on A until the person's `notificationFeed` on B hears it: p99 < 100 ms.
+ * (i) Webhooks: from a publishEvent request to the first byte at a healthy local receiver,
+ * p99 < 1 s.
  */
 const DURATION = Number(process.env.BENCH_DURATION ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -25,6 +29,7 @@ const DATABASE_URL =
   'mysql://root@127.0.0.1:3306/atrium_bench';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const REVOCATIONS = Number(process.env.BENCH_REVOCATIONS ?? 200);
+const NOTIFICATIONS = Number(process.env.BENCH_NOTIFICATIONS ?? 200);
 const TYPENAME = JSON.stringify({ query: '{ __typename }' });
 const ME = JSON.stringify({ query: 'query Me { me { id email fullName timezone locale } }' });
 
@@ -40,6 +45,8 @@ async function main(): Promise<void> {
   if (!/^(mysql|mariadb):/.test(DATABASE_URL))
     throw new Error('The bench runs (c) on MySQL/MariaDB: set BENCH_DATABASE_URL');
   await ensureDatabase(DATABASE_URL);
+  // BENCH_ONLY=webhooks runs the webhook row alone.
+  if (process.env.BENCH_ONLY === 'webhooks') return webhookDelivery();
 
   const bare = await launch(path.join(__dirname, 'bare-apollo.js'), {});
   const atrium = await launch(path.join(__dirname, '..', 'main.js'), {
@@ -96,7 +103,39 @@ async function main(): Promise<void> {
     atrium.process.kill('SIGTERM');
   }
   await revocationLatency();
+  await notificationLatency();
+  await webhookDelivery();
   await idleSubscriptionMemory();
+}
+
+/** (i): publishEvent → first byte at a healthy local receiver; p99 under 1 s. */
+async function webhookDelivery(): Promise<void> {
+  const atrium = await launch(path.join(__dirname, '..', 'main.js'), {
+    DATABASE_URL,
+    SECRET_KEY: 'bench-secret-key-0123456789abcdef0123456789abcdef',
+    LOG_LEVEL: 'warn',
+    // The receiver is on this machine: outside production, private targets are allowed.
+    NODE_ENV: 'development',
+  });
+  try {
+    const token = await signUp(atrium.url, `bench-hooks-${Date.now()}@example.test`);
+    const { organizationId, secret } = await createApiKey(atrium.url, token, ['EVENTS_PUBLISH']);
+    const { p50, p99, max, count } = await webhookLatency(
+      atrium.url,
+      secret,
+      token,
+      organizationId,
+      graphql,
+    );
+    console.log(
+      `(i) publishEvent sent → first byte at the receiver, ${count} events one at a time (MySQL/MariaDB): p50 ${p50.toFixed(1)} ms   p99 ${p99.toFixed(1)} ms   max ${max.toFixed(1)} ms`,
+    );
+    console.log(
+      `h p99           ${p99.toFixed(1)} ms (target < 1000 ms) ${p99 < 1000 ? 'met' : 'NOT MET'}`,
+    );
+  } finally {
+    atrium.process.kill('SIGTERM');
+  }
 }
 
 const IDLE_SUBSCRIPTIONS = Number(process.env.BENCH_SUBSCRIPTIONS ?? 10_000);
@@ -238,6 +277,80 @@ async function revocationLatency(): Promise<void> {
   );
   console.log(
     `d p99           ${at(0.99).toFixed(1)} ms (target < 100 ms) ${at(0.99) < 100 ? 'met' : 'NOT MET'}`,
+  );
+}
+
+/** (h): a tool notifies a person through A; time until their tab on B hears it. */
+async function notificationLatency(): Promise<void> {
+  const env = {
+    DATABASE_URL,
+    REDIS_URL,
+    SECRET_KEY: 'bench-secret-key-0123456789abcdef0123456789abcdef',
+    LOG_LEVEL: 'warn',
+  };
+  const a = await launch(path.join(__dirname, '..', 'main.js'), env);
+  const b = await launch(path.join(__dirname, '..', 'main.js'), env);
+  const token = await signUp(a.url, `bench-notify-${Date.now()}@example.test`);
+  const { me } = (await graphql(a.url, token, '{ me { id } }', {})) as { me: { id: string } };
+  const { secret } = await createApiKey(a.url, token, ['NOTIFICATIONS_SEND']);
+  const heard = new Map<string, (at: number) => void>();
+  const tab = createClient({
+    url: `${b.url.replace('http', 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${token}` },
+  });
+  const subscribed = new Promise<void>((resolve) => tab.on('connected', () => resolve()));
+  tab.subscribe<{ notificationFeed: { notification: { title: string } | null } }>(
+    { query: 'subscription { notificationFeed { unreadCount notification { title } } }' },
+    {
+      next: ({ data }) => {
+        const title = data?.notificationFeed.notification?.title;
+        if (title) heard.get(title)?.(performance.now());
+      },
+      error: (error) => console.error('subscription failed', error),
+      complete: () => undefined,
+    },
+  );
+  await subscribed;
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const fromSend: number[] = [];
+  const afterAnswer: number[] = [];
+  try {
+    for (let i = 0; i < NOTIFICATIONS; i += 1) {
+      const title = `Bench notice ${i}`;
+      const arrived = new Promise<number>((resolve, reject) => {
+        heard.set(title, resolve);
+        setTimeout(() => reject(new Error(`no feed event for ${title} within 5 s`)), 5000).unref();
+      });
+      const started = performance.now();
+      await graphql(
+        a.url,
+        secret,
+        'mutation ($input: SendNotificationInput!) { sendNotification(input: $input) { id } }',
+        { input: { accountId: me.id, type: 'SYSTEM_ALERT', title, body: 'Bench' } },
+      );
+      const answered = performance.now();
+      const at = await arrived;
+      fromSend.push(at - started);
+      // The event may beat the answer home: then it was there when the tool heard back.
+      afterAnswer.push(Math.max(0, at - answered));
+      heard.delete(title);
+    }
+  } finally {
+    await tab.dispose();
+    a.process.kill('SIGTERM');
+    b.process.kill('SIGTERM');
+  }
+  const quantile = (values: number[], q: number) => {
+    const sorted = [...values].sort((x, y) => x - y);
+    return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  };
+  const p99 = quantile(afterAnswer, 0.99);
+  console.log(
+    `(h) sendNotification on A → notificationFeed on B via Redis, ${afterAnswer.length} notices: after the answer p50 ${quantile(afterAnswer, 0.5).toFixed(1)} ms   p99 ${p99.toFixed(1)} ms; from the request p50 ${quantile(fromSend, 0.5).toFixed(1)} ms   p99 ${quantile(fromSend, 0.99).toFixed(1)} ms`,
+  );
+  console.log(
+    `h p99           ${p99.toFixed(1)} ms (target < 100 ms) ${p99 < 100 ? 'met' : 'NOT MET'}`,
   );
 }
 
@@ -406,6 +519,7 @@ async function signUp(url: string, email = `bench-${Date.now()}@example.test`): 
 async function createApiKey(
   url: string,
   token: string,
+  scopes: string[] = ['ORGANIZATION_READ'],
 ): Promise<{ organizationId: string; secret: string }> {
   const { myOrganizations } = (await graphql(url, token, '{ myOrganizations { id } }', {})) as {
     myOrganizations: Array<{ id: string }>;
@@ -415,7 +529,7 @@ async function createApiKey(
     url,
     token,
     'mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }',
-    { input: { organizationId, name: 'Bench', scopes: ['ORGANIZATION_READ'] } },
+    { input: { organizationId, name: 'Bench', scopes } },
   )) as { createApiKey: { secret: string } };
   return { organizationId, secret: created.secret };
 }

@@ -54,6 +54,16 @@ export function requirePerson(caller: Caller): PersonCaller {
   throw fail('SIGN_IN_REQUIRED');
 }
 
+/**
+ * The API key behind the request, for operations only tools do (sending notifications):
+ * anonymous callers are UNAUTHENTICATED, people FORBIDDEN.
+ */
+export function requireApiKey(caller: Caller): ApiKeyCaller {
+  if (caller.kind === 'API_KEY') return caller;
+  if (caller.kind === 'PERSON') throw fail('API_KEY_REQUIRED');
+  throw fail('SIGN_IN_REQUIRED');
+}
+
 /** A person or an API key; anonymous callers are UNAUTHENTICATED. */
 export function requireKnownCaller(caller: Caller): PersonCaller | ApiKeyCaller {
   if (caller.kind === 'ANONYMOUS') throw fail('SIGN_IN_REQUIRED');

@@ -7,4 +7,8 @@ export const CALLER_REASONS = {
     code: 'FORBIDDEN',
     message: 'An API key cannot do this; sign in as a person',
   },
+  API_KEY_REQUIRED: {
+    code: 'FORBIDDEN',
+    message: 'Only a tool with an API key can do this',
+  },
 } as const satisfies ReasonTable;

@@ -61,3 +61,53 @@ describe('SHUTDOWN_TIMEOUT_MS', () => {
     expect(problems({ SHUTDOWN_TIMEOUT_MS: value })[0]).toMatch(/^SHUTDOWN_TIMEOUT_MS: /);
   });
 });
+
+describe('WEBHOOK_RETRY_SCHEDULE', () => {
+  it('defaults to about three days of retries, the first attempt at once', () => {
+    const schedule = loadConfig(base).webhooks.retryScheduleMs;
+    expect(schedule[0]).toBe(0);
+    expect(schedule).toHaveLength(10);
+    expect(schedule.reduce((sum, ms) => sum + ms, 0) / 3_600_000).toBeCloseTo(75.6, 1);
+  });
+
+  it('takes delays with units', () => {
+    expect(
+      loadConfig({ ...base, WEBHOOK_RETRY_SCHEDULE: '0, 250ms,2s,1m,1h,1d' }).webhooks
+        .retryScheduleMs,
+    ).toEqual([0, 250, 2000, 60_000, 3_600_000, 86_400_000]);
+  });
+
+  it('takes an empty value as the default', () => {
+    expect(loadConfig({ ...base, WEBHOOK_RETRY_SCHEDULE: ' ' }).webhooks.retryScheduleMs).toEqual(
+      loadConfig(base).webhooks.retryScheduleMs,
+    );
+  });
+
+  it.each(['5', '5 s', '1w', '0,,5s', '-5s'])('refuses %j', (value) => {
+    expect(problems({ WEBHOOK_RETRY_SCHEDULE: value })[0]).toMatch(/^WEBHOOK_RETRY_SCHEDULE: /);
+  });
+});
+
+describe('WEBHOOK_ALLOW_PRIVATE_TARGETS', () => {
+  const production = { NODE_ENV: 'production', SECRET_KEY: 'x'.repeat(32) };
+
+  it('allows private targets outside production only, and https only in production', () => {
+    expect(loadConfig(base).webhooks).toMatchObject({
+      allowPrivateTargets: true,
+      httpsOnly: false,
+    });
+    expect(loadConfig({ ...base, ...production }).webhooks).toMatchObject({
+      allowPrivateTargets: false,
+      httpsOnly: true,
+    });
+    expect(
+      loadConfig({ ...base, WEBHOOK_ALLOW_PRIVATE_TARGETS: 'false' }).webhooks.allowPrivateTargets,
+    ).toBe(false);
+  });
+
+  it('is refused as true in production', () => {
+    expect(problems({ ...production, WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' })).toEqual([
+      'WEBHOOK_ALLOW_PRIVATE_TARGETS: must not be true when NODE_ENV=production',
+    ]);
+  });
+});

@@ -50,6 +50,39 @@ export interface Config {
   exportLinkDays: number;
   /** The longest a SIGTERM/SIGINT shutdown takes, log draining included, before the process exits. */
   shutdownTimeoutMs: number;
+  webhooks: WebhookConfig;
+}
+
+export interface WebhookConfig {
+  /** Delay before each delivery attempt: the first (0: at once), then after each failure. */
+  retryScheduleMs: number[];
+  /** Whether targets may be loopback, private, link-local… addresses (never in production). */
+  allowPrivateTargets: boolean;
+  /** Only https targets (production). */
+  httpsOnly: boolean;
+}
+
+/** At once, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h: about three days in all. */
+export const DEFAULT_WEBHOOK_RETRY_SCHEDULE = '0,5s,5m,30m,2h,5h,10h,14h,20h,24h';
+
+const DURATION_UNITS_MS: Record<string, number> = {
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+};
+
+/** `0,5s,5m,2h` → milliseconds; null when an entry is not a number with a unit (ms, s, m, h, d). */
+export function parseRetrySchedule(value: string): number[] | null {
+  const entries = value.split(',').map((entry) => entry.trim());
+  const delays: number[] = [];
+  for (const entry of entries) {
+    const match = /^(\d{1,7})(ms|s|m|h|d)?$/.exec(entry);
+    if (!match || (match[2] === undefined && match[1] !== '0')) return null;
+    delays.push(Number(match[1]) * DURATION_UNITS_MS[match[2] ?? 'ms']);
+  }
+  return delays.length > 0 && delays.length <= 20 ? delays : null;
 }
 
 export type PlanSeats = Readonly<Record<string, number | null>>;
@@ -157,6 +190,19 @@ const envSchema = z.object({
     message: 'must be a comma-separated list of IP addresses with optional ports (127.0.0.1:5353)',
   }),
   SHUTDOWN_TIMEOUT_MS: positiveInt(15_000),
+  WEBHOOK_RETRY_SCHEDULE: optionalString.transform((value, ctx) => {
+    const schedule = parseRetrySchedule(value ?? DEFAULT_WEBHOOK_RETRY_SCHEDULE);
+    if (!schedule) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'must be 1 to 20 comma-separated delays, each 0 or a number with ms, s, m, h or d (0,5s,5m,2h)',
+      });
+      return [];
+    }
+    return schedule;
+  }),
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: optionalString.pipe(boolean.optional()),
   ACCOUNT_DELETION_GRACE_DAYS: asNumber
     .pipe(z.number().int().min(0).max(365).optional())
     .transform((v) => v ?? 14),
@@ -188,6 +234,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (e.SESSION_MAX_DAYS < e.SESSION_IDLE_DAYS) {
     problems.push('SESSION_MAX_DAYS: must not be shorter than SESSION_IDLE_DAYS');
+  }
+  if (production && e.WEBHOOK_ALLOW_PRIVATE_TARGETS) {
+    problems.push('WEBHOOK_ALLOW_PRIVATE_TARGETS: must not be true when NODE_ENV=production');
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -235,6 +284,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dnsServers: e.DNS_SERVERS,
     webSocket: { maxConnections: e.WS_MAX_CONNECTIONS, maxOperations: e.WS_MAX_OPERATIONS },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    webhooks: {
+      retryScheduleMs: e.WEBHOOK_RETRY_SCHEDULE,
+      allowPrivateTargets: e.WEBHOOK_ALLOW_PRIVATE_TARGETS ?? !production,
+      httpsOnly: production,
+    },
     accountDeletionGraceDays: e.ACCOUNT_DELETION_GRACE_DAYS,
     exportLinkDays: e.EXPORT_LINK_DAYS,
   };

@@ -25,6 +25,8 @@ export interface Infrastructure {
   events: DomainEvents;
   jobs: JobQueue;
   delivery: Delivery;
+  /** Where the SPA is reached (links in mail). */
+  site: PublicSite;
   limits: RateLimits;
 }
 
@@ -68,7 +70,10 @@ export interface AtriumModule {
   /** Reactions to domain events (timeline, mail, live publication, …). */
   subscribers?(services: Services, infra: Infrastructure): EventSubscriber[];
   /** Job kinds this module runs, and which of them run periodically. */
-  jobs?(services: Services): { kinds?: AnyJobDefinition[]; schedules?: AnySchedule[] };
+  jobs?(
+    services: Services,
+    infra: Infrastructure,
+  ): { kinds?: AnyJobDefinition[]; schedules?: AnySchedule[] };
 }
 
 export function defineModule(module: AtriumModule): AtriumModule {

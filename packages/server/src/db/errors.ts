@@ -19,6 +19,7 @@ const UNIQUE_INDEX_COLUMNS: Record<string, string> = {
   uq_accounts_username: 'accounts.username',
   uq_sessions_token_hash: 'sessions.token_hash',
   uq_team_members_org_account: 'team_members.organization_id',
+  uq_webhook_events_idempotency_key: 'webhook_events.organization_id',
 };
 
 /** True when a write referred to a row that does not exist (a foreign key), on MySQL or SQLite. */

@@ -25,9 +25,28 @@ export interface SessionEventMessage {
   session: SessionSnapshot;
 }
 
+/** An in-app notification as it travels between instances. */
+export interface NotificationSnapshot {
+  id: string;
+  type: string;
+  title: string;
+  body: string;
+  link: string | null;
+  readAt: string | null;
+  createdAt: string;
+}
+
+/** A new notification (or none, when some were read) and the unread count after it. */
+export interface NotificationFeedMessage {
+  accountId: string;
+  notification: NotificationSnapshot | null;
+  unreadCount: number;
+}
+
 /** Every event Atrium publishes, by topic; `[id, payload]` topics are per account. */
 export type AtriumEvents = {
   SESSION_EVENT: [accountId: string, message: SessionEventMessage];
+  NOTIFICATION_FEED: [accountId: string, message: NotificationFeedMessage];
   SESSION_REVOKED: [message: { sessionId: string; accountId: string }];
 };
 

@@ -6,10 +6,12 @@ import { AVATAR_REASONS } from '../modules/avatar/errors';
 import { DOMAIN_REASONS } from '../modules/domain/errors';
 import { INVITATION_REASONS } from '../modules/invitation/errors';
 import { MFA_REASONS } from '../modules/mfa/errors';
+import { NOTIFICATION_REASONS } from '../modules/notification/errors';
 import { ORGANIZATION_REASONS } from '../modules/organization/errors';
 import { PRIVACY_REASONS } from '../modules/privacy/errors';
 import { SESSION_REASONS } from '../modules/session/errors';
 import { TOKEN_REASONS } from '../modules/tokens/errors';
+import { WEBHOOK_REASONS } from '../modules/webhook/errors';
 import { RATE_LIMIT_REASONS } from '../security/errors';
 import type { AppErrorCode } from './error-codes';
 import { INPUT_REASONS } from './input-errors';
@@ -30,6 +32,8 @@ const TABLES = [
   ORGANIZATION_REASONS,
   INVITATION_REASONS,
   DOMAIN_REASONS,
+  NOTIFICATION_REASONS,
+  WEBHOOK_REASONS,
   PRIVACY_REASONS,
 ] as const;
 

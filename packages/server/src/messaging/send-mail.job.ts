@@ -7,6 +7,7 @@ const mailMessage = z.object({
   subject: z.string(),
   text: z.string(),
   html: z.string(),
+  headers: z.record(z.string(), z.string()).optional(),
 }) satisfies z.ZodType<MailMessage>;
 
 /**

@@ -20,6 +20,8 @@ type TemplateName =
   | 'mfaDisabled'
   | 'teamInvitation'
   | 'apiKeyExpiring'
+  | 'webhookFailing'
+  | 'webhookDisabled'
   | 'dataExportReady'
   | 'reactivateAccount'
   | 'accountDeletionScheduled';
@@ -109,6 +111,24 @@ const TEMPLATES: Record<Locale, Record<TemplateName, Template>> = {
         'The API key "{keyName}" ({prefix}…) of {organization} on Atrium expires on {date}. Tools that use it will be refused from then on.',
         'To keep them working, create a new key under Settings → API keys and give it to them before that date.',
       ],
+    },
+    webhookFailing: {
+      subject: 'A webhook endpoint of {organization} is failing',
+      paragraphs: [
+        'Hi {name},',
+        'Deliveries to the webhook endpoint {url} of {organization} on Atrium have failed since {date}. Atrium keeps retrying; if they go on failing for 5 days in all, the endpoint will be turned off.',
+        'Check that the receiver is up and answers with a 2xx status, under Settings → Webhooks, where the delivery log shows each attempt.',
+      ],
+      action: 'Open the webhooks',
+    },
+    webhookDisabled: {
+      subject: 'A webhook endpoint of {organization} was turned off',
+      paragraphs: [
+        'Hi {name},',
+        'The webhook endpoint {url} of {organization} on Atrium was turned off: {reason}. Nothing more is sent to it.',
+        'Once the receiver works again, recover the endpoint under Settings → Webhooks: that turns it back on and redelivers what failed since a time you choose.',
+      ],
+      action: 'Open the webhooks',
     },
     dataExportReady: {
       subject: 'Your Atrium data export is ready',
@@ -223,6 +243,24 @@ const TEMPLATES: Record<Locale, Record<TemplateName, Template>> = {
         'Para que sigan funcionando, crea una clave nueva en Ajustes → Claves de API y dásela antes de esa fecha.',
       ],
     },
+    webhookFailing: {
+      subject: 'Un endpoint de webhook de {organization} está fallando',
+      paragraphs: [
+        'Hola, {name}:',
+        'Las entregas al endpoint de webhook {url} de {organization} en Atrium fallan desde el {date}. Atrium sigue reintentando; si siguen fallando 5 días en total, el endpoint se desactivará.',
+        'Comprueba que el receptor está en marcha y responde con un estado 2xx, en Ajustes → Webhooks, donde el registro de entregas muestra cada intento.',
+      ],
+      action: 'Abrir los webhooks',
+    },
+    webhookDisabled: {
+      subject: 'Se desactivó un endpoint de webhook de {organization}',
+      paragraphs: [
+        'Hola, {name}:',
+        'Se desactivó el endpoint de webhook {url} de {organization} en Atrium: {reason}. No se le envía nada más.',
+        'Cuando el receptor vuelva a funcionar, recupera el endpoint en Ajustes → Webhooks: lo vuelve a activar y reenvía lo que falló desde el momento que elijas.',
+      ],
+      action: 'Abrir los webhooks',
+    },
     dataExportReady: {
       subject: 'Tu exportación de datos de Atrium está lista',
       paragraphs: [
@@ -296,6 +334,8 @@ export function renderMail(
     keyName?: string;
     prefix?: string;
     date?: string;
+    url?: string;
+    reason?: string;
   },
 ): MailMessage {
   const template = TEMPLATES[toLocale(locale)][name];
@@ -327,4 +367,22 @@ export function renderSmsCode(locale: string, code: string): string {
 
 function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** "15 January 2026 at 10:00 (Europe/Madrid)" in the reader's language and time zone. */
+export function formatMailDate(
+  iso: string | null,
+  reader: { locale: string; timezone: string },
+): string {
+  if (!iso) return '';
+  try {
+    const formatted = new Intl.DateTimeFormat(toLocale(reader.locale), {
+      dateStyle: 'long',
+      timeStyle: 'short',
+      timeZone: reader.timezone,
+    }).format(new Date(iso));
+    return `${formatted} (${reader.timezone})`;
+  } catch {
+    return iso;
+  }
 }

@@ -3,9 +3,8 @@ import { z } from 'zod';
 import { anonymous } from '../../caller/caller';
 import type { DomainEvents } from '../../events/domain-events';
 import { defineJob, type JobDefinition } from '../../jobs/define-job';
-import { AccountEntity } from '../account/account.entity';
+import { organizationAdmins } from '../organization/admins';
 import { OrganizationEntity } from '../organization/organization.entity';
-import { TeamMemberEntity } from '../organization/team-member.entity';
 import { ApiKeyEntity } from './api-key.entity';
 import { snapshotApiKey } from './api-key.events';
 
@@ -50,15 +49,7 @@ export class ApiKeyExpiryReminders {
         const organization = await manager.findOneByOrFail(OrganizationEntity, {
           id: key.organizationId,
         });
-        const admins = await manager
-          .getRepository(AccountEntity)
-          .createQueryBuilder('a')
-          .innerJoin(TeamMemberEntity, 'm', 'm.account_id = a.id')
-          .where('m.organization_id = :organizationId', { organizationId: key.organizationId })
-          .andWhere('m.role IN (:...roles)', { roles: ['OWNER', 'ADMIN'] })
-          .andWhere('a.status <> :deactivated', { deactivated: 'DEACTIVATED' })
-          .select(['a.email', 'a.fullName', 'a.locale', 'a.timezone'])
-          .getMany();
+        const admins = await organizationAdmins(manager, key.organizationId);
         await events.emit(manager, {
           // The scheduler acts for nobody in particular.
           caller: anonymous({ ip: null, userAgent: null }),

@@ -1,6 +1,7 @@
 import type { EventSubscriber } from '../../events/domain-events';
 import type { Delivery } from '../../messaging/delivery';
-import { renderMail, toLocale } from '../../messaging/templates';
+import { formatMailDate, renderMail } from '../../messaging/templates';
+import type { OrganizationAdmin } from '../organization/admins';
 import type { ApiKeyEntity } from './api-key.entity';
 
 /** A key as events carry it: what lists show, never a secret or its hash. */
@@ -25,12 +26,7 @@ export function snapshotApiKey(key: ApiKeyEntity): ApiKeySnapshot {
 }
 
 /** Someone the expiry reminder goes to: an OWNER or ADMIN of the key's organization. */
-export interface KeyAdmin {
-  email: string;
-  fullName: string;
-  locale: string;
-  timezone: string;
-}
+export type KeyAdmin = OrganizationAdmin;
 
 declare module '../../events/domain-events' {
   interface DomainEventCatalog {
@@ -56,26 +52,11 @@ export function mailExpiryReminders(delivery: Delivery): EventSubscriber {
             organization: data.organizationName,
             keyName: data.apiKey.name,
             prefix: data.apiKey.prefix,
-            date: formatDate(data.apiKey.expiresAt, admin),
+            date: formatMailDate(data.apiKey.expiresAt, admin),
           }),
           manager,
         );
       }
     });
   };
-}
-
-/** "15 January 2026 at 10:00 (Europe/Madrid)" in the admin's language and time zone. */
-function formatDate(iso: string | null, admin: KeyAdmin): string {
-  if (!iso) return '';
-  try {
-    const formatted = new Intl.DateTimeFormat(toLocale(admin.locale), {
-      dateStyle: 'long',
-      timeStyle: 'short',
-      timeZone: admin.timezone,
-    }).format(new Date(iso));
-    return `${formatted} (${admin.timezone})`;
-  } catch {
-    return iso;
-  }
 }

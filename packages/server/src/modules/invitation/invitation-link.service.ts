@@ -1,11 +1,13 @@
 import type { DataSource } from 'typeorm';
+import type { PersonCaller } from '../../caller/caller';
+import type { DomainEvents } from '../../events/domain-events';
 import { newId } from '../../db/columns';
 import { isUniqueViolation } from '../../db/errors';
 import { badUserInput, fail } from '../../graphql/errors';
 import { hashToken } from '../../lib/tokens';
 import type { RateLimits } from '../../security/rate-limits';
-import type { AccountEntity } from '../account/account.entity';
 import { lockOrganization } from '../organization/access';
+import { snapshotMember } from '../organization/organization.events';
 import { TeamMemberEntity } from '../organization/team-member.entity';
 import { effectiveStatus, InvitationEntity } from './invitation.entity';
 import { LINK_PROBLEMS } from './invitation.service';
@@ -16,6 +18,7 @@ export class InvitationLinkService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly limits: RateLimits,
+    private readonly events: DomainEvents,
   ) {}
 
   /**
@@ -23,12 +26,9 @@ export class InvitationLinkService {
    * sent to. Using the invitation up is a conditional update that must change exactly one row,
    * in the same transaction as the new membership: of parallel acceptances, one wins.
    */
-  async accept(
-    account: AccountEntity,
-    token: string,
-    ip: string | null,
-  ): Promise<TeamMemberEntity> {
-    const invitation = await this.findByToken(token, ip);
+  async accept(caller: PersonCaller, token: string): Promise<TeamMemberEntity> {
+    const { account } = caller;
+    const invitation = await this.findByToken(token, caller.client.ip);
     const status = effectiveStatus(invitation);
     if (status !== 'PENDING') throw badUserInput({ token: LINK_PROBLEMS[status] });
     if (invitation.emailNormalized !== account.emailNormalized) {
@@ -57,6 +57,13 @@ export class InvitationLinkService {
           createdAt: now,
         });
         await manager.insert(TeamMemberEntity, member);
+        await this.events.emit(manager, {
+          type: 'member.joined',
+          caller,
+          accountId: account.id,
+          organizationId: member.organizationId,
+          data: { member: snapshotMember(member, account) },
+        });
         return { ...member, account };
       });
     } catch (error) {

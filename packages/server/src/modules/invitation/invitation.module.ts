@@ -25,7 +25,7 @@ export const invitationModule = defineModule({
       limits,
       events,
     ),
-    invitationLinks: new InvitationLinkService(dataSource, limits),
+    invitationLinks: new InvitationLinkService(dataSource, limits, events),
   }),
   subscribers: (_, { delivery }) => [mailInvitations(delivery)],
 });

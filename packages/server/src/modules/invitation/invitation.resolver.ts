@@ -63,11 +63,7 @@ export class InvitationResolver {
     description: 'Joins through an /invitations/accept link, signed in with the invited address',
   })
   async acceptInvitation(@Arg('token') token: string, @Ctx() ctx: AppContext): Promise<TeamMember> {
-    const member = await ctx.services.invitationLinks.accept(
-      requirePerson(ctx.caller).account,
-      token,
-      ctx.client.ip,
-    );
+    const member = await ctx.services.invitationLinks.accept(requirePerson(ctx.caller), token);
     return toTeamMember(member);
   }
 

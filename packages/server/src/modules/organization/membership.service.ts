@@ -1,7 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { DomainEvents } from '../../events/domain-events';
 import { encodeCursor, type Page, type PageRequest } from '../../graphql/connection';
 import { badUserInput, fail } from '../../graphql/errors';
 import { authorize, inOrganization, membershipOf, type OrganizationAccess } from './access';
+import { snapshotMember } from './organization.events';
 import { createOwnOrganization } from './organization.service';
 import { mayGrant, mayManage, type OrganizationOperation } from './policy';
 import { TeamMemberEntity, type Role } from './team-member.entity';
@@ -16,6 +18,7 @@ export class MembershipService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly recentAuth: RecentAuthentication,
+    private readonly events: DomainEvents,
   ) {}
 
   /** A page of members with their accounts, in joining order: one query, whatever the size. */
@@ -51,6 +54,7 @@ export class MembershipService {
       if (role === 'OWNER') throw badUserInput({ role: 'OWNERSHIP_ONLY_BY_TRANSFER' });
       if (!mayGrant(actor, role)) throw fail('ROLE_ABOVE_OWN');
       await manager.update(TeamMemberEntity, { id: target.id }, { role });
+      await this.roleChanged(manager, caller, target, role);
       return { ...target, role };
     });
   }
@@ -71,6 +75,13 @@ export class MembershipService {
       if (target.account && !(await hasAnyOrganization(manager, target.accountId))) {
         await createOwnOrganization(manager, target.account);
       }
+      await this.events.emit(manager, {
+        type: 'member.removed',
+        caller,
+        accountId: target.accountId,
+        organizationId: target.organizationId,
+        data: { member: snapshotMember(target, target.account), left: false },
+      });
       return true;
     });
   }
@@ -86,6 +97,13 @@ export class MembershipService {
         if (!(await hasAnyOrganization(manager, membership.accountId))) {
           throw fail('ONLY_ORGANIZATION');
         }
+        await this.events.emit(manager, {
+          type: 'member.removed',
+          caller,
+          accountId: membership.accountId,
+          organizationId,
+          data: { member: snapshotMember(membership, requirePerson(caller).account), left: true },
+        });
         return true;
       },
     );
@@ -103,9 +121,34 @@ export class MembershipService {
         if (target.id === own.id) throw badUserInput({ memberId: 'ALREADY_OWNER' });
         await manager.update(TeamMemberEntity, { id: own.id }, { role: 'ADMIN' });
         await manager.update(TeamMemberEntity, { id: target.id }, { role: 'OWNER' });
+        await this.roleChanged(
+          manager,
+          caller,
+          { ...own, account: requirePerson(caller).account },
+          'ADMIN',
+        );
+        await this.roleChanged(manager, caller, target, 'OWNER');
         return { ...target, role: 'OWNER' };
       },
     );
+  }
+
+  private roleChanged(
+    manager: EntityManager,
+    caller: Caller,
+    member: TeamMemberEntity,
+    role: Role,
+  ): Promise<void> {
+    return this.events.emit(manager, {
+      type: 'member.role_changed',
+      caller,
+      accountId: member.accountId,
+      organizationId: member.organizationId,
+      data: {
+        member: snapshotMember({ ...member, role }, member.account),
+        previousRole: member.role,
+      },
+    });
   }
 
   /**

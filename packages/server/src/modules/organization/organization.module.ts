@@ -20,14 +20,15 @@ export const organizationModule = defineModule({
   name: 'organization',
   entities: [OrganizationEntity, TeamMemberEntity],
   resolvers: [OrganizationResolver, TeamResolver],
-  services: ({ dataSource, config }, built) => {
+  services: ({ dataSource, config, events }, built) => {
     const plans = new PlanCatalog(config.planSeats);
     return {
       plans,
-      organizations: new OrganizationService(dataSource, plans),
+      organizations: new OrganizationService(dataSource, plans, events),
       memberships: new MembershipService(
         dataSource,
         requireService(built, 'recentAuth', 'organization'),
+        events,
       ),
     };
   },

@@ -4,7 +4,9 @@ import { badUserInput } from '../../graphql/errors';
 import { truncateCodePoints } from '../../lib/text';
 import type { AccountEntity } from '../account/account.entity';
 import { requireKnownCaller, type Caller } from '../../caller/caller';
+import type { DomainEvents } from '../../events/domain-events';
 import { accessFor, inOrganization, type OrganizationAccess } from './access';
+import { snapshotOrganization } from './organization.events';
 import type { UpdateOrganizationInput } from './organization.inputs';
 import { ORGANIZATION_NAME_MAX_CHARS, OrganizationEntity } from './organization.entity';
 import type { PlanCatalog } from './plans';
@@ -43,6 +45,7 @@ export class OrganizationService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly plans: PlanCatalog,
+    private readonly events: DomainEvents,
   ) {}
 
   /**
@@ -85,7 +88,19 @@ export class OrganizationService {
       async (manager, access) => {
         const updatedAt = new Date();
         await manager.update(OrganizationEntity, { id: organizationId }, { ...patch, updatedAt });
-        return { ...access, organization: { ...access.organization, ...patch, updatedAt } };
+        const organization = { ...access.organization, ...patch, updatedAt };
+        const changedFields = (Object.keys(patch) as Array<keyof OrganizationPatch>).filter(
+          (field) => patch[field] !== access.organization[field],
+        );
+        if (changedFields.length > 0) {
+          await this.events.emit(manager, {
+            type: 'organization.updated',
+            caller,
+            organizationId,
+            data: { organization: snapshotOrganization(organization), changedFields },
+          });
+        }
+        return { ...access, organization };
       },
     );
   }

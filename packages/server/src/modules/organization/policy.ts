@@ -20,6 +20,20 @@ export const OPERATIONS = [
   'apiKey.create',
   'apiKey.roll',
   'apiKey.revoke',
+  'notificationRules.view',
+  'notificationRules.update',
+  'lowBalanceAlert.configure',
+  'notification.send',
+  'webhook.list',
+  'webhook.create',
+  'webhook.update',
+  'webhook.delete',
+  'webhook.revealSecret',
+  'webhook.rotateSecret',
+  'webhook.test',
+  'webhook.redeliver',
+  'webhook.recover',
+  'event.publish',
   'recordings.requestDeletion',
   'recordings.completeDeletion',
 ] as const;
@@ -66,6 +80,22 @@ const TABLE: Readonly<Record<OrganizationOperation, [readonly boolean[], ApiKeyS
   'apiKey.create':                 [[Y,    Y,    _,      _,     _],     PERSON_ONLY],
   'apiKey.roll':                   [[Y,    Y,    _,      _,     _],     PERSON_ONLY],
   'apiKey.revoke':                 [[Y,    Y,    _,      _,     _],     PERSON_ONLY],
+  'notificationRules.view':        [[Y,    Y,    _,      _,     _],     PERSON_ONLY],
+  'notificationRules.update':      [[Y,    Y,    _,      _,     _],     PERSON_ONLY],
+  'lowBalanceAlert.configure':     [[Y,    Y,    _,      _,     _],     PERSON_ONLY],
+  'notification.send':             [[_,    _,    _,      _,     _],     'NOTIFICATIONS_SEND'],
+  'webhook.list':                  [[Y,    Y,    _,      _,     _],     'WEBHOOKS_READ'],
+  'webhook.create':                [[Y,    Y,    _,      _,     _],     'WEBHOOKS_WRITE'],
+  'webhook.update':                [[Y,    Y,    _,      _,     _],     'WEBHOOKS_WRITE'],
+  'webhook.delete':                [[Y,    Y,    _,      _,     _],     'WEBHOOKS_WRITE'],
+  // Sudo mode: a person's recent sign-in; keys see a secret at creation and rotation only.
+  'webhook.revealSecret':          [[Y,    Y,    _,      _,     _],     PERSON_ONLY],
+  'webhook.rotateSecret':          [[Y,    Y,    _,      _,     _],     'WEBHOOKS_WRITE'],
+  'webhook.test':                  [[Y,    Y,    _,      _,     _],     'WEBHOOKS_WRITE'],
+  'webhook.redeliver':             [[Y,    Y,    _,      _,     _],     'WEBHOOKS_WRITE'],
+  'webhook.recover':               [[Y,    Y,    _,      _,     _],     'WEBHOOKS_WRITE'],
+  // Internal tools only: publishing the product's events is no person's doing.
+  'event.publish':                 [[_,    _,    _,      _,     _],     'EVENTS_PUBLISH'],
   'recordings.requestDeletion':    [[Y,    Y,    _,      _,     _],     PERSON_ONLY],
   // API keys only: the service that held the recordings confirms it deleted them.
   'recordings.completeDeletion':   [[_,    _,    _,      _,     _],     'EVENTS_PUBLISH'],
@@ -109,17 +139,6 @@ export function mayGrant(actor: Role, granted: Role): boolean {
   return granted !== 'OWNER' && rank(granted) <= rank(actor);
 }
 
-/**
- * Whether what `operation` does is within `role`'s reach, for granting it to a key: an operation
- * no role does itself (API keys only, such as confirming recordings were deleted) is the key
- * managers' (`apiKey.create`) to hand to a service.
- */
-export function isWithinReach(role: Role, operation: OrganizationOperation): boolean {
-  return POLICY[operation].roles.some(Boolean)
-    ? isAllowed(role, operation)
-    : isAllowed(role, 'apiKey.create');
-}
-
 /** Why a scope cannot go on a key: nothing uses it yet, or it reaches beyond the role. */
 export type ScopeUnavailableReason = 'NOT_AVAILABLE_YET' | 'ABOVE_YOUR_ROLE';
 
@@ -136,7 +155,11 @@ export function scopeUnavailableReason(
 ): ScopeUnavailableReason | null {
   const rows = OPERATIONS.filter((operation) => POLICY[operation].scope === scope);
   if (rows.length === 0) return 'NOT_AVAILABLE_YET';
-  const allowed = rows.every((operation) => isWithinReach(role, operation));
+  const allowed = rows.every((operation) =>
+    POLICY[operation].roles.some(Boolean)
+      ? isAllowed(role, operation)
+      : isAllowed(role, 'apiKey.create'),
+  );
   return allowed ? null : 'ABOVE_YOUR_ROLE';
 }
 

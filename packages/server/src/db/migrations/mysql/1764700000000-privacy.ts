@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Data exports, scheduled account deletions and their pseudonymous record, recordings deletions. */
-export class Privacy1764600000000 implements MigrationInterface {
-  name = 'Privacy1764600000000';
+export class Privacy1764700000000 implements MigrationInterface {
+  name = 'Privacy1764700000000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`ALTER TABLE \`accounts\`
