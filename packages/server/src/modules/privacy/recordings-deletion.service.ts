@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { Caller } from '../../caller/caller';
+import { requireApiKey, type Caller } from '../../caller/caller';
 import { newId } from '../../db/columns';
 import type { DomainEvents } from '../../events/domain-events';
 import { fail } from '../../graphql/errors';
@@ -42,7 +42,9 @@ export class RecordingsDeletionService {
   }
 
   /** API keys only (the service that held them): marks the request done; again is a no-op. */
-  async complete(caller: Caller, id: string): Promise<RecordingsDeletionRequestEntity> {
+  async complete(anyCaller: Caller, id: string): Promise<RecordingsDeletionRequestEntity> {
+    // People never confirm it, members or not: API_KEY_REQUIRED before anything is looked up.
+    const caller = requireApiKey(anyCaller);
     const found = await this.dataSource
       .getRepository(RecordingsDeletionRequestEntity)
       .findOne({ where: { id }, select: { id: true, organizationId: true } });
@@ -61,7 +63,7 @@ export class RecordingsDeletionService {
         Object.assign(request, {
           status: 'COMPLETED' as const,
           completedAt: new Date(),
-          completedByApiKeyId: caller.kind === 'API_KEY' ? caller.apiKey.id : null,
+          completedByApiKeyId: caller.apiKey.id,
         });
         await manager.save(RecordingsDeletionRequestEntity, request);
         await this.events.emit(manager, {
