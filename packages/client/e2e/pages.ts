@@ -40,6 +40,11 @@ export const SIGNED_OUT_PAGES: WalkedPage[] = [
     routes: ['/unsubscribe'],
     path: () => '/unsubscribe?token=from-a-notice-email',
   },
+  {
+    name: 'reactivate',
+    routes: ['/reactivate'],
+    path: () => '/reactivate?token=a-link-already-used',
+  },
 ];
 
 /**

@@ -25,6 +25,8 @@ const CHOSEN = {
   team: 'settings-team--1280-light',
   notifications: 'settings-notifications--1280-light',
   'notifications-375': 'settings-notifications--375-light',
+  // Taken by e2e/privacy.e2e.test.ts, with an export ready to download.
+  privacy: 'privacy-export-ready--1280-light',
   'api-keys': 'settings-api-keys--1280-light',
   'api-keys-375': 'settings-api-keys--375-light',
   'team-375': 'settings-team--375-light',

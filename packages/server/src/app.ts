@@ -19,6 +19,7 @@ import { buildAtriumSchema } from './graphql/schema';
 import { lazyClientInfo, trustedProxyList } from './http/client-address';
 import { clearSessionCookie } from './http/cookies';
 import { handleAvatarRoutes } from './http/avatar-routes';
+import { handleExportRoutes } from './http/export-routes';
 import { handleUnsubscribeRoute } from './modules/notification/unsubscribe.route';
 import { handleGraphQLRequest } from './http/graphql-handler';
 import { createSpaHandler } from './http/static-files';
@@ -152,6 +153,8 @@ export async function startAtrium(
       } else if (pathname === '/readyz') {
         writeJson(response, ...(await readiness(dataSource, draining)));
       } else if (await handleAvatarRoutes(services, request, response, pathname)) {
+        // answered
+      } else if (await handleExportRoutes(services, request, response, pathname, trustedProxies)) {
         // answered
       } else if (
         await handleUnsubscribeRoute(

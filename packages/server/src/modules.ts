@@ -10,6 +10,7 @@ import { invitationModule } from './modules/invitation/invitation.module';
 import { mfaModule } from './modules/mfa/mfa.module';
 import { notificationModule } from './modules/notification/notification.module';
 import { organizationModule } from './modules/organization/organization.module';
+import { privacyModule } from './modules/privacy/privacy.module';
 import { securityEventsModule } from './modules/security-events/security-events.module';
 import { sessionModule } from './modules/session/session.module';
 import { tokensModule } from './modules/tokens/tokens.module';
@@ -36,6 +37,7 @@ export const MODULES: readonly AtriumModule[] = [
   billingModule,
   notificationModule,
   webhookModule,
+  privacyModule,
 ];
 
 /** Every mapped table: the plumbing's own, then each module's. */

@@ -3,6 +3,12 @@ import { DomainEntity } from '../src/modules/domain/domain.entity';
 import { InvitationEntity } from '../src/modules/invitation/invitation.entity';
 import { OrganizationEntity } from '../src/modules/organization/organization.entity';
 import { ApiKeyEntity } from '../src/modules/api-key/api-key.entity';
+import { RecordingsDeletionRequestEntity } from '../src/modules/privacy/recordings-deletion.entity';
+import {
+  CompleteRecordingsDeletion,
+  OrganizationRecordingsDeletions,
+  RequestRecordingsDeletion,
+} from './support/privacy-documents';
 import { API_KEY_SCOPES, type ApiKeyScope } from '../src/modules/api-key/scopes';
 import {
   grantableScopes,
@@ -101,6 +107,8 @@ interface World extends SeededOrganization {
   domain: string;
   /** A key the OWNER created, to list, roll and revoke. */
   apiKeyId: string;
+  /** A pending request that recordings be deleted, for a service to complete. */
+  recordingsRequestId: string;
   /** An endpoint the OWNER created (for an event nobody publishes), and a delivery that failed. */
   webhookEndpointId: string;
   webhookDeliveryId: string;
@@ -186,6 +194,25 @@ const API_OPERATIONS: ApiOperation[] = [
     policy: 'apiKey.revoke',
     mutates: true,
     run: (w, caller) => caller.execute(RevokeApiKey, { id: w.apiKeyId }),
+  },
+  {
+    name: 'Organization.recordingsDeletionRequests',
+    policy: 'recordings.requestDeletion',
+    mutates: false,
+    reach: THROUGH_ORGANIZATION,
+    run: (w, caller) => caller.execute(OrganizationRecordingsDeletions, { id: w.id }),
+  },
+  {
+    name: 'requestRecordingsDeletion',
+    policy: 'recordings.requestDeletion',
+    mutates: true,
+    run: (w, caller) => caller.execute(RequestRecordingsDeletion, { organizationId: w.id }),
+  },
+  {
+    name: 'completeRecordingsDeletion',
+    policy: 'recordings.completeDeletion',
+    mutates: true,
+    run: (w, caller) => caller.execute(CompleteRecordingsDeletion, { id: w.recordingsRequestId }),
   },
   {
     name: 'Organization.webhookEndpoints',
@@ -449,6 +476,9 @@ async function seedWorld(): Promise<World> {
     .build();
   dns.publish(world.domains[domain].record.name, world.domains[domain].record.value);
   const { apiKey } = await createKey(world, ['MEMBERS_READ']);
+  const recordings = await world.people.OWNER.actor.run(RequestRecordingsDeletion, {
+    organizationId: world.id,
+  });
   const { createWebhookEndpoint } = await world.people.OWNER.actor.run(CreateWebhookEndpoint, {
     input: {
       organizationId: world.id,
@@ -458,7 +488,14 @@ async function seedWorld(): Promise<World> {
   });
   const webhookEndpointId = createWebhookEndpoint.endpoint.id;
   const webhookDeliveryId = await seedFailedDelivery(atrium, world.id, webhookEndpointId);
-  return { ...world, domain, apiKeyId: apiKey.id, webhookEndpointId, webhookDeliveryId };
+  return {
+    ...world,
+    domain,
+    apiKeyId: apiKey.id,
+    webhookEndpointId,
+    webhookDeliveryId,
+    recordingsRequestId: recordings.requestRecordingsDeletion.id,
+  };
 }
 
 /**
@@ -530,6 +567,7 @@ async function snapshot(organizationId: string): Promise<string> {
         revokedAt: true,
       },
     }),
+    await manager.find(RecordingsDeletionRequestEntity, { where: { organizationId }, order }),
     await manager.find(WebhookEndpointEntity, {
       where: { organizationId },
       order,

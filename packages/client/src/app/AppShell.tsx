@@ -8,6 +8,7 @@ import { ToastProvider } from '../components/Toast';
 import { useCurrentAccount } from '../features/auth/CurrentAccount';
 import { useLogOut } from '../features/auth/useLogOut';
 import { UnverifiedEmailBanner } from '../features/email/UnverifiedEmailBanner';
+import { PendingDeletionBanner } from '../features/privacy/PendingDeletionBanner';
 import { ReauthDialogHost } from '../features/reauth/ReauthDialogHost';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { NotificationFeedListener } from '../features/notifications/NotificationFeedListener';
@@ -69,6 +70,7 @@ export function AppShell() {
           <AccountMenu account={account} loggingOut={loading} onLogOut={() => void logOut()} />
         </header>
         {error && <FormAlert message={errorText(error)} />}
+        {account.status === 'PENDING_DELETION' && <PendingDeletionBanner account={account} />}
         {!account.emailVerified && <UnverifiedEmailBanner account={account} />}
         <div className="app-body">
           <SettingsNav id={NAV_ID} open={navOpen} />

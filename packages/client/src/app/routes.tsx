@@ -38,6 +38,11 @@ const OrganizationPage = lazyPage(
   'OrganizationPage',
 );
 const TeamPage = lazyPage(() => import('../features/team/TeamPage'), 'TeamPage');
+const PrivacyPage = lazyPage(() => import('../features/privacy/PrivacyPage'), 'PrivacyPage');
+const ReactivatePage = lazyPage(
+  () => import('../features/privacy/ReactivatePage'),
+  'ReactivatePage',
+);
 const ApiKeysPage = lazyPage(() => import('../features/apikeys/ApiKeysPage'), 'ApiKeysPage');
 const NotificationsPage = lazyPage(
   () => import('../features/notifications/NotificationsPage'),
@@ -55,6 +60,7 @@ const SECTION_PAGES: Partial<Record<SettingsSection['path'], ReactNode>> = {
   profile: <ProfilePage />,
   security: <SecurityPage />,
   notifications: <NotificationsPage />,
+  privacy: <PrivacyPage />,
 };
 
 /**
@@ -106,6 +112,7 @@ export const routes: RouteObject[] = [
       { path: '/verify-email', element: <VerifyEmailPage /> },
       { path: '/invitations/accept', element: <AcceptInvitationPage /> },
       { path: '/unsubscribe', element: <UnsubscribePage /> },
+      { path: '/reactivate', element: <ReactivatePage /> },
       {
         element: <RequireAuth />,
         children: [

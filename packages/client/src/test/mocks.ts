@@ -1,6 +1,7 @@
 import type { MockLink } from '@apollo/client/testing';
 import { GraphQLError } from 'graphql';
 import {
+  AccountStatus,
   MeDocument,
   MySecurityEventsDocument,
   MyOrganizationsDocument,
@@ -52,6 +53,8 @@ export function anAccount(overrides: Partial<AccountFieldsFragment> = {}): Accou
     country: 'GB',
     mfaEnabled: false,
     remainingBackupCodes: 0,
+    status: AccountStatus.ACTIVE,
+    deletionScheduledFor: null,
     ...overrides,
   };
 }

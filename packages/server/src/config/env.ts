@@ -44,6 +44,10 @@ export interface Config {
   dnsServers: string[];
   /** Open WebSockets per signed-in account (or per address, anonymous), and operations per socket. */
   webSocket: { maxConnections: number; maxOperations: number };
+  /** Days between scheduling an account's deletion and erasing it (0 erases at once). */
+  accountDeletionGraceDays: number;
+  /** Days a data export can be downloaded. */
+  exportLinkDays: number;
   /** The longest a SIGTERM/SIGINT shutdown takes, log draining included, before the process exits. */
   shutdownTimeoutMs: number;
   webhooks: WebhookConfig;
@@ -199,6 +203,12 @@ const envSchema = z.object({
     return schedule;
   }),
   WEBHOOK_ALLOW_PRIVATE_TARGETS: optionalString.pipe(boolean.optional()),
+  ACCOUNT_DELETION_GRACE_DAYS: asNumber
+    .pipe(z.number().int().min(0).max(365).optional())
+    .transform((v) => v ?? 14),
+  EXPORT_LINK_DAYS: asNumber
+    .pipe(z.number().int().min(1).max(90).optional())
+    .transform((v) => v ?? 7),
 });
 
 /** Reads and validates the environment; throws ConfigError listing every problem at once. */
@@ -279,6 +289,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       allowPrivateTargets: e.WEBHOOK_ALLOW_PRIVATE_TARGETS ?? !production,
       httpsOnly: production,
     },
+    accountDeletionGraceDays: e.ACCOUNT_DELETION_GRACE_DAYS,
+    exportLinkDays: e.EXPORT_LINK_DAYS,
   };
 }
 

@@ -8,6 +8,7 @@ import { INVITATION_REASONS } from '../modules/invitation/errors';
 import { MFA_REASONS } from '../modules/mfa/errors';
 import { NOTIFICATION_REASONS } from '../modules/notification/errors';
 import { ORGANIZATION_REASONS } from '../modules/organization/errors';
+import { PRIVACY_REASONS } from '../modules/privacy/errors';
 import { SESSION_REASONS } from '../modules/session/errors';
 import { TOKEN_REASONS } from '../modules/tokens/errors';
 import { WEBHOOK_REASONS } from '../modules/webhook/errors';
@@ -33,6 +34,7 @@ const TABLES = [
   DOMAIN_REASONS,
   NOTIFICATION_REASONS,
   WEBHOOK_REASONS,
+  PRIVACY_REASONS,
 ] as const;
 
 type Merged<T extends readonly object[]> = T extends readonly [

@@ -47,7 +47,15 @@ export class Delivery {
     return this.site.appUrl;
   }
 
-  link(path: '/verify-email' | '/reset-password' | '/invitations/accept', token: string): string {
+  /** The public URL of a page or file of the site (a mail's link, a download). */
+  page(path: string): string {
+    return `${this.site.appUrl}${path}`;
+  }
+
+  link(
+    path: '/verify-email' | '/reset-password' | '/invitations/accept' | '/reactivate',
+    token: string,
+  ): string {
     return `${this.site.appUrl}${path}?token=${encodeURIComponent(token)}`;
   }
 }

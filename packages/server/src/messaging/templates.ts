@@ -21,7 +21,10 @@ type TemplateName =
   | 'teamInvitation'
   | 'apiKeyExpiring'
   | 'webhookFailing'
-  | 'webhookDisabled';
+  | 'webhookDisabled'
+  | 'dataExportReady'
+  | 'reactivateAccount'
+  | 'accountDeletionScheduled';
 
 const TEMPLATES: Record<Locale, Record<TemplateName, Template>> = {
   en: {
@@ -127,6 +130,33 @@ const TEMPLATES: Record<Locale, Record<TemplateName, Template>> = {
       ],
       action: 'Open the webhooks',
     },
+    dataExportReady: {
+      subject: 'Your Atrium data export is ready',
+      paragraphs: [
+        'Hi {name},',
+        'The archive of your account data you asked for is ready. Sign in to download it; the download works until {date}.',
+        'If you did not ask for this, change your password now.',
+      ],
+      action: 'Download your data',
+    },
+    reactivateAccount: {
+      subject: 'Reactivate your Atrium account',
+      paragraphs: [
+        'Hi {name},',
+        'Someone signed in with the right password to your deactivated Atrium account. Use the link below to reactivate it; your data is as you left it.',
+        'The link is valid for 24 hours. If this was not you, ignore this message and change your password.',
+      ],
+      action: 'Reactivate my account',
+    },
+    accountDeletionScheduled: {
+      subject: 'Your Atrium account will be deleted on {date}',
+      paragraphs: [
+        'Hi {name},',
+        'You asked to delete your Atrium account. On {date} it is erased with all its data, and this cannot be undone. Every device was signed out.',
+        'To keep your account, sign in before then and cancel the deletion.',
+      ],
+      action: 'Sign in to cancel',
+    },
   },
   es: {
     verifyEmail: {
@@ -230,6 +260,33 @@ const TEMPLATES: Record<Locale, Record<TemplateName, Template>> = {
         'Cuando el receptor vuelva a funcionar, recupera el endpoint en Ajustes → Webhooks: lo vuelve a activar y reenvía lo que falló desde el momento que elijas.',
       ],
       action: 'Abrir los webhooks',
+    },
+    dataExportReady: {
+      subject: 'Tu exportación de datos de Atrium está lista',
+      paragraphs: [
+        'Hola, {name}:',
+        'El archivo con los datos de tu cuenta que pediste está listo. Inicia sesión para descargarlo; la descarga funciona hasta el {date}.',
+        'Si no lo pediste tú, cambia tu contraseña ahora.',
+      ],
+      action: 'Descargar tus datos',
+    },
+    reactivateAccount: {
+      subject: 'Reactiva tu cuenta de Atrium',
+      paragraphs: [
+        'Hola, {name}:',
+        'Alguien inició sesión con la contraseña correcta en tu cuenta desactivada de Atrium. Usa el enlace de abajo para reactivarla; tus datos siguen como los dejaste.',
+        'El enlace es válido durante 24 horas. Si no fuiste tú, ignora este mensaje y cambia tu contraseña.',
+      ],
+      action: 'Reactivar mi cuenta',
+    },
+    accountDeletionScheduled: {
+      subject: 'Tu cuenta de Atrium se eliminará el {date}',
+      paragraphs: [
+        'Hola, {name}:',
+        'Pediste eliminar tu cuenta de Atrium. El {date} se borrará con todos sus datos, y no se podrá deshacer. Se cerró la sesión en todos los dispositivos.',
+        'Para conservar tu cuenta, inicia sesión antes de esa fecha y cancela la eliminación.',
+      ],
+      action: 'Iniciar sesión para cancelar',
     },
   },
 };

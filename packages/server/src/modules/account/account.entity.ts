@@ -53,6 +53,13 @@ export class AccountEntity {
   @Column({ type: 'varchar', length: 20, default: 'ACTIVE' })
   status: AccountStatus;
 
+  /** When a scheduled deletion erases the account (PENDING_DELETION), else null. */
+  @DateColumn({ name: 'deletion_scheduled_for', nullable: true })
+  deletionScheduledFor: Date | null;
+
+  @DateColumn({ name: 'deletion_requested_at', nullable: true })
+  deletionRequestedAt: Date | null;
+
   /** Changes with every new avatar, so its URL can be cached forever; null without one. */
   @Column({ name: 'avatar_version', type: 'varchar', length: 16, nullable: true })
   avatarVersion: string | null;

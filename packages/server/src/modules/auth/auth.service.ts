@@ -129,6 +129,18 @@ export class AuthService {
       throw fail('INVALID_CREDENTIALS');
     }
     await this.limits.reset('logInFailuresPerAccount', emailNormalized);
+    if (account.status === 'DEACTIVATED') {
+      // Only the right password learns this, and the link goes to the account's own address.
+      await this.dataSource.transaction((manager) =>
+        this.events.emit(manager, {
+          type: 'account.reactivation_requested',
+          caller,
+          accountId: account.id,
+          data: { account },
+        }),
+      );
+      throw fail('ACCOUNT_DEACTIVATED');
+    }
     if (account.mfaEnabled) return { challengeId: await this.challenges.create(account.id) };
     return this.startSession(account, caller, 'PASSWORD');
   }

@@ -34,6 +34,8 @@ export const OPERATIONS = [
   'webhook.redeliver',
   'webhook.recover',
   'event.publish',
+  'recordings.requestDeletion',
+  'recordings.completeDeletion',
 ] as const;
 export type OrganizationOperation = (typeof OPERATIONS)[number];
 
@@ -94,6 +96,9 @@ const TABLE: Readonly<Record<OrganizationOperation, [readonly boolean[], ApiKeyS
   'webhook.recover':               [[Y,    Y,    _,      _,     _],     'WEBHOOKS_WRITE'],
   // Internal tools only: publishing the product's events is no person's doing.
   'event.publish':                 [[_,    _,    _,      _,     _],     'EVENTS_PUBLISH'],
+  'recordings.requestDeletion':    [[Y,    Y,    _,      _,     _],     PERSON_ONLY],
+  // API keys only: the service that held the recordings confirms it deleted them.
+  'recordings.completeDeletion':   [[_,    _,    _,      _,     _],     'EVENTS_PUBLISH'],
 };
 
 export const POLICY: Readonly<Record<OrganizationOperation, PolicyRow>> = Object.fromEntries(

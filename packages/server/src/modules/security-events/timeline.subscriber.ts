@@ -28,6 +28,12 @@ const TIMELINE: { [T in DomainEventType]?: (event: DomainEvent<T>) => SecurityEv
   'webhook.endpoint_deleted': () => 'WEBHOOK_ENDPOINT_DELETED',
   'webhook.secret_revealed': () => 'WEBHOOK_SECRET_REVEALED',
   'webhook.secret_rotated': () => 'WEBHOOK_SECRET_ROTATED',
+  'data_export.requested': () => 'DATA_EXPORT_REQUESTED',
+  'data_export.downloaded': () => 'DATA_EXPORT_DOWNLOADED',
+  'account.deactivated': () => 'ACCOUNT_DEACTIVATED',
+  'account.reactivated': () => 'ACCOUNT_REACTIVATED',
+  'account.deletion_scheduled': () => 'ACCOUNT_DELETION_SCHEDULED',
+  'account.deletion_cancelled': () => 'ACCOUNT_DELETION_CANCELLED',
 };
 
 /** The security timeline, written in the transaction of the change it records. */

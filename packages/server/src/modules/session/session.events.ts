@@ -14,7 +14,13 @@ declare module '../../events/domain-events' {
       sessions: SessionEntity[];
       reason: RevocationReason;
       /** Set when the revocation came with another change (which the timeline records). */
-      consequenceOf: 'password.changed' | 'password.reset' | 'mfa.enabled' | null;
+      consequenceOf:
+        | 'password.changed'
+        | 'password.reset'
+        | 'mfa.enabled'
+        | 'account.deactivated'
+        | 'account.deletion_scheduled'
+        | null;
     };
   }
 }

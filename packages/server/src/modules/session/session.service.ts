@@ -23,7 +23,8 @@ export interface Authenticated {
   session: SessionEntity;
 }
 
-export type RevocationReason = 'LOGOUT' | 'REVOKED' | 'REVOKED_OTHERS' | 'PASSWORD_RESET';
+export type RevocationReason =
+  'LOGOUT' | 'REVOKED' | 'REVOKED_OTHERS' | 'PASSWORD_RESET' | 'ACCOUNT_CLOSED';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** lastActiveAt is written at most this often per session, not on every request. */

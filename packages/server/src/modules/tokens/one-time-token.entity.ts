@@ -3,7 +3,8 @@ import { DateColumn, IdColumn } from '../../db/columns';
 import { AccountEntity } from '../account/account.entity';
 import { EMAIL_MAX_CHARS } from '../auth/email-address';
 
-export type TokenPurpose = 'VERIFY_EMAIL' | 'EMAIL_CHANGE' | 'PASSWORD_RESET' | 'PHONE_CHANGE';
+export type TokenPurpose =
+  'VERIFY_EMAIL' | 'EMAIL_CHANGE' | 'PASSWORD_RESET' | 'PHONE_CHANGE' | 'REACTIVATE';
 
 /**
  * A single-use secret sent by mail or SMS. Only its hash is stored; redeeming it is a

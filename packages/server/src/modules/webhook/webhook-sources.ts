@@ -11,9 +11,8 @@ function apiKeyData({ organizationId: _organization, ...apiKey }: ApiKeySnapshot
 
 /**
  * Atrium's own events as webhooks: the domain event each comes from and the `data` it carries
- * (the same names; webhook-event-types.ts shows an example of each). plan.changed and
- * recordings.deletion_requested are in the catalog for the plan and privacy features, which
- * send them when they exist.
+ * (the same names; webhook-event-types.ts shows an example of each). plan.changed is in the
+ * catalog for the plan feature, which sends it when it exists.
  */
 const SOURCES: { [T in DomainEventType]?: Mapping<T> } = {
   'organization.updated': ({ data }) => ({ ...data }),
@@ -35,6 +34,11 @@ const SOURCES: { [T in DomainEventType]?: Mapping<T> } = {
     gracePeriodSeconds: data.gracePeriodSeconds,
   }),
   'api_key.revoked': ({ data }) => ({ apiKey: apiKeyData(data.apiKey) }),
+  'recordings.deletion_requested': ({ data: { request } }) => ({
+    requestId: request.id,
+    requestedByAccountId: request.requestedByAccountId,
+    requestedAt: request.requestedAt.toISOString(),
+  }),
 };
 
 /** The webhook types Atrium sends of its own accord today. */

@@ -9,6 +9,7 @@ import { TimelineTargetDevice1764500000000 } from './1764500000000-timeline-targ
 import { ApiKeyRollsAndUsage1764520000000 } from './1764520000000-api-key-rolls-and-usage';
 import { Notifications1764640000000 } from './1764640000000-notifications';
 import { Webhooks1764610000000 } from './1764610000000-webhooks';
+import { Privacy1764700000000 } from './1764700000000-privacy';
 
 /** SQLite migrations, oldest first. Keep in step with ../mysql. */
 export const sqliteMigrations = [
@@ -23,4 +24,5 @@ export const sqliteMigrations = [
   ApiKeyRollsAndUsage1764520000000,
   Webhooks1764610000000,
   Notifications1764640000000,
+  Privacy1764700000000,
 ];
