@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from 'playwright-core';
-import yauzl from 'yauzl';
 import { aPerson, collectPageErrors, uniqueEmail, withServerAndBrowser } from './browser';
 import { screenshotPage } from './pageChecks';
+// The server tests' reader: one ZIP reader for both suites, independent of the writer.
+import { readZip } from '../../server/test/support/zip';
 
 const PASSWORD = 'Quiet-Meadow-Lantern-7!';
 
@@ -24,30 +25,6 @@ async function aBrowser(): Promise<Page> {
   });
   contexts.push(context);
   return context.newPage();
-}
-
-/** Every file of a ZIP by name, read with yauzl. */
-function readZip(zip: Buffer): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(zip, { lazyEntries: true }, (error, archive) => {
-      if (error || !archive) return reject(error ?? new Error('no archive'));
-      const files = new Map<string, Buffer>();
-      archive.on('error', reject);
-      archive.on('end', () => resolve(files));
-      archive.on('entry', (entry: yauzl.Entry) => {
-        archive.openReadStream(entry, (streamError, stream) => {
-          if (streamError || !stream) return reject(streamError ?? new Error('no stream'));
-          const chunks: Buffer[] = [];
-          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-          stream.on('end', () => {
-            files.set(entry.fileName, Buffer.concat(chunks));
-            archive.readEntry();
-          });
-        });
-      });
-      archive.readEntry();
-    });
-  });
 }
 
 describe('Settings → Privacy', () => {
