@@ -6,13 +6,13 @@ import { SectionCard } from '../../components/SectionCard';
 import { useDeactivateAccountMutation } from '../../generated/graphql';
 import { toApiError } from '../../lib/apiError';
 import { useErrorText } from '../../lib/useErrorText';
-import { useLeaveSignedInApp } from '../auth/useLeaveSignedInApp';
+import { useEndThisSession } from '../auth/useEndThisSession';
 
 /** Deactivate: every device signs out (this one too); signing in again mails a reactivation link. */
 export function DeactivateSection() {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const leave = useLeaveSignedInApp();
+  const endThisSession = useEndThisSession();
   const openerRef = useRef<HTMLButtonElement>(null);
   const [confirming, setConfirming] = useState(false);
   const [alert, setAlert] = useState<string | null>(null);
@@ -26,8 +26,7 @@ export function DeactivateSection() {
   async function confirm() {
     setAlert(null);
     try {
-      await deactivateAccount();
-      await leave();
+      await endThisSession(() => deactivateAccount());
     } catch (error) {
       cancel();
       setAlert(errorText(toApiError(error)));

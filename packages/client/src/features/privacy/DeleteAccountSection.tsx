@@ -12,7 +12,7 @@ import { toApiError } from '../../lib/apiError';
 import { useDateTimeFormat } from '../../lib/dateTime';
 import { useErrorText } from '../../lib/useErrorText';
 import { useCurrentAccount } from '../auth/CurrentAccount';
-import { useLeaveSignedInApp } from '../auth/useLeaveSignedInApp';
+import { useEndThisSession } from '../auth/useEndThisSession';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -64,7 +64,7 @@ function DeleteAccountDialog({ graceDays, onCancel }: { graceDays: number; onCan
   const account = useCurrentAccount();
   const format = useDateTimeFormat(account.timezone);
   const errorText = useErrorText();
-  const leave = useLeaveSignedInApp();
+  const endThisSession = useEndThisSession();
   const [typed, setTyped] = useState('');
   const [alert, setAlert] = useState<string | null>(null);
   const [scheduleAccountDeletion, { loading }] = useScheduleAccountDeletionMutation();
@@ -77,8 +77,7 @@ function DeleteAccountDialog({ graceDays, onCancel }: { graceDays: number; onCan
     if (!matches) return;
     setAlert(null);
     try {
-      await scheduleAccountDeletion();
-      await leave();
+      await endThisSession(() => scheduleAccountDeletion());
     } catch (error) {
       setAlert(errorText(toApiError(error)));
     }
