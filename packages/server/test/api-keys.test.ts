@@ -132,6 +132,7 @@ describe('creating a key', () => {
       'WEBHOOKS_WRITE',
       'EVENTS_PUBLISH',
       'NOTIFICATIONS_SEND',
+      'AUDIT_READ',
     ]);
     const everything = JSON.stringify(listed);
     expect(everything).not.toContain(secret.slice(15));
@@ -150,11 +151,15 @@ describe('creating a key', () => {
     expect(errorCode(await org.people.manager.actor.execute(CreateApiKey, { input }))).toBe(
       'FORBIDDEN',
     );
-    // No operation uses AUDIT_READ yet, so no role may grant it; the choices say why.
+    // No operation uses BILLING_WRITE yet, so no role may grant it; the choices say why.
     const choices = await org.people.admin.actor.execute(ApiKeyScopeChoices, { id: org.id });
     expect(choices.data?.organization?.apiKeyScopeChoices).toContainEqual({
-      scope: 'AUDIT_READ',
+      scope: 'BILLING_WRITE',
       unavailableReason: 'NOT_AVAILABLE_YET',
+    });
+    expect(choices.data?.organization?.apiKeyScopeChoices).toContainEqual({
+      scope: 'AUDIT_READ',
+      unavailableReason: null,
     });
     expect(choices.data?.organization?.apiKeyScopeChoices).toContainEqual({
       scope: 'MEMBERS_WRITE',
@@ -164,11 +169,11 @@ describe('creating a key', () => {
       errorCode(await org.people.manager.actor.execute(ApiKeyScopeChoices, { id: org.id })),
     ).toBe('FORBIDDEN');
     const beyond = await org.people.admin.actor.execute(CreateApiKey, {
-      input: { ...input, scopes: ['MEMBERS_READ', 'AUDIT_READ'] },
+      input: { ...input, scopes: ['MEMBERS_READ', 'BILLING_WRITE'] },
     });
     expect(fieldErrors(beyond)).toEqual({ scopes: 'API_KEY_SCOPE_ABOVE_ROLE' });
     expect(beyond.errors?.[0].extensions?.fields).toEqual({
-      scopes: 'Your role (ADMIN) cannot grant AUDIT_READ',
+      scopes: 'Your role (ADMIN) cannot grant BILLING_WRITE',
     });
   });
 

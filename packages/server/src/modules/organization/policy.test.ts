@@ -72,14 +72,16 @@ describe('scopes a creator may grant', () => {
       'WEBHOOKS_WRITE',
       'EVENTS_PUBLISH',
       'NOTIFICATIONS_SEND',
+      'AUDIT_READ',
     ]);
     expect(grantableScopes('ADMIN')).toEqual(grantableScopes('OWNER'));
   });
 
   it('say why a scope is refused: nothing uses it yet, or the role may not do all it allows', () => {
     expect(scopeUnavailableReason('OWNER', 'MEMBERS_WRITE')).toBeNull();
-    expect(scopeUnavailableReason('OWNER', 'AUDIT_READ')).toBe('NOT_AVAILABLE_YET');
-    expect(scopeUnavailableReason('VIEWER', 'AUDIT_READ')).toBe('NOT_AVAILABLE_YET');
+    expect(scopeUnavailableReason('OWNER', 'BILLING_READ')).toBe('NOT_AVAILABLE_YET');
+    expect(scopeUnavailableReason('OWNER', 'AUDIT_READ')).toBeNull();
+    expect(scopeUnavailableReason('VIEWER', 'AUDIT_READ')).toBe('ABOVE_YOUR_ROLE');
     expect(scopeUnavailableReason('VIEWER', 'WEBHOOKS_WRITE')).toBe('ABOVE_YOUR_ROLE');
     expect(scopeUnavailableReason('ADMIN', 'EVENTS_PUBLISH')).toBeNull();
     expect(scopeUnavailableReason('VIEWER', 'MEMBERS_WRITE')).toBe('ABOVE_YOUR_ROLE');

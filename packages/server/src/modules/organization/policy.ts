@@ -36,6 +36,7 @@ export const OPERATIONS = [
   'event.publish',
   'recordings.requestDeletion',
   'recordings.completeDeletion',
+  'audit.read',
 ] as const;
 export type OrganizationOperation = (typeof OPERATIONS)[number];
 
@@ -99,6 +100,8 @@ const TABLE: Readonly<Record<OrganizationOperation, [readonly boolean[], ApiKeyS
   'recordings.requestDeletion':    [[Y,    Y,    _,      _,     _],     PERSON_ONLY],
   // API keys only: the service that held the recordings confirms it deleted them.
   'recordings.completeDeletion':   [[_,    _,    _,      _,     _],     'EVENTS_PUBLISH'],
+  // The list and its export alike.
+  'audit.read':                    [[Y,    Y,    _,      _,     _],     'AUDIT_READ'],
 };
 
 export const POLICY: Readonly<Record<OrganizationOperation, PolicyRow>> = Object.fromEntries(

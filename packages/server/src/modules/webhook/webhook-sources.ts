@@ -15,7 +15,10 @@ function apiKeyData({ organizationId: _organization, ...apiKey }: ApiKeySnapshot
  * catalog for the plan feature, which sends it when it exists.
  */
 const SOURCES: { [T in DomainEventType]?: Mapping<T> } = {
-  'organization.updated': ({ data }) => ({ ...data }),
+  'organization.updated': ({ data: { organization, changedFields } }) => ({
+    organization,
+    changedFields,
+  }),
   'member.invited': ({ data: { invitation, resent } }) => ({
     invitation: {
       id: invitation.id,
