@@ -27,7 +27,11 @@ export function createCache(): InMemoryCache {
         },
       },
       Organization: {
-        fields: { members: { keyArgs: false, merge: mergeMemberPages } },
+        fields: {
+          members: { keyArgs: false, merge: mergeMemberPages },
+          // The audit log: "Show more" appends; each filter is a list of its own.
+          auditEvents: relayStylePagination(['filter']),
+        },
       },
       // The delivery log: "Show more" appends; a refetch of the first page replaces.
       WebhookEndpoint: {

@@ -1,7 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { AuditEventEntity } from './audit-event.entity';
-import type { ChainEnds } from './audit-log.service';
-import type { AuditFilter, Changes } from './audit-types';
+import type { AuditFilter, ChainEnds, Changes } from './audit-types';
 
 /**
  * The files an export writes, and reads back for verification: JSON lines (a header line, then
@@ -105,34 +103,6 @@ export function exportHeader(
     },
     anchor: ends.anchor,
     head: ends.head,
-  };
-}
-
-export function toExportEntry(event: AuditEventEntity, actorName: string | null): ExportEntry {
-  const details = event.details ?? null;
-  return {
-    organizationId: event.organizationId,
-    sequence: event.sequence,
-    id: event.id,
-    createdAt: event.createdAt.toISOString(),
-    type: event.type,
-    actorType: event.actorType,
-    actorAccountId: details?.actorAccountId ?? null,
-    actorName,
-    apiKeyId: event.apiKeyId,
-    ipAddress: details?.ipAddress ?? null,
-    userAgent: details?.userAgent ?? null,
-    targetType: event.targetType,
-    targetId: event.targetId,
-    targetLabel: event.targetLabel,
-    changes: JSON.parse(event.changes) as Changes,
-    personalLabel: details?.personalLabel ?? null,
-    personalChanges: details ? (JSON.parse(details.personalChanges) as Changes) : null,
-    detailsErased: details === null,
-    salt: details?.salt ?? null,
-    detailsDigest: event.detailsDigest,
-    previousHash: event.previousHash,
-    hash: event.entryHash,
   };
 }
 

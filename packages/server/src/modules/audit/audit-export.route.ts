@@ -8,9 +8,15 @@ import { isWellFormedId } from '../../graphql/input-layer';
 import { clientAddress } from '../../http/client-address';
 import { cleanText } from '../../lib/text';
 import type { OrganizationAccess } from '../organization/access';
-import { csvRows, exportHeader, toExportEntry } from './audit-export-format';
+import type { AuditEventEntity } from './audit-event.entity';
+import { csvRows, exportHeader, type ExportEntry } from './audit-export-format';
 import { checkFilter } from './audit-log.service';
-import { isAuditEventType, type AuditEventType, type AuditFilter } from './audit-types';
+import {
+  isAuditEventType,
+  type AuditEventType,
+  type AuditFilter,
+  type Changes,
+} from './audit-types';
 
 export const AUDIT_EXPORT_PATH = '/audit-export';
 
@@ -207,4 +213,32 @@ function writeError(response: ServerResponse, status: number, error: GraphQLErro
   response.end(
     JSON.stringify({ errors: [{ message: error.message, extensions: error.extensions }] }),
   );
+}
+
+export function toExportEntry(event: AuditEventEntity, actorName: string | null): ExportEntry {
+  const details = event.details ?? null;
+  return {
+    organizationId: event.organizationId,
+    sequence: event.sequence,
+    id: event.id,
+    createdAt: event.createdAt.toISOString(),
+    type: event.type,
+    actorType: event.actorType,
+    actorAccountId: details?.actorAccountId ?? null,
+    actorName,
+    apiKeyId: event.apiKeyId,
+    ipAddress: details?.ipAddress ?? null,
+    userAgent: details?.userAgent ?? null,
+    targetType: event.targetType,
+    targetId: event.targetId,
+    targetLabel: event.targetLabel,
+    changes: JSON.parse(event.changes) as Changes,
+    personalLabel: details?.personalLabel ?? null,
+    personalChanges: details ? (JSON.parse(details.personalChanges) as Changes) : null,
+    detailsErased: details === null,
+    salt: details?.salt ?? null,
+    detailsDigest: event.detailsDigest,
+    previousHash: event.previousHash,
+    hash: event.entryHash,
+  };
 }

@@ -7,18 +7,12 @@ import type { Caller } from '../../caller/caller';
 import { accessFor, authorize, type OrganizationAccess } from '../organization/access';
 import { GENESIS_HASH } from './audit-chain';
 import { AuditChainEntity, AuditEventEntity } from './audit-event.entity';
-import type { AuditFilter } from './audit-types';
+import type { AuditFilter, ChainEnds } from './audit-types';
 
 /** A page of entries, able to name their actors (one query per kind, when first asked). */
 export interface AuditPage extends Page<AuditEventEntity> {
   cursorOf(event: AuditEventEntity): string;
   actorNameOf(event: AuditEventEntity): Promise<string | null>;
-}
-
-/** Where the chain stood when an export began: what it starts after, and its last entry. */
-export interface ChainEnds {
-  anchor: { sequence: number; hash: string };
-  head: { sequence: number; hash: string };
 }
 
 /** Entries read per query while exporting: a few hundred KB at most in memory. */

@@ -74,3 +74,9 @@ export interface AuditFilter {
   since?: Date | null;
   until?: Date | null;
 }
+
+/** Where a chain stood when an export began: what it starts after, and its last entry. */
+export interface ChainEnds {
+  anchor: { sequence: number; hash: string };
+  head: { sequence: number; hash: string };
+}
