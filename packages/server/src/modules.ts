@@ -10,6 +10,7 @@ import { invitationModule } from './modules/invitation/invitation.module';
 import { mfaModule } from './modules/mfa/mfa.module';
 import { notificationModule } from './modules/notification/notification.module';
 import { organizationModule } from './modules/organization/organization.module';
+import { planModule } from './modules/plan/plan.module';
 import { privacyModule } from './modules/privacy/privacy.module';
 import { securityEventsModule } from './modules/security-events/security-events.module';
 import { sessionModule } from './modules/session/session.module';
@@ -34,6 +35,7 @@ export const MODULES: readonly AtriumModule[] = [
   organizationModule,
   invitationModule,
   domainModule,
+  planModule,
   billingModule,
   notificationModule,
   webhookModule,
