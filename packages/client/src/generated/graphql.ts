@@ -276,6 +276,8 @@ export const ErrorReason = {
   ALREADY_MEMBER: 'ALREADY_MEMBER',
   /** You are already the owner */
   ALREADY_OWNER: 'ALREADY_OWNER',
+  /** Enter an amount from {min} to {max}, with at most two decimals */
+  AMOUNT_INVALID: 'AMOUNT_INVALID',
   /** This key has expired */
   API_KEY_EXPIRED: 'API_KEY_EXPIRED',
   /** Choose a time in the future */
@@ -318,6 +320,8 @@ export const ErrorReason = {
   AVATAR_UPLOAD_HEADER_MISSING: 'AVATAR_UPLOAD_HEADER_MISSING',
   /** Uploads are taken from the app’s own pages only ({origin} is not one) */
   AVATAR_UPLOAD_ORIGIN_REFUSED: 'AVATAR_UPLOAD_ORIGIN_REFUSED',
+  /** This time is in the future; send when the balance was computed */
+  BALANCE_AS_OF_IN_FUTURE: 'BALANCE_AS_OF_IN_FUTURE',
   /** That code is not right */
   CODE_INCORRECT: 'CODE_INCORRECT',
   /** Enter the 6-digit code */
@@ -326,6 +330,8 @@ export const ErrorReason = {
   CONTROL_CHARACTERS: 'CONTROL_CHARACTERS',
   /** Choose a country from the list (ISO 3166-1 code such as ES) */
   COUNTRY_UNKNOWN: 'COUNTRY_UNKNOWN',
+  /** Use an ISO 4217 currency code, such as EUR */
+  CURRENCY_INVALID: 'CURRENCY_INVALID',
   /** This cursor is not one this list gave out */
   CURSOR_INVALID: 'CURSOR_INVALID',
   /** This export has expired; request a new one */
@@ -388,6 +394,14 @@ export const ErrorReason = {
   INVITEE_ALREADY_INVITED: 'INVITEE_ALREADY_INVITED',
   /** This person is already a member */
   INVITEE_ALREADY_MEMBER: 'INVITEE_ALREADY_MEMBER',
+  /** Invoice {number} is {status}; its amount, currency and status no longer change */
+  INVOICE_FINAL: 'INVOICE_FINAL',
+  /** Enter the invoice number */
+  INVOICE_NUMBER_REQUIRED: 'INVOICE_NUMBER_REQUIRED',
+  /** Use an address starting with https:// or http:// */
+  INVOICE_PDF_URL_INVALID: 'INVOICE_PDF_URL_INVALID',
+  /** The period must end after it starts */
+  INVOICE_PERIOD_INVALID: 'INVOICE_PERIOD_INVALID',
   /** Choose a language */
   LANGUAGE_REQUIRED: 'LANGUAGE_REQUIRED',
   /** Choose one of: {choices} */
@@ -470,6 +484,10 @@ export const ErrorReason = {
   PHONE_CODE_LOCKED: 'PHONE_CODE_LOCKED',
   /** Enter a valid phone number with its country code, such as +34 612 345 678 */
   PHONE_INVALID: 'PHONE_INVALID',
+  /** The {plan} plan includes {limit} seats, but members and pending invitations take {used}; remove some first */
+  PLAN_SEATS_TOO_FEW: 'PLAN_SEATS_TOO_FEW',
+  /** Choose one of the plans offered */
+  PLAN_UNKNOWN: 'PLAN_UNKNOWN',
   /** Quiet hours must end at a different time than they start */
   QUIET_HOURS_EMPTY: 'QUIET_HOURS_EMPTY',
   /** Use a time like 22:00 */
@@ -506,6 +524,16 @@ export const ErrorReason = {
   TOTP_CODE_INCORRECT: 'TOTP_CODE_INCORRECT',
   /** This unsubscribe link is not valid */
   UNSUBSCRIBE_LINK_INVALID: 'UNSUBSCRIBE_LINK_INVALID',
+  /** Give each report an idempotency key */
+  USAGE_IDEMPOTENCY_KEY_REQUIRED: 'USAGE_IDEMPOTENCY_KEY_REQUIRED',
+  /** Use a metric code of capital letters, digits and _, such as MINUTES */
+  USAGE_METRIC_INVALID: 'USAGE_METRIC_INVALID',
+  /** Atrium counts {metric} itself; services do not report it */
+  USAGE_METRIC_METERED: 'USAGE_METRIC_METERED',
+  /** Report a whole number from 1 to {max} */
+  USAGE_QUANTITY_INVALID: 'USAGE_QUANTITY_INVALID',
+  /** This idempotency key was already used for another report ({quantity} {metric}) */
+  USAGE_REPORT_KEY_REUSED: 'USAGE_REPORT_KEY_REUSED',
   /** Use 3–30 letters, digits, dots, dashes or underscores, starting and ending with a letter or digit */
   USERNAME_INVALID: 'USERNAME_INVALID',
   /** This username is taken */
@@ -579,6 +607,47 @@ export type InviteTeamMemberInput = {
   role: Role;
 };
 
+/** An invoice as the billing service reported it */
+export type Invoice = {
+  __typename: 'Invoice';
+  /** In currency units, two decimals */
+  amount: Scalars['Float']['output'];
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** ISO 4217, such as EUR */
+  currency: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** The billing service's invoice number */
+  number: Scalars['String']['output'];
+  /** Where the billing service serves the PDF; null when it gave none */
+  pdfUrl: Maybe<Scalars['String']['output']>;
+  periodEnd: Scalars['DateTimeISO']['output'];
+  periodStart: Scalars['DateTimeISO']['output'];
+  status: InvoiceStatus;
+  updatedAt: Scalars['DateTimeISO']['output'];
+};
+
+export type InvoiceConnection = {
+  __typename: 'InvoiceConnection';
+  edges: Array<InvoiceEdge>;
+  pageInfo: PageInfo;
+};
+
+export type InvoiceEdge = {
+  __typename: 'InvoiceEdge';
+  cursor: Scalars['String']['output'];
+  node: Invoice;
+};
+
+/** DRAFT, OPEN (awaiting payment), PAID, VOID, UNCOLLECTIBLE; PAID and VOID are final */
+export const InvoiceStatus = {
+  DRAFT: 'DRAFT',
+  OPEN: 'OPEN',
+  PAID: 'PAID',
+  UNCOLLECTIBLE: 'UNCOLLECTIBLE',
+  VOID: 'VOID'
+} as const;
+
+export type InvoiceStatus = typeof InvoiceStatus[keyof typeof InvoiceStatus];
 export type LocalizedNotificationInput = {
   body: Scalars['String']['input'];
   /** A language Atrium speaks: en or es */
@@ -629,6 +698,8 @@ export type Mutation = {
   /** Up to your own role (OWNER grants up to ADMIN); MANAGER only below ADMIN */
   changeMemberRole: TeamMember;
   changePassword: Scalars['Boolean']['output'];
+  /** Moves the organization to another plan (OWNER); PLAN_LIMIT_REACHED when members plus pending invitations exceed its seats */
+  changePlan: Organization;
   /** The second step of a log-in with MFA: a TOTP or a backup code */
   completeMfaChallenge: AuthPayload;
   /** API keys only (EVENTS_PUBLISH): the service confirms it deleted the recordings */
@@ -679,6 +750,8 @@ export type Mutation = {
   removePhone: Account;
   /** Takes effect on their next request */
   removeTeamMember: Scalars['Boolean']['output'];
+  /** API keys only (USAGE_REPORT): adds to the key's organization's usage of a metric this billing cycle */
+  reportUsage: UsageReport;
   /** Starts an archive of all my data (sudo mode; one at a time); mailed when ready */
   requestDataExport: DataExport;
   /** Mails a link to the new address (and a notice to the old); the address changes when it is used */
@@ -720,6 +793,8 @@ export type Mutation = {
   setLowBalanceThreshold: LowBalanceAlert;
   /** Sets my quiet hours, or with null removes them */
   setQuietHours: Maybe<QuietHours>;
+  /** API keys only (BILLING_WRITE): the billing service reports the key's organization's wallet balance */
+  setWalletBalance: WalletBalance;
   /** Creates an account, its own organization and a session */
   signUp: AuthPayload;
   /** Starts (or restarts) TOTP set-up; needs a recent re-authentication */
@@ -735,6 +810,8 @@ export type Mutation = {
   updateProfile: Account;
   /** Changes, enables or disables an endpoint */
   updateWebhookEndpoint: WebhookEndpoint;
+  /** API keys only (BILLING_WRITE): records an invoice by its number, or updates it; the same report again changes nothing */
+  upsertInvoice: Invoice;
   /** Looks the TXT record up now; verifiedAt stays null until found */
   verifyDomain: Domain;
 };
@@ -758,6 +835,12 @@ export type MutationChangeMemberRoleArgs = {
 
 export type MutationChangePasswordArgs = {
   input: ChangePasswordInput;
+};
+
+
+export type MutationChangePlanArgs = {
+  organizationId: Scalars['ID']['input'];
+  plan: Scalars['String']['input'];
 };
 
 
@@ -863,6 +946,11 @@ export type MutationRemoveTeamMemberArgs = {
 };
 
 
+export type MutationReportUsageArgs = {
+  input: ReportUsageInput;
+};
+
+
 export type MutationRequestEmailChangeArgs = {
   input: RequestEmailChangeInput;
 };
@@ -943,6 +1031,11 @@ export type MutationSetQuietHoursArgs = {
 };
 
 
+export type MutationSetWalletBalanceArgs = {
+  input: SetWalletBalanceInput;
+};
+
+
 export type MutationSignUpArgs = {
   input: SignUpInput;
 };
@@ -978,6 +1071,11 @@ export type MutationUpdateProfileArgs = {
 export type MutationUpdateWebhookEndpointArgs = {
   id: Scalars['ID']['input'];
   input: UpdateWebhookEndpointInput;
+};
+
+
+export type MutationUpsertInvoiceArgs = {
+  input: UpsertInvoiceInput;
 };
 
 
@@ -1080,6 +1178,12 @@ export type Organization = {
   apiKeyScopeChoices: Array<ApiKeyScopeChoice>;
   /** Every key of the organization, newest first (OWNER and ADMIN) */
   apiKeys: Array<ApiKey>;
+  /** End of the current billing cycle: the next one’s start */
+  billingCycleEnd: Scalars['DateTimeISO']['output'];
+  /** Start of the current billing cycle: midnight of its day in the owner's time zone */
+  billingCycleStart: Scalars['DateTimeISO']['output'];
+  /** The time zone billing cycles follow: the owner's (IANA, such as Europe/Madrid) */
+  billingTimeZone: Scalars['String']['output'];
   createdAt: Scalars['DateTimeISO']['output'];
   domains: Array<Domain>;
   /** The scopes my role lets me put on a key here (OWNER and ADMIN) */
@@ -1089,6 +1193,8 @@ export type Organization = {
   industry: Maybe<Scalars['String']['output']>;
   /** Pending invitations, oldest first */
   invitations: Array<Invitation>;
+  /** Invoices, newest period first (OWNER, ADMIN) */
+  invoices: InvoiceConnection;
   /** Members in joining order */
   members: TeamMemberConnection;
   /** The caller's role here (an API key acts as ADMIN, within its scopes) */
@@ -1104,9 +1210,20 @@ export type Organization = {
   seatLimit: Maybe<Scalars['Int']['output']>;
   /** Members plus pending invitations */
   seatsUsed: Scalars['Int']['output'];
+  /** Use per metric this billing cycle, with the plan’s limits and a forecast (every member; keys with BILLING_READ) */
+  usage: Array<UsageCounter>;
+  /** The wallet balance; null before the billing service reports one (OWNER, ADMIN) */
+  walletBalance: Maybe<WalletBalance>;
   /** Webhook endpoints, oldest first (OWNER and ADMIN, or WEBHOOKS_READ) */
   webhookEndpoints: Array<WebhookEndpoint>;
   website: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A workspace; every account belongs to at least one */
+export type OrganizationInvoicesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1120,6 +1237,27 @@ export type PageInfo = {
   __typename: 'PageInfo';
   endCursor: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** A plan of the catalog (configuration: PLAN_SEATS, PLAN_LIMITS) */
+export type Plan = {
+  __typename: 'Plan';
+  /** Such as PROFESSIONAL */
+  code: Scalars['String']['output'];
+  /** Limits per billing cycle; a metric left out has none */
+  limits: Array<PlanLimit>;
+  /** Such as Professional */
+  name: Scalars['String']['output'];
+  /** Team members it includes; null: unlimited */
+  seatLimit: Maybe<Scalars['Int']['output']>;
+};
+
+/** The most of a metric one billing cycle includes */
+export type PlanLimit = {
+  __typename: 'PlanLimit';
+  /** A whole number (Float, as a cycle can pass 2^31); null: unlimited */
+  limit: Maybe<Scalars['Float']['output']>;
+  metric: Scalars['String']['output'];
 };
 
 export type PublishEventInput = {
@@ -1166,6 +1304,8 @@ export type Query = {
   notifications: NotificationConnection;
   /** An organization I belong to; NOT_FOUND for any other */
   organization: Maybe<Organization>;
+  /** The plans an organization can be on */
+  plans: Array<Plan>;
   /** How many of my notifications are unread */
   unreadNotificationCount: Scalars['Int']['output'];
   /** One endpoint of an organization I may see webhooks of; NOT_FOUND otherwise */
@@ -1246,6 +1386,15 @@ export const RecordingsDeletionStatus = {
 } as const;
 
 export type RecordingsDeletionStatus = typeof RecordingsDeletionStatus[keyof typeof RecordingsDeletionStatus];
+export type ReportUsageInput = {
+  /** Unique per report within the organization; a retry with the same key counts nothing again (remembered 35 days) */
+  idempotencyKey: Scalars['String']['input'];
+  /** What was used: MINUTES, MESSAGES, GROUPS or another code (not API_REQUESTS) */
+  metric: Scalars['String']['input'];
+  /** How much, a whole number from 1 to 1,000,000,000 */
+  quantity: Scalars['Int']['input'];
+};
+
 export type RequestEmailChangeInput = {
   newEmail: Scalars['String']['input'];
   /** The current password */
@@ -1394,6 +1543,15 @@ export const SessionEventType = {
 } as const;
 
 export type SessionEventType = typeof SessionEventType[keyof typeof SessionEventType];
+export type SetWalletBalanceInput = {
+  /** In currency units, at most two decimals; may be negative */
+  amount: Scalars['Float']['input'];
+  /** When the balance was computed (default: now); a report older than the one recorded changes nothing */
+  asOf?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** ISO 4217, such as EUR */
+  currency: Scalars['String']['input'];
+};
+
 export type SignUpInput = {
   email: Scalars['String']['input'];
   fullName: Scalars['String']['input'];
@@ -1480,6 +1638,60 @@ export type UpdateWebhookEndpointInput = {
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
   eventTypes?: InputMaybe<Array<Scalars['String']['input']>>;
   url?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpsertInvoiceInput = {
+  /** In currency units, at most two decimals, not negative */
+  amount: Scalars['Float']['input'];
+  /** ISO 4217, such as EUR */
+  currency: Scalars['String']['input'];
+  /** The invoice number: the key, within the organization */
+  number: Scalars['String']['input'];
+  /** An https (or http) address of the PDF */
+  pdfUrl?: InputMaybe<Scalars['String']['input']>;
+  /** After periodStart */
+  periodEnd: Scalars['DateTimeISO']['input'];
+  periodStart: Scalars['DateTimeISO']['input'];
+  status: InvoiceStatus;
+};
+
+/** Use of one metric in the current billing cycle */
+export type UsageCounter = {
+  __typename: 'UsageCounter';
+  /** When the quantity was read (API requests reach it within seconds: they are written in batches) */
+  asOf: Scalars['DateTimeISO']['output'];
+  /** A straight line from the use so far to the end of the cycle; null during its first day */
+  forecast: Maybe<Scalars['Float']['output']>;
+  /** The plan's limit per cycle; null: none */
+  limit: Maybe<Scalars['Float']['output']>;
+  /** API_REQUESTS (metered by Atrium), MINUTES, MESSAGES, GROUPS, … */
+  metric: Scalars['String']['output'];
+  /** A whole number (Float, as a cycle can pass 2^31) used so far this cycle */
+  quantity: Scalars['Float']['output'];
+};
+
+/** What reportUsage recorded (or recorded the first time) */
+export type UsageReport = {
+  __typename: 'UsageReport';
+  /** The key was used before: this call counted nothing */
+  duplicate: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  idempotencyKey: Scalars['String']['output'];
+  metric: Scalars['String']['output'];
+  /** A whole number */
+  quantity: Scalars['Float']['output'];
+  reportedAt: Scalars['DateTimeISO']['output'];
+};
+
+/** The wallet balance the billing service last reported */
+export type WalletBalance = {
+  __typename: 'WalletBalance';
+  /** In currency units, two decimals; may be negative */
+  amount: Scalars['Float']['output'];
+  /** When the billing service computed it */
+  asOf: Scalars['DateTimeISO']['output'];
+  /** ISO 4217, such as EUR */
+  currency: Scalars['String']['output'];
 };
 
 /** One HTTP request of a delivery */
@@ -1685,6 +1897,34 @@ export type RemoveAvatarMutationVariables = Exact<{ [key: string]: never; }>;
 
 
 export type RemoveAvatarMutation = { removeAvatar: { __typename: 'Account', id: string, email: string, emailVerified: boolean, pendingEmail: string | null, fullName: string, username: string | null, phone: string | null, avatarUrl: string | null, timezone: string, locale: string, country: string | null, mfaEnabled: boolean, remainingBackupCodes: number, status: AccountStatus, deletionScheduledFor: string | null } };
+
+export type ChangePlanMutationVariables = Exact<{
+  organizationId: Scalars['ID']['input'];
+  plan: Scalars['String']['input'];
+}>;
+
+
+export type ChangePlanMutation = { changePlan: { __typename: 'Organization', id: string, plan: string, seatLimit: number | null, seatsUsed: number } };
+
+export type InvoiceFieldsFragment = { __typename: 'Invoice', id: string, number: string, periodStart: string, periodEnd: string, amount: number, currency: string, status: InvoiceStatus, pdfUrl: string | null };
+
+export type OrganizationBillingQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  first: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type OrganizationBillingQuery = { organization: { __typename: 'Organization', id: string, walletBalance: { __typename: 'WalletBalance', amount: number, currency: string, asOf: string } | null, invoices: { __typename: 'InvoiceConnection', edges: Array<{ __typename: 'InvoiceEdge', cursor: string, node: { __typename: 'Invoice', id: string, number: string, periodStart: string, periodEnd: string, amount: number, currency: string, status: InvoiceStatus, pdfUrl: string | null } }>, pageInfo: { __typename: 'PageInfo', endCursor: string | null, hasNextPage: boolean } } } | null };
+
+export type OrganizationPlanQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type OrganizationPlanQuery = { organization: { __typename: 'Organization', id: string, name: string, myRole: Role, plan: string, seatLimit: number | null, seatsUsed: number, billingCycleStart: string, billingCycleEnd: string, billingTimeZone: string, usage: Array<{ __typename: 'UsageCounter', metric: string, quantity: number, limit: number | null, forecast: number | null, asOf: string }> } | null, plans: Array<{ __typename: 'Plan', code: string, name: string, seatLimit: number | null, limits: Array<{ __typename: 'PlanLimit', metric: string, limit: number | null }> }> };
+
+export type PlanFieldsFragment = { __typename: 'Plan', code: string, name: string, seatLimit: number | null, limits: Array<{ __typename: 'PlanLimit', metric: string, limit: number | null }> };
 
 export type AddDomainMutationVariables = Exact<{
   organizationId: Scalars['ID']['input'];
@@ -2181,6 +2421,8 @@ export type RecoverWebhookEndpointMutationVariables = Exact<{
 export type RecoverWebhookEndpointMutation = { recoverWebhookEndpoint: { __typename: 'WebhookRecovery', redelivered: number, endpoint: { __typename: 'WebhookEndpoint', id: string, url: string, description: string, eventTypes: Array<string>, enabled: boolean, disabledReason: WebhookDisabledReason | null, lastSuccessAt: string | null, lastFailureAt: string | null, failureStreak: number, failingSince: string | null, previousSecretExpiresAt: string | null, createdAt: string } } };
 
 export const ApiKeyFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ApiKeyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ApiKey"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedIp"}},{"kind":"Field","name":{"kind":"Name","value":"rolledAt"}},{"kind":"Field","name":{"kind":"Name","value":"previousSecretExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]} as unknown as DocumentNode<ApiKeyFieldsFragment, unknown>;
+export const InvoiceFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InvoiceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Invoice"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"pdfUrl"}}]}}]} as unknown as DocumentNode<InvoiceFieldsFragment, unknown>;
+export const PlanFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PlanFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Plan"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"seatLimit"}},{"kind":"Field","name":{"kind":"Name","value":"limits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metric"}},{"kind":"Field","name":{"kind":"Name","value":"limit"}}]}}]}}]} as unknown as DocumentNode<PlanFieldsFragment, unknown>;
 export const DomainFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DomainFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Domain"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedAt"}},{"kind":"Field","name":{"kind":"Name","value":"verificationRecord"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]} as unknown as DocumentNode<DomainFieldsFragment, unknown>;
 export const NotificationFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NotificationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Notification"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"link"}},{"kind":"Field","name":{"kind":"Name","value":"readAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<NotificationFieldsFragment, unknown>;
 export const NotificationPreferenceFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NotificationPreferenceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NotificationPreference"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"locked"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"defaultEnabled"}}]}}]} as unknown as DocumentNode<NotificationPreferenceFieldsFragment, unknown>;
@@ -2205,6 +2447,9 @@ export const LogOutDocument = {"kind":"Document","definitions":[{"kind":"Operati
 export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"pendingEmail"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"mfaEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"remainingBackupCodes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deletionScheduledFor"}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
 export const SignUpDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignUp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SignUpInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signUp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"pendingEmail"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"mfaEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"remainingBackupCodes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deletionScheduledFor"}}]}}]} as unknown as DocumentNode<SignUpMutation, SignUpMutationVariables>;
 export const RemoveAvatarDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveAvatar"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeAvatar"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"pendingEmail"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"mfaEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"remainingBackupCodes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deletionScheduledFor"}}]}}]} as unknown as DocumentNode<RemoveAvatarMutation, RemoveAvatarMutationVariables>;
+export const ChangePlanDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangePlan"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"organizationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"plan"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changePlan"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"organizationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"organizationId"}}},{"kind":"Argument","name":{"kind":"Name","value":"plan"},"value":{"kind":"Variable","name":{"kind":"Name","value":"plan"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"plan"}},{"kind":"Field","name":{"kind":"Name","value":"seatLimit"}},{"kind":"Field","name":{"kind":"Name","value":"seatsUsed"}}]}}]}}]} as unknown as DocumentNode<ChangePlanMutation, ChangePlanMutationVariables>;
+export const OrganizationBillingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganizationBilling"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"walletBalance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"asOf"}}]}},{"kind":"Field","name":{"kind":"Name","value":"invoices"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InvoiceFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endCursor"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InvoiceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Invoice"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"pdfUrl"}}]}}]} as unknown as DocumentNode<OrganizationBillingQuery, OrganizationBillingQueryVariables>;
+export const OrganizationPlanDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganizationPlan"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"myRole"}},{"kind":"Field","name":{"kind":"Name","value":"plan"}},{"kind":"Field","name":{"kind":"Name","value":"seatLimit"}},{"kind":"Field","name":{"kind":"Name","value":"seatsUsed"}},{"kind":"Field","name":{"kind":"Name","value":"billingCycleStart"}},{"kind":"Field","name":{"kind":"Name","value":"billingCycleEnd"}},{"kind":"Field","name":{"kind":"Name","value":"billingTimeZone"}},{"kind":"Field","name":{"kind":"Name","value":"usage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metric"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"limit"}},{"kind":"Field","name":{"kind":"Name","value":"forecast"}},{"kind":"Field","name":{"kind":"Name","value":"asOf"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"plans"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PlanFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PlanFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Plan"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"seatLimit"}},{"kind":"Field","name":{"kind":"Name","value":"limits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metric"}},{"kind":"Field","name":{"kind":"Name","value":"limit"}}]}}]}}]} as unknown as DocumentNode<OrganizationPlanQuery, OrganizationPlanQueryVariables>;
 export const AddDomainDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddDomain"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"organizationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"domain"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addDomain"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"organizationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"organizationId"}}},{"kind":"Argument","name":{"kind":"Name","value":"domain"},"value":{"kind":"Variable","name":{"kind":"Name","value":"domain"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DomainFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DomainFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Domain"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedAt"}},{"kind":"Field","name":{"kind":"Name","value":"verificationRecord"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]} as unknown as DocumentNode<AddDomainMutation, AddDomainMutationVariables>;
 export const OrganizationDomainsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganizationDomains"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"myRole"}},{"kind":"Field","name":{"kind":"Name","value":"domains"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DomainFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DomainFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Domain"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedAt"}},{"kind":"Field","name":{"kind":"Name","value":"verificationRecord"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]} as unknown as DocumentNode<OrganizationDomainsQuery, OrganizationDomainsQueryVariables>;
 export const RemoveDomainDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveDomain"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeDomain"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<RemoveDomainMutation, RemoveDomainMutationVariables>;
@@ -2345,6 +2590,26 @@ export function useSignUpMutation(options?: useMutation.Options<SignUpMutation, 
 
 export function useRemoveAvatarMutation(options?: useMutation.Options<RemoveAvatarMutation, RemoveAvatarMutationVariables>) {
   return useMutation(RemoveAvatarDocument, options);
+}
+
+export function useChangePlanMutation(options?: useMutation.Options<ChangePlanMutation, ChangePlanMutationVariables>) {
+  return useMutation(ChangePlanDocument, options);
+}
+
+export function useOrganizationBillingQuery(options: useQuery.Options<OrganizationBillingQuery, OrganizationBillingQueryVariables>) {
+  return useQuery(OrganizationBillingDocument, options);
+}
+
+export function useOrganizationBillingLazyQuery(options?: useLazyQuery.Options<OrganizationBillingQuery, OrganizationBillingQueryVariables>) {
+  return useLazyQuery(OrganizationBillingDocument, options);
+}
+
+export function useOrganizationPlanQuery(options: useQuery.Options<OrganizationPlanQuery, OrganizationPlanQueryVariables>) {
+  return useQuery(OrganizationPlanDocument, options);
+}
+
+export function useOrganizationPlanLazyQuery(options?: useLazyQuery.Options<OrganizationPlanQuery, OrganizationPlanQueryVariables>) {
+  return useLazyQuery(OrganizationPlanDocument, options);
 }
 
 export function useAddDomainMutation(options?: useMutation.Options<AddDomainMutation, AddDomainMutationVariables>) {
