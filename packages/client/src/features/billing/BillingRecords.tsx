@@ -13,6 +13,7 @@ import {
   type InvoiceStatus,
 } from '../../generated/graphql';
 import { refreshPageSize, useKeepFresh } from '../../lib/useKeepFresh';
+import { lastMomentBefore } from './metrics';
 import { useMoneyFormat } from './useNumberFormat';
 
 export const INVOICES_PAGE_SIZE = 12;
@@ -126,7 +127,7 @@ export function BillingRecords({ organizationId, formatDay, formatDateTime }: Bi
                 invoice={node}
                 period={t('billing.invoices.period', {
                   start: formatDay(node.periodStart),
-                  end: formatDay(node.periodEnd),
+                  end: formatDay(lastMomentBefore(node.periodEnd)),
                 })}
                 amount={money(node.amount, node.currency)}
               />

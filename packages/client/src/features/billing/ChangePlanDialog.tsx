@@ -36,8 +36,8 @@ export function ChangePlanDialog(props: ChangePlanDialogProps) {
   const [alert, setAlert] = useState<string | null>(null);
   const [changePlan, { loading }] = useChangePlanMutation();
   const next = plans.find((plan) => plan.code === chosen);
-  const seatLimitText = (limit: number | null | undefined) =>
-    limit === null || limit === undefined ? t('billing.unlimited') : number(limit);
+  const limitText = (limit: number | null) =>
+    limit === null ? t('billing.unlimited') : number(limit);
   const fits = next ? seatsFit(seatsUsed, next.seatLimit) : false;
   const limitChanges = next ? changedLimits(current, next) : [];
 
@@ -88,9 +88,20 @@ export function ChangePlanDialog(props: ChangePlanDialogProps) {
             <div className="plan-effect" aria-live="polite">
               <p className="seat-effect">
                 {t('billing.change.seatEffect', {
-                  used: number(seatsUsed),
-                  from: seatLimitText(current?.seatLimit),
-                  to: seatLimitText(next.seatLimit),
+                  from:
+                    current?.seatLimit == null
+                      ? t('billing.change.seatsFromUnlimited', { used: number(seatsUsed) })
+                      : t('billing.change.seatsFrom', {
+                          used: number(seatsUsed),
+                          limit: number(current.seatLimit),
+                        }),
+                  to:
+                    next.seatLimit === null
+                      ? t('billing.change.seatsToUnlimited', { used: number(seatsUsed) })
+                      : t('billing.change.seatsTo', {
+                          used: number(seatsUsed),
+                          limit: number(next.seatLimit),
+                        }),
                 })}
               </p>
               {limitChanges.length > 0 && (
@@ -99,8 +110,8 @@ export function ChangePlanDialog(props: ChangePlanDialogProps) {
                     <li key={metric}>
                       {t('billing.change.limitEffect', {
                         metric: isNamedMetric(metric) ? t(`billing.metrics.${metric}`) : metric,
-                        from: seatLimitText(from),
-                        to: seatLimitText(to),
+                        from: limitText(from),
+                        to: limitText(to),
                       })}
                     </li>
                   ))}

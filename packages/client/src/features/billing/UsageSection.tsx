@@ -18,6 +18,8 @@ interface UsageSectionProps {
 export function UsageSection({ usage, cycleEnd, formatDay, formatDateTime }: UsageSectionProps) {
   const { t } = useTranslation();
   const asOf = usage[0]?.asOf;
+  // On the cycle's first day no metric has a forecast yet: one note says so for all.
+  const noForecastYet = usage.every((counter) => counter.forecast === null);
   return (
     <SectionCard
       titleId="usage-title"
@@ -30,9 +32,11 @@ export function UsageSection({ usage, cycleEnd, formatDay, formatDateTime }: Usa
             key={counter.metric}
             counter={counter}
             end={formatDay(lastMomentBefore(cycleEnd))}
+            showForecast={!noForecastYet}
           />
         ))}
       </ul>
+      {noForecastYet && <p className="field-hint">{t('billing.usage.forecastLater')}</p>}
       {asOf && (
         <p className="field-hint">{t('billing.usage.asOf', { time: formatDateTime(asOf) })}</p>
       )}
@@ -40,7 +44,14 @@ export function UsageSection({ usage, cycleEnd, formatDay, formatDateTime }: Usa
   );
 }
 
-function UsageItem({ counter, end }: { counter: Counter; end: string }) {
+interface UsageItemProps {
+  counter: Counter;
+  /** The cycle's last day, as the forecast names it. */
+  end: string;
+  showForecast: boolean;
+}
+
+function UsageItem({ counter, end, showForecast }: UsageItemProps) {
   const { t } = useTranslation();
   const id = useId();
   const number = useNumberFormat();
@@ -73,14 +84,14 @@ function UsageItem({ counter, end }: { counter: Counter; end: string }) {
           aria-valuetext={amount}
         />
       )}
-      <p className={over ? 'usage-forecast usage-forecast-over' : 'usage-forecast'}>
-        {forecast === null
-          ? t('billing.usage.forecastLater')
-          : t(over ? 'billing.usage.forecastOver' : 'billing.usage.forecast', {
-              value: number(forecast),
-              end,
-            })}
-      </p>
+      {showForecast && forecast !== null && (
+        <p className={over ? 'usage-forecast usage-forecast-over' : 'usage-forecast'}>
+          {t(over ? 'billing.usage.forecastOver' : 'billing.usage.forecast', {
+            value: number(forecast),
+            end,
+          })}
+        </p>
+      )}
     </li>
   );
 }

@@ -9,7 +9,9 @@ export function organizationPath(section: OrganizationSection, organizationId: s
 export function organizationInPath(
   pathname: string,
 ): { section: OrganizationSection; organizationId: string } | null {
-  const match = /^\/settings\/(organization|team|api-keys|webhooks|billing)\/([^/]+)/.exec(pathname);
+  const match = /^\/settings\/(organization|team|api-keys|webhooks|billing)\/([^/]+)/.exec(
+    pathname,
+  );
   if (!match) return null;
   return {
     section: match[1] as OrganizationSection,

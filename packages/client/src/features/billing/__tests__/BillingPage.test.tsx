@@ -173,7 +173,8 @@ describe('Plan & billing', () => {
     ).toBeVisible();
     expect(usage.getByText('1,234 of 500,000 (0 %)')).toBeInTheDocument();
     expect(usage.getByText('0 (no limit)')).toBeInTheDocument();
-    expect(usage.getByText('A forecast shows from the second day of the cycle.')).toBeVisible();
+    // A metric with no forecast (not one used yet) says nothing of it.
+    expect(usage.queryByText(/Forecasts show/)).not.toBeInTheDocument();
     // A metric a service reports that the app has no name for shows its code.
     expect(usage.getByText('SMS_SEGMENTS')).toBeInTheDocument();
     expect(screen.getByText('As of Feb 7, 2026, 12:00 PM.')).toBeInTheDocument();
@@ -273,9 +274,16 @@ describe('Plan & billing', () => {
   });
 
   it('shows a viewer the plan and usage, but no change button, wallet or invoices', async () => {
-    renderBilling('VIEWER', planMock({ myRole: 'VIEWER' }));
+    // On the cycle's first day: no forecast yet, said once.
+    const firstDay = [
+      counter('API_REQUESTS', 3, 500_000, null),
+      counter('MINUTES', 9, 5_000, null),
+    ];
+    renderBilling('VIEWER', planMock({ myRole: 'VIEWER', usage: firstDay }));
 
     expect(await screen.findByText('Dental plan')).toBeInTheDocument();
+    expect(screen.getByText('Forecasts show from the second day of the cycle.')).toBeVisible();
+    expect(screen.queryByText(/At this pace/)).not.toBeInTheDocument();
     expect(screen.getByText('Only the owner changes the plan.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Change plan' })).not.toBeInTheDocument();
     expect(screen.getByRole('list', { name: 'Usage this cycle' })).toBeInTheDocument();
