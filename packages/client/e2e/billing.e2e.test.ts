@@ -157,6 +157,8 @@ it('changes the plan, seeing the seat effect first, then the new plan on the pag
   await usage.locator('meter[aria-valuetext="320 of 5,000 (6 %)"]').waitFor();
 
   // And back to Professional: the dialog says what it does to the seats before confirming.
+  const toasts = page.getByRole('region', { name: 'Notifications' });
+  for (const close of await toasts.getByRole('button').all()) await close.click();
   await page.getByRole('button', { name: 'Change plan' }).click();
   dialog = page.getByRole('dialog', { name: 'Change plan' });
   await dialog.getByRole('radio', { name: /^Professional/ }).check();
