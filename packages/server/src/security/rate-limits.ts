@@ -58,9 +58,10 @@ export function rateLimited(retryAfterSeconds: number): AppError {
 export class RateLimits {
   private readonly limiters: Record<LimitName, RateLimiterAbstract>;
 
-  constructor(redis: Redis | null) {
+  /** `prefix` starts every Redis key (REDIS_PREFIX). */
+  constructor(redis: Redis | null, prefix = 'atrium:') {
     const entries = Object.entries(LIMITS).map(([name, { points, duration }]) => {
-      const keyPrefix = `atrium:rl:${name}`;
+      const keyPrefix = `${prefix}rl:${name}`;
       const memory = new RateLimiterMemory({ keyPrefix, points, duration });
       const limiter = redis
         ? new RateLimiterRedis({
