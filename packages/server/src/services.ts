@@ -41,7 +41,7 @@ export function createServices(
     jobs,
     delivery,
     site,
-    limits: new RateLimits(base.redis),
+    limits: new RateLimits(base.redis, { smsPerCountry: config.smsCountryHourlyLimit }),
   };
 
   const built: Partial<Services> = {};

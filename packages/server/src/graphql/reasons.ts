@@ -6,6 +6,7 @@ import { AVATAR_REASONS } from '../modules/avatar/errors';
 import { DOMAIN_REASONS } from '../modules/domain/errors';
 import { INVITATION_REASONS } from '../modules/invitation/errors';
 import { MFA_REASONS } from '../modules/mfa/errors';
+import { PASSKEY_REASONS } from '../modules/passkey/errors';
 import { NOTIFICATION_REASONS } from '../modules/notification/errors';
 import { ORGANIZATION_REASONS } from '../modules/organization/errors';
 import { PRIVACY_REASONS } from '../modules/privacy/errors';
@@ -26,6 +27,7 @@ const TABLES = [
   TOKEN_REASONS,
   ACCOUNT_REASONS,
   MFA_REASONS,
+  PASSKEY_REASONS,
   AVATAR_REASONS,
   SESSION_REASONS,
   API_KEY_REASONS,
