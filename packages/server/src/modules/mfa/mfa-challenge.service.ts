@@ -9,13 +9,7 @@ import { renderSmsCode } from '../../messaging/templates';
 import type { RateLimits } from '../../security/rate-limits';
 import { AccountEntity } from '../account/account.entity';
 import { MfaChallengeEntity } from './mfa-challenge.entity';
-import {
-  defaultMethodOf,
-  maskPhone,
-  MfaMethod,
-  mfaMethodsOf,
-  phoneCountry,
-} from './mfa-methods';
+import { defaultMethodOf, maskPhone, MfaMethod, mfaMethodsOf, phoneCountry } from './mfa-methods';
 import { hashChallengeId, type MfaService, type SecondFactor } from './mfa.service';
 
 const CHALLENGE_TTL_MS = 5 * 60 * 1000;
@@ -171,6 +165,8 @@ export class MfaChallengeService {
 
   /** Keyed by SECRET_KEY and bound to the challenge: a million guesses offline would find a plain hash. */
   private smsCodeHash(challengeRowId: string, code: string): string {
-    return createHmac('sha256', this.secretKey).update(`mfa-sms:${challengeRowId}:${code}`).digest('hex');
+    return createHmac('sha256', this.secretKey)
+      .update(`mfa-sms:${challengeRowId}:${code}`)
+      .digest('hex');
   }
 }

@@ -35,7 +35,9 @@ export function defaultMethodOf(account: AccountEntity, methods: MfaMethod[]): M
   if (isMfaMethod(account.mfaDefaultMethod) && methods.includes(account.mfaDefaultMethod)) {
     return account.mfaDefaultMethod;
   }
-  return [MfaMethod.TOTP, MfaMethod.SMS, MfaMethod.PASSKEY].find((m) => methods.includes(m)) ?? null;
+  return (
+    [MfaMethod.TOTP, MfaMethod.SMS, MfaMethod.PASSKEY].find((m) => methods.includes(m)) ?? null
+  );
 }
 
 /** "+34 ••••••678": enough to recognise one's own number, not to learn someone else's. */

@@ -57,7 +57,11 @@ export function mailMfaNotices(delivery: Delivery): EventSubscriber {
 function methodName(method: MfaMethod, locale: string): string {
   const names = {
     en: { TOTP: 'an authenticator app', SMS: 'text-message codes', PASSKEY: 'a passkey' },
-    es: { TOTP: 'una aplicación de autenticación', SMS: 'códigos por SMS', PASSKEY: 'una llave de acceso' },
+    es: {
+      TOTP: 'una aplicación de autenticación',
+      SMS: 'códigos por SMS',
+      PASSKEY: 'una llave de acceso',
+    },
   };
   return names[locale === 'es' ? 'es' : 'en'][method];
 }

@@ -32,7 +32,10 @@ export class MfaResolver {
     @Ctx() ctx: AppContext,
   ): Promise<MfaMethod | null> {
     if (!account.mfaEnabled) return null;
-    return defaultMethodOf(account, mfaMethodsOf(account, await ctx.services.passkeys.count(account.id)));
+    return defaultMethodOf(
+      account,
+      mfaMethodsOf(account, await ctx.services.passkeys.count(account.id)),
+    );
   }
 
   @Authorized()
@@ -104,7 +107,9 @@ export class MfaResolver {
   }
 
   @Authorized()
-  @Mutation(() => Boolean, { description: 'Turns every method off, and the backup codes with them' })
+  @Mutation(() => Boolean, {
+    description: 'Turns every method off, and the backup codes with them',
+  })
   async disableMfa(@Ctx() ctx: AppContext): Promise<boolean> {
     await ctx.services.mfaSettings.disable(requirePerson(ctx.caller));
     return true;

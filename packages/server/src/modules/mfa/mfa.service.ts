@@ -116,7 +116,10 @@ export class MfaService {
     method: CodeMethod,
   ): Promise<'METHOD_OFF' | 'MFA_OFF'> {
     const account = await manager.getRepository(AccountEntity).findOneByOrFail({ id: accountId });
-    const on = { [MfaMethod.TOTP]: account.totpSecret !== null, [MfaMethod.SMS]: account.smsMfaEnabled };
+    const on = {
+      [MfaMethod.TOTP]: account.totpSecret !== null,
+      [MfaMethod.SMS]: account.smsMfaEnabled,
+    };
     if (!on[method]) throw fail('MFA_METHOD_OFF');
     const other = method === MfaMethod.TOTP ? MfaMethod.SMS : MfaMethod.TOTP;
     if (!on[other]) {

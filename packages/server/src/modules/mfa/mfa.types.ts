@@ -43,7 +43,8 @@ export class CompleteMfaChallengeInput {
   challengeId: string;
 
   @Field({
-    description: 'A 6-digit code from the app or from the text message (sendMfaSmsCode), or a backup code',
+    description:
+      'A 6-digit code from the app or from the text message (sendMfaSmsCode), or a backup code',
   })
   @MaxChars(20, withReason('MFA_CODE_MALFORMED'))
   code: string;

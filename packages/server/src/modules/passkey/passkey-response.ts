@@ -1,11 +1,11 @@
-import type {
-  AuthenticationResponseJSON,
-  RegistrationResponseJSON,
-} from '@simplewebauthn/server';
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import { z } from 'zod';
 import { badUserInput } from '../../graphql/errors';
 
-const base64url = z.string().regex(/^[A-Za-z0-9_-]*$/).max(20_000);
+const base64url = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]*$/)
+  .max(20_000);
 
 const common = {
   id: base64url.min(1).max(1400),

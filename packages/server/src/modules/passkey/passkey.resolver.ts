@@ -1,5 +1,15 @@
 import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/server';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { requirePerson } from '../../caller/caller';
 import type { AppContext } from '../../graphql/context';
 import { JSONObjectScalar } from '../../graphql/json-object.scalar';
@@ -99,7 +109,8 @@ export class PasskeyResolver {
       'PublicKeyCredentialRequestOptionsJSON to confirm it’s you with a passkey: answer with reauthenticate(input: {passkey})',
   })
   async startPasskeyReauthentication(@Ctx() ctx: AppContext): Promise<Record<string, unknown>> {
-    return { ...(await ctx.services.passkeyAssertions.startReauthentication(requirePerson(ctx.caller))) };
+    return {
+      ...(await ctx.services.passkeyAssertions.startReauthentication(requirePerson(ctx.caller))),
+    };
   }
 }
-

@@ -132,7 +132,10 @@ export class PasskeyService {
     });
     try {
       await this.dataSource.transaction(async (manager) => {
-        if ((await manager.countBy(PasskeyEntity, { accountId: account.id })) >= MAX_PASSKEYS_PER_ACCOUNT) {
+        if (
+          (await manager.countBy(PasskeyEntity, { accountId: account.id })) >=
+          MAX_PASSKEYS_PER_ACCOUNT
+        ) {
           throw fail('PASSKEY_LIMIT_REACHED', { params: { max: MAX_PASSKEYS_PER_ACCOUNT } });
         }
         await manager.insert(PasskeyEntity, passkey);
@@ -145,7 +148,9 @@ export class PasskeyService {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'uq_passkeys_credential_id_hash')) {
-        throw fail('PASSKEY_ALREADY_REGISTERED', { fields: { response: 'PASSKEY_ALREADY_REGISTERED' } });
+        throw fail('PASSKEY_ALREADY_REGISTERED', {
+          fields: { response: 'PASSKEY_ALREADY_REGISTERED' },
+        });
       }
       throw error;
     }
@@ -156,7 +161,9 @@ export class PasskeyService {
     const trimmed = name.trim();
     if (!trimmed) throw badUserInput({ name: 'PASSKEY_NAME_REQUIRED' });
     const passkey = await this.own(person.account.id, id);
-    await this.dataSource.getRepository(PasskeyEntity).update({ id: passkey.id }, { name: trimmed });
+    await this.dataSource
+      .getRepository(PasskeyEntity)
+      .update({ id: passkey.id }, { name: trimmed });
     return Object.assign(passkey, { name: trimmed });
   }
 
@@ -166,7 +173,10 @@ export class PasskeyService {
     this.recentAuth.require(session);
     const passkey = await this.own(account.id, id);
     await this.dataSource.transaction(async (manager) => {
-      const deleted = await manager.delete(PasskeyEntity, { id: passkey.id, accountId: account.id });
+      const deleted = await manager.delete(PasskeyEntity, {
+        id: passkey.id,
+        accountId: account.id,
+      });
       if ((deleted.affected ?? 0) !== 1) throw fail('PASSKEY_NOT_FOUND');
       await this.events.emit(manager, {
         type: 'passkey.removed',

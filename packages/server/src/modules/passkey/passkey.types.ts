@@ -20,7 +20,9 @@ export class Passkey {
   @Field(() => ID)
   id: string;
 
-  @Field({ description: 'The person’s name for it; at first the browser and system it was added from' })
+  @Field({
+    description: 'The person’s name for it; at first the browser and system it was added from',
+  })
   name: string;
 
   @Field()
@@ -35,7 +37,9 @@ export class Passkey {
 
 @ObjectType('PasskeySignInOptions', { description: 'What the browser needs to ask for a passkey' })
 export class PasskeySignInOptions {
-  @Field({ description: 'Names this log-in attempt: send it back with the answer, within 5 minutes' })
+  @Field({
+    description: 'Names this log-in attempt: send it back with the answer, within 5 minutes',
+  })
   attemptId: string;
 
   @Field(() => JSONObjectScalar, {
@@ -71,7 +75,10 @@ export class CompletePasskeySignInInput {
   })
   response: JsonObjectInput;
 
-  @Field({ defaultValue: false, description: 'Return the session token instead of setting a cookie' })
+  @Field({
+    defaultValue: false,
+    description: 'Return the session token instead of setting a cookie',
+  })
   issueToken: boolean;
 }
 
