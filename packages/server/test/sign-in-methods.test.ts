@@ -79,7 +79,6 @@ afterAll(async () => {
   await inbox.close();
 });
 
-const fieldsOf = (result: GraphQLResult<unknown>) => result.errors?.[0]?.extensions?.fields;
 const reasonsOf = (result: GraphQLResult<unknown>) => result.errors?.[0]?.extensions?.reasons;
 const reasonOf = (result: GraphQLResult<unknown>) => result.errors?.[0]?.extensions?.reason;
 

@@ -52,6 +52,8 @@ export function anAccount(overrides: Partial<AccountFieldsFragment> = {}): Accou
     locale: 'en',
     country: 'GB',
     mfaEnabled: false,
+    mfaMethods: [],
+    defaultMfaMethod: null,
     remainingBackupCodes: 0,
     status: AccountStatus.ACTIVE,
     deletionScheduledFor: null,
@@ -113,6 +115,7 @@ export function aSecurityEvent(overrides: Partial<SecurityEventNode> = {}): Secu
     location: 'London, GB',
     device: 'Firefox 133 · macOS 15',
     targetDevice: null,
+    method: null,
     newDevice: false,
     ...overrides,
   };
