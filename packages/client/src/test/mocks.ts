@@ -19,6 +19,10 @@ import {
   UnreadNotificationCountDocument,
   type UnreadNotificationCountQuery,
   type UnreadNotificationCountQueryVariables,
+  MyPasskeysDocument,
+  type MyPasskeysQuery,
+  type MyPasskeysQueryVariables,
+  type PasskeyFieldsFragment,
   type Role,
   type SessionEventType,
   type SessionFieldsFragment,
@@ -87,6 +91,29 @@ export function aSession(overrides: Partial<SessionFieldsFragment> = {}): Sessio
     ipAddress: '203.0.113.7',
     location: 'London, GB',
     revokedAt: null,
+    ...overrides,
+  };
+}
+
+export function myPasskeysMock(
+  passkeys: PasskeyFieldsFragment[],
+): MockLink.MockedResponse<MyPasskeysQuery, MyPasskeysQueryVariables> {
+  return {
+    maxUsageCount: 10,
+    request: { query: MyPasskeysDocument },
+    result: { data: { myPasskeys: passkeys } },
+  };
+}
+
+export function aPasskey(overrides: Partial<PasskeyFieldsFragment> = {}): PasskeyFieldsFragment {
+  return {
+    __typename: 'Passkey',
+    id: 'pk_1',
+    name: 'Chrome 131 · macOS 15',
+    createdAt: '2025-03-01T09:00:00.000Z',
+    lastUsedAt: null,
+    kind: 'SYNCED',
+    backedUp: true,
     ...overrides,
   };
 }
