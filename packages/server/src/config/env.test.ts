@@ -38,6 +38,19 @@ describe('PLAN_SEATS', () => {
   );
 });
 
+describe('REDIS_PREFIX', () => {
+  it('defaults to atrium: and takes a namespace of its own', () => {
+    expect(loadConfig(base).redisPrefix).toBe('atrium:');
+    expect(loadConfig({ ...base, REDIS_PREFIX: 'staging.atrium:' }).redisPrefix).toBe(
+      'staging.atrium:',
+    );
+  });
+
+  it.each(['has space:', 'x'.repeat(65), 'naïve:'])('refuses %j', (value) => {
+    expect(problems({ REDIS_PREFIX: value })[0]).toMatch(/^REDIS_PREFIX: /);
+  });
+});
+
 describe('DNS_SERVERS', () => {
   it('takes addresses with optional ports', () => {
     expect(

@@ -18,6 +18,8 @@ export interface Config {
   port: number;
   database: DatabaseConfig;
   redisUrl: string | null;
+  /** Starts every Redis key and channel name, so deployments can share one Redis. */
+  redisPrefix: string;
   /** APP_URL, or `http://localhost:$PORT` without it (see PublicSite for PORT=0). */
   appUrl: string;
   /** No APP_URL was given: the public URL follows the port the server listens on. */
@@ -146,6 +148,12 @@ const envSchema = z.object({
       .optional(),
   ),
   REDIS_URL: optionalString.pipe(url(['redis:', 'rediss:']).optional()),
+  REDIS_PREFIX: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9._:-]{1,64}$/, 'must be 1-64 letters, digits and . _ : -')
+      .optional(),
+  ),
   APP_URL: optionalString.pipe(url(['http:', 'https:']).optional()),
   SMTP_URL: optionalString.pipe(url(['smtp:', 'smtps:']).optional()),
   SMS_API_URL: optionalString.pipe(url(['http:', 'https:']).optional()),
@@ -259,6 +267,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     database,
     redisUrl: e.REDIS_URL ?? null,
+    redisPrefix: e.REDIS_PREFIX ?? 'atrium:',
     appUrl,
     appUrlFromPort: e.APP_URL === undefined,
     allowedOrigins: [...new Set(e.ALLOWED_ORIGINS)],

@@ -68,11 +68,16 @@ export function rateLimited(retryAfterSeconds: number): AppError {
 export class RateLimits {
   private readonly limiters: Record<LimitName, RateLimiterAbstract>;
 
-  constructor(redis: Redis | null, points: Partial<Record<LimitName, number>> = {}) {
+  /** `prefix` starts every Redis key (REDIS_PREFIX); `points` overrides limits by name. */
+  constructor(
+    redis: Redis | null,
+    prefix = 'atrium:',
+    points: Partial<Record<LimitName, number>> = {},
+  ) {
     const entries = Object.entries(LIMITS).map(([name, limit]) => {
       const { duration } = limit;
       const allowed = points[name as LimitName] ?? limit.points;
-      const keyPrefix = `atrium:rl:${name}`;
+      const keyPrefix = `${prefix}rl:${name}`;
       const memory = new RateLimiterMemory({ keyPrefix, points: allowed, duration });
       const limiter = redis
         ? new RateLimiterRedis({
