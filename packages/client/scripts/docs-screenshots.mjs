@@ -20,6 +20,7 @@ const CHOSEN = {
   'security-devices': 'settings-security--devices--1280-light',
   'security-password': 'settings-security--password--1280-light',
   'security-two-factor': 'settings-security--two-factor-authentication--1280-light',
+  'security-passkeys': 'settings-security--passkeys--1280-light',
   'security-activity': 'settings-security--activity--1280-light',
   organization: 'settings-organization--1280-light',
   team: 'settings-team--1280-light',

@@ -9,6 +9,7 @@ import { domainModule } from './modules/domain/domain.module';
 import { invitationModule } from './modules/invitation/invitation.module';
 import { mfaModule } from './modules/mfa/mfa.module';
 import { notificationModule } from './modules/notification/notification.module';
+import { passkeyModule } from './modules/passkey/passkey.module';
 import { organizationModule } from './modules/organization/organization.module';
 import { planModule } from './modules/plan/plan.module';
 import { privacyModule } from './modules/privacy/privacy.module';
@@ -30,6 +31,7 @@ export const MODULES: readonly AtriumModule[] = [
   apiKeyModule,
   avatarModule,
   accountModule,
+  passkeyModule,
   mfaModule,
   authModule,
   organizationModule,

@@ -40,6 +40,8 @@ export interface Config {
   /** How long a password confirmation unlocks sensitive changes (sudo mode). */
   reauthWindowMinutes: number;
   totpIssuer: string;
+  /** SMS codes (sign-in and phone changes) per destination country per hour, all accounts together. */
+  smsCountryHourlyLimit: number;
   /** Seats per plan code; null is unlimited. */
   planSeats: PlanSeats;
   /** Usage limits per plan code and metric for a billing cycle; null (or absent) is unlimited. */
@@ -213,6 +215,7 @@ const envSchema = z.object({
   SESSION_MAX_DAYS: positiveInt(90),
   REAUTH_WINDOW_MINUTES: positiveInt(10),
   TOTP_ISSUER: optionalString.pipe(z.string().max(64).optional()),
+  SMS_COUNTRY_HOURLY_LIMIT: positiveInt(100),
   PLAN_SEATS: commaList.transform((entries, ctx) => {
     const seats: Record<string, number | null> = { ...DEFAULT_PLAN_SEATS };
     for (const entry of entries) {
@@ -340,6 +343,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     session: { idleDays: e.SESSION_IDLE_DAYS, maxDays: e.SESSION_MAX_DAYS },
     reauthWindowMinutes: e.REAUTH_WINDOW_MINUTES,
     totpIssuer: e.TOTP_ISSUER ?? 'Atrium',
+    smsCountryHourlyLimit: e.SMS_COUNTRY_HOURLY_LIMIT,
     planSeats: e.PLAN_SEATS,
     planLimits: e.PLAN_LIMITS,
     dnsServers: e.DNS_SERVERS,

@@ -7,6 +7,7 @@ import { BILLING_REASONS } from '../modules/billing/errors';
 import { DOMAIN_REASONS } from '../modules/domain/errors';
 import { INVITATION_REASONS } from '../modules/invitation/errors';
 import { MFA_REASONS } from '../modules/mfa/errors';
+import { PASSKEY_REASONS } from '../modules/passkey/errors';
 import { NOTIFICATION_REASONS } from '../modules/notification/errors';
 import { ORGANIZATION_REASONS } from '../modules/organization/errors';
 import { PLAN_REASONS } from '../modules/plan/errors';
@@ -29,6 +30,7 @@ const TABLES = [
   TOKEN_REASONS,
   ACCOUNT_REASONS,
   MFA_REASONS,
+  PASSKEY_REASONS,
   AVATAR_REASONS,
   SESSION_REASONS,
   API_KEY_REASONS,
