@@ -6,7 +6,7 @@ import { AccountEntity } from '../account/account.entity';
 import { createOwnOrganization } from '../organization/organization.service';
 import type { RateLimits } from '../../security/rate-limits';
 import type { SessionService } from '../session/session.service';
-import type { SessionEntity } from '../session/session.entity';
+import type { SessionEntity, SessionPrincipal } from '../session/session.entity';
 import type { MfaChallengeService } from '../mfa/mfa-challenge.service';
 import type { MfaService } from '../mfa/mfa.service';
 import type { SecurityEventService } from '../security-events/security-event.service';
@@ -159,7 +159,7 @@ export class AuthService {
    */
   async reauthenticate(
     account: AccountEntity,
-    session: SessionEntity,
+    session: SessionPrincipal,
     input: { password?: string | null; code?: string | null },
     rotateToken: boolean,
   ): Promise<{ session: SessionEntity; token: string | null }> {
