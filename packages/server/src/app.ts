@@ -40,9 +40,18 @@ export interface AtriumServer {
 /** A socket that has not said `connection_init` by then is closed (4408). */
 const CONNECTION_INIT_TIMEOUT_MS = 3000;
 
+export interface StartOptions {
+  /**
+   * Every GraphQL request through Apollo Server, none through the handler's direct path: the
+   * parity test compares the two paths' answers.
+   */
+  apolloOnly?: boolean;
+}
+
 export async function startAtrium(
   config: Config,
   logger: Logger = createLogger(config.logLevel),
+  options: StartOptions = {},
 ): Promise<AtriumServer> {
   const dataSource = await createDataSource(config.database, ENTITIES);
   await dataSource.initialize();
@@ -105,6 +114,7 @@ export async function startAtrium(
     edge,
     buildContext,
     includeStacktrace: !config.production,
+    direct: !options.apolloOnly,
   });
 
   // Access-log lines have fixed fields and no secrets: they skip the redaction pass.

@@ -21,6 +21,8 @@ export interface GraphQLHandlerOptions {
   edge: GraphQLEdge;
   buildContext: HttpContextFactory;
   includeStacktrace: boolean;
+  /** False: everything through Apollo (the parity test's yardstick). */
+  direct: boolean;
 }
 
 export type GraphQLRequestHandler = (
@@ -104,7 +106,8 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions): GraphQLReq
     const cookies: ResponseCookies = { set: (cookie) => setCookies.push(cookie) };
     const newContext = () => buildContext(request, requestId, cookies);
 
-    const direct = request.method === 'POST' && isJson(contentType) && directRequest(body);
+    const direct =
+      options.direct && request.method === 'POST' && isJson(contentType) && directRequest(body);
     const contentTypeOut = direct ? singleResultContentType(request.headers.accept) : null;
     const prepared =
       direct && contentTypeOut ? options.edge.prepare(direct.query, direct.operationName) : null;
