@@ -22,7 +22,7 @@ import { handleUnsubscribeRoute } from './modules/notification/unsubscribe.route
 import { createGraphQLHandler } from './http/graphql-handler';
 import { createSpaHandler } from './http/static-files';
 import { attachGraphQLWebSocket } from './http/websocket';
-import { createAccessLogger, createLogger } from './logger';
+import { createAccessLog, createLogger } from './logger';
 import { createServices, type Services } from './services';
 
 export interface AtriumServer {
@@ -117,30 +117,26 @@ export async function startAtrium(
     direct: !options.apolloOnly,
   });
 
-  // Access-log lines have fixed fields and no secrets: they skip the redaction pass.
-  const accessLog = createAccessLogger(logger);
+  const accessLog = createAccessLog(logger);
   const serveSpa = createSpaHandler(config.clientDistDir);
   if (!serveSpa)
     logger.info({ dir: config.clientDistDir }, 'no built SPA found; serving the API only');
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
-    const started = process.hrtime.bigint();
+    const started = performance.now();
     const requestId = requestIdFrom(request);
     response.setHeader('x-request-id', requestId);
     const url = request.url ?? '/';
     const queryStart = url.indexOf('?');
     const pathname = queryStart === -1 ? url : url.slice(0, queryStart);
     response.once('finish', () => {
-      accessLog.info(
-        {
-          reqId: requestId,
-          method: request.method,
-          path: pathname,
-          status: response.statusCode,
-          ms: Number(process.hrtime.bigint() - started) / 1e6,
-        },
-        'request',
-      );
+      accessLog({
+        reqId: requestId,
+        method: request.method,
+        path: pathname,
+        status: response.statusCode,
+        ms: performance.now() - started,
+      });
     });
     try {
       if (pathname === '/graphql') {

@@ -35,6 +35,8 @@ const DATABASE_URL =
   process.env.DATABASE_URL ??
   'mysql://root@127.0.0.1:3306/atrium_bench';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** BENCH_TARGETS=me,apollo,… measures only those throughput rows (all by default). */
+const ONLY_TARGETS = process.env.BENCH_TARGETS?.split(',');
 const ROWS = new Set(
   (process.env.BENCH_ONLY ?? 'throughput,login,revocation,notifications,webhooks,memory').split(
     ',',
@@ -187,12 +189,15 @@ async function throughputAndLogIn(): Promise<boolean> {
       ];
       const generator = loadGenerator();
       if (generator === 'autocannon') console.log(INSTALL_WRK_HINT);
-      const figures = await measureThroughput(targets, {
-        rounds: ROUNDS,
-        seconds: SECONDS,
-        warmUpSeconds: WARM_UP_SECONDS,
-        connections: CONNECTIONS,
-      });
+      const figures = await measureThroughput(
+        targets.filter((target) => !ONLY_TARGETS || ONLY_TARGETS.includes(target.key)),
+        {
+          rounds: ROUNDS,
+          seconds: SECONDS,
+          warmUpSeconds: WARM_UP_SECONDS,
+          connections: CONNECTIONS,
+        },
+      );
       met = printThroughput(
         figures,
         TARGETS,

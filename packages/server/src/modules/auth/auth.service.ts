@@ -114,6 +114,9 @@ export class AuthService {
     const account = reserved
       ? await this.dataSource.getRepository(AccountEntity).findOneBy({ emailNormalized })
       : null;
+    // Asked while the password is checked (the hash takes most of a log-in), not after it.
+    const newDevice = account && this.timeline.isNewDevice(account.id, caller.client);
+    newDevice?.catch(() => undefined);
     const valid = account
       ? await verifyPassword(account.passwordHash, input.password)
       : await verifyAgainstDummy(input.password);
@@ -142,7 +145,7 @@ export class AuthService {
       throw fail('ACCOUNT_DEACTIVATED');
     }
     if (account.mfaEnabled) return { challengeId: await this.challenges.create(account.id) };
-    return this.startSession(account, caller, 'PASSWORD');
+    return this.startSession(account, caller, 'PASSWORD', await newDevice);
   }
 
   async completeMfaChallenge(challengeId: string, code: string, caller: Caller): Promise<SignedIn> {
@@ -180,8 +183,9 @@ export class AuthService {
     account: AccountEntity,
     caller: Caller,
     mfaLevel: 'PASSWORD' | 'MFA',
+    newDevice?: boolean | null,
   ): Promise<SignedIn> {
-    const newDevice = await this.timeline.isNewDevice(account.id, caller.client);
+    newDevice ??= await this.timeline.isNewDevice(account.id, caller.client);
     return this.dataSource.transaction(async (manager) => {
       const { session, token } = await this.sessions.create(manager, account.id, caller, mfaLevel);
       await this.events.emit(manager, {
