@@ -82,6 +82,9 @@ it('a page of 100 members costs what a page of 10 does: session, membership, the
       .many(members - 1, 'VIEWER')
       .build();
     const owner = org.people.owner.actor;
+    // Seeding 100 people takes a while with no HTTP: a keep-alive socket idle that long may be
+    // closing as it is reused (ECONNRESET, a test-harness race): spend it on a throwaway GET.
+    await fetch(`${atrium.url}/healthz`).catch(() => undefined);
     await owner.run(Me);
     const statements = await statementsDuring(async () => {
       const page = await owner.run(OrganizationMembers, { id: org.id, first: 100 });

@@ -41,7 +41,8 @@ async function main(): Promise<void> {
     .join('; ');
   if (!cookie) throw new Error(`better-auth sign-up set no cookie (${signedUp.status})`);
 
-  const server = createServer(toNodeHandler(auth));
+  const handle = toNodeHandler(auth);
+  const server = createServer((request, response) => void handle(request, response));
   server.listen(Number(process.env.PORT), () => process.send?.({ ready: true, cookie }));
 }
 
