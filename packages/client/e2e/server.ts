@@ -85,7 +85,14 @@ export async function startServer(): Promise<RunningServer> {
       NODE_ENV: 'production',
       PORT: String(port),
       DATABASE_URL: process.env.DATABASE_URL || `sqlite:${path.join(dataDir, 'e2e.sqlite')}`,
-      ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+      // A Redis namespace of its own: the sign-ups of every browser test on this run, and of
+      // runs earlier in the hour, would otherwise share one per-address sign-up limit.
+      ...(process.env.REDIS_URL
+        ? {
+            REDIS_URL: process.env.REDIS_URL,
+            REDIS_PREFIX: `atrium-e2e-${randomBytes(6).toString('hex')}:`,
+          }
+        : {}),
       SECRET_KEY: randomBytes(32).toString('hex'),
       APP_URL: baseUrl,
       OUTBOX_DIR: outboxDir,

@@ -60,7 +60,7 @@ export async function startAtrium(
 
   // Resolved (or generated into the data directory) now, so a bad key stops the start, not a request.
   const secretKey = resolveSecretKey(config);
-  const eventBus = createEventBus(config.redisUrl, logger);
+  const eventBus = createEventBus(config.redisUrl, logger, config.redisPrefix);
   const services = createServices({
     dataSource,
     config,

@@ -4,7 +4,7 @@ import { STRONG_PASSWORD, signedUpBrowser } from './support/actors';
 import { LogIn, SignUp } from './support/documents';
 import { Actor, errorCode, type GraphQLResult } from './support/graphql';
 import { PrivateRedis } from './support/redis';
-import { startTestCluster, uniqueEmail } from './support/server';
+import { startTestCluster, startTestServer, uniqueEmail } from './support/server';
 
 /**
  * Limits that must hold when an attacker sends everything at once, to two instances that
@@ -110,5 +110,31 @@ describe('sign-up limits', () => {
     }
     // The sign-up itself was the first attempt at this address.
     expect(codes(results)).toEqual({ CONFLICT: 4, RATE_LIMITED: 3 });
+  }, 60_000);
+
+  it('keeps the counters of a deployment with another REDIS_PREFIX apart, on the same Redis', async () => {
+    const { email } = await signedUpBrowser(a.url, 'Counted Once');
+    for (let i = 0; i < 6; i += 1) {
+      await new Actor(a.url).execute(SignUp, {
+        input: { email, password: STRONG_PASSWORD, fullName: 'Prober' },
+      });
+    }
+    const other = await startTestServer({
+      REDIS_URL: process.env.REDIS_URL ?? redis!.url,
+      REDIS_PREFIX: 'atrium-other:',
+    });
+    try {
+      // Its own database has no such account, and its own counters have no attempts at it.
+      const there = await new Actor(other.url).execute(SignUp, {
+        input: { email, password: STRONG_PASSWORD, fullName: 'Elsewhere' },
+      });
+      expect(codes([there])).toEqual({ OK: 1 });
+      const here = await new Actor(b.url).execute(SignUp, {
+        input: { email, password: STRONG_PASSWORD, fullName: 'Prober' },
+      });
+      expect(codes([here])).toEqual({ RATE_LIMITED: 1 });
+    } finally {
+      await other.close();
+    }
   }, 60_000);
 });

@@ -132,6 +132,9 @@ describe('creating a key', () => {
       'WEBHOOKS_WRITE',
       'EVENTS_PUBLISH',
       'NOTIFICATIONS_SEND',
+      'USAGE_REPORT',
+      'BILLING_READ',
+      'BILLING_WRITE',
     ]);
     const everything = JSON.stringify(listed);
     expect(everything).not.toContain(secret.slice(15));

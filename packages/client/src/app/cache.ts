@@ -27,7 +27,11 @@ export function createCache(): InMemoryCache {
         },
       },
       Organization: {
-        fields: { members: { keyArgs: false, merge: mergeMemberPages } },
+        fields: {
+          members: { keyArgs: false, merge: mergeMemberPages },
+          // Invoices: "Show more" appends; a refetch of the first page replaces.
+          invoices: relayStylePagination(),
+        },
       },
       // The delivery log: "Show more" appends; a refetch of the first page replaces.
       WebhookEndpoint: {

@@ -53,6 +53,7 @@ const UnsubscribePage = lazyPage(
   'UnsubscribePage',
 );
 const WebhooksPage = lazyPage(() => import('../features/webhooks/WebhooksPage'), 'WebhooksPage');
+const BillingPage = lazyPage(() => import('../features/billing/BillingPage'), 'BillingPage');
 const NotFoundPage = lazyPage(() => import('./NotFoundPage'), 'NotFoundPage');
 
 /** The sections built so far; the others show a placeholder. */
@@ -72,6 +73,7 @@ const ORGANIZATION_PAGES: Record<OrganizationSection, ReactNode> = {
   team: <TeamPage />,
   'api-keys': <ApiKeysPage />,
   webhooks: <WebhooksPage />,
+  billing: <BillingPage />,
 };
 
 function isOrganizationSection(path: string): path is OrganizationSection {

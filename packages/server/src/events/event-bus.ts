@@ -62,7 +62,11 @@ export interface EventBus {
  * every event. Redis being away never fails a request: publishing is fire-and-forget (the
  * database stays the truth) and the subscriber re-subscribes when Redis returns.
  */
-export function createEventBus(redisUrl: string | null, logger: Logger): EventBus {
+export function createEventBus(
+  redisUrl: string | null,
+  logger: Logger,
+  prefix = 'atrium:',
+): EventBus {
   if (!redisUrl) {
     // One listener per open subscription (several tabs of one account share a topic): no cap.
     const eventTarget = new EventTarget();
@@ -83,7 +87,7 @@ export function createEventBus(redisUrl: string | null, logger: Logger): EventBu
     client.on('error', (error: Error) => health.down(role, error));
     client.on('ready', () => health.up(role));
   }
-  const eventTarget = redisEventTarget(publisher, subscriber, logger);
+  const eventTarget = redisEventTarget(publisher, subscriber, logger, prefix);
   return {
     pubSub: createPubSub<AtriumEvents>({ eventTarget }),
     redis: publisher,
@@ -97,13 +101,20 @@ export function createEventBus(redisUrl: string | null, logger: Logger): EventBu
 type Listener = (event: CustomEvent) => void;
 type ListenerOrObject = Listener | { handleEvent: Listener };
 
-/** An EventTarget whose events are Redis channels; payloads are JSON. */
-function redisEventTarget(publisher: Redis, subscriber: Redis, logger: Logger): EventTarget {
+/** An EventTarget whose events are Redis channels (`prefix` + topic); payloads are JSON. */
+function redisEventTarget(
+  publisher: Redis,
+  subscriber: Redis,
+  logger: Logger,
+  prefix: string,
+): EventTarget {
   const listeners = new Map<string, Set<Listener>>();
   subscriber.on('message', (channel: string, message: string) => {
-    const callbacks = listeners.get(channel);
+    if (!channel.startsWith(prefix)) return;
+    const topic = channel.slice(prefix.length);
+    const callbacks = listeners.get(topic);
     if (!callbacks) return;
-    const event = new CustomEvent(channel, { detail: JSON.parse(message) as unknown });
+    const event = new CustomEvent(topic, { detail: JSON.parse(message) as unknown });
     for (const callback of callbacks) callback(event);
   });
   const unwrap = (listener: ListenerOrObject): Listener =>
@@ -115,7 +126,7 @@ function redisEventTarget(publisher: Redis, subscriber: Redis, logger: Logger): 
       if (!callbacks) {
         callbacks = new Set();
         listeners.set(topic, callbacks);
-        subscriber.subscribe(topic).catch((error: unknown) => {
+        subscriber.subscribe(prefix + topic).catch((error: unknown) => {
           logger.warn({ err: error, topic }, 'redis subscribe failed; retried on reconnect');
         });
       }
@@ -127,16 +138,18 @@ function redisEventTarget(publisher: Redis, subscriber: Redis, logger: Logger): 
       callbacks.delete(unwrap(listener));
       if (callbacks.size > 0) return;
       listeners.delete(topic);
-      subscriber.unsubscribe(topic).catch(() => undefined);
+      subscriber.unsubscribe(prefix + topic).catch(() => undefined);
     },
     dispatchEvent(event: Event) {
       const detail = (event as CustomEvent).detail as unknown;
-      publisher.publish(event.type, JSON.stringify(detail ?? null)).catch((error: unknown) => {
-        logger.warn(
-          { err: error, topic: event.type },
-          'redis publish failed; event not fanned out',
-        );
-      });
+      publisher
+        .publish(prefix + event.type, JSON.stringify(detail ?? null))
+        .catch((error: unknown) => {
+          logger.warn(
+            { err: error, topic: event.type },
+            'redis publish failed; event not fanned out',
+          );
+        });
       return true;
     },
   };

@@ -1,5 +1,5 @@
 /** The settings sections that show one organization, named in their path. */
-export type OrganizationSection = 'organization' | 'team' | 'api-keys' | 'webhooks';
+export type OrganizationSection = 'organization' | 'team' | 'api-keys' | 'webhooks' | 'billing';
 
 export function organizationPath(section: OrganizationSection, organizationId: string): string {
   return `/settings/${section}/${encodeURIComponent(organizationId)}`;
@@ -9,7 +9,9 @@ export function organizationPath(section: OrganizationSection, organizationId: s
 export function organizationInPath(
   pathname: string,
 ): { section: OrganizationSection; organizationId: string } | null {
-  const match = /^\/settings\/(organization|team|api-keys|webhooks)\/([^/]+)/.exec(pathname);
+  const match = /^\/settings\/(organization|team|api-keys|webhooks|billing)\/([^/]+)/.exec(
+    pathname,
+  );
   if (!match) return null;
   return {
     section: match[1] as OrganizationSection,

@@ -68,7 +68,7 @@ export class ApiKeyAuthenticator {
     const secretHash = hashToken(secret);
     const key = await this.bySecretHash.load(secretHash);
     if (!key || !isLive(key, secretHash, now)) return null;
-    this.meter.count(key.organizationId, 'API_REQUESTS', 1, now);
+    this.meter.count(key.organizationId, 'API_REQUESTS');
     if (
       (!key.lastUsedAt ||
         now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_WRITE_INTERVAL_MS) &&

@@ -23,7 +23,12 @@ describe('the role × operation table', () => {
   it('lets VIEWER and MEMBER only look', () => {
     for (const role of ['VIEWER', 'MEMBER'] as const) {
       const allowed = OPERATIONS.filter((operation) => isAllowed(role, operation));
-      expect(allowed).toEqual(['organization.view', 'member.list', 'organization.leave']);
+      expect(allowed).toEqual([
+        'organization.view',
+        'member.list',
+        'organization.leave',
+        'usage.view',
+      ]);
     }
   });
 
@@ -72,6 +77,9 @@ describe('scopes a creator may grant', () => {
       'WEBHOOKS_WRITE',
       'EVENTS_PUBLISH',
       'NOTIFICATIONS_SEND',
+      'USAGE_REPORT',
+      'BILLING_READ',
+      'BILLING_WRITE',
     ]);
     expect(grantableScopes('ADMIN')).toEqual(grantableScopes('OWNER'));
   });
@@ -112,6 +120,17 @@ describe('scopes a creator may grant', () => {
       'OWNER',
       'ADMIN',
     ]);
+  });
+
+  it('leaves the plan to the owner, billing records to keys, and billing to OWNER and ADMIN', () => {
+    expect(ROLES.filter((role) => isAllowed(role, 'plan.change'))).toEqual(['OWNER']);
+    expect(POLICY['plan.change'].scope).toBeNull();
+    expect(ROLES.filter((role) => isAllowed(role, 'billing.view'))).toEqual(['OWNER', 'ADMIN']);
+    expect(ROLES.filter((role) => isAllowed(role, 'billing.record'))).toEqual([]);
+    expect(ROLES.filter((role) => isAllowed(role, 'usage.report'))).toEqual([]);
+    expect(ROLES.filter((role) => isAllowed(role, 'usage.view'))).toEqual(ROLES);
+    // A key reading usage or billing reads both: BILLING_READ is for OWNER and ADMIN to grant.
+    expect(scopeUnavailableReason('MANAGER', 'BILLING_READ')).toBe('ABOVE_YOUR_ROLE');
   });
 
   it('leaves key management to OWNER and ADMIN, people only', () => {
