@@ -6,7 +6,7 @@ import { AccountEntity } from '../account/account.entity';
 import { createOwnOrganization } from '../organization/organization.service';
 import type { RateLimits } from '../../security/rate-limits';
 import type { SessionService } from '../session/session.service';
-import type { SessionEntity } from '../session/session.entity';
+import type { SessionEntity, SessionPrincipal } from '../session/session.entity';
 import type { IssuedChallenge, MfaChallengeService } from '../mfa/mfa-challenge.service';
 import type { MfaService } from '../mfa/mfa.service';
 import type { PasskeyAssertionService } from '../passkey/passkey-assertion.service';
@@ -118,6 +118,9 @@ export class AuthService {
     const account = reserved
       ? await this.dataSource.getRepository(AccountEntity).findOneBy({ emailNormalized })
       : null;
+    // Asked while the password is checked (the hash takes most of a log-in), not after it.
+    const newDevice = account && this.timeline.isNewDevice(account.id, caller.client);
+    newDevice?.catch(() => undefined);
     const valid = account
       ? await verifyPassword(account.passwordHash, input.password)
       : await verifyAgainstDummy(input.password);
@@ -135,7 +138,7 @@ export class AuthService {
     await this.limits.reset('logInFailuresPerAccount', emailNormalized);
     await this.refuseDeactivated(account, caller);
     if (account.mfaEnabled) return this.challenges.create(account);
-    return this.startSession(account, caller, 'PASSWORD', 'PASSWORD');
+    return this.startSession(account, caller, 'PASSWORD', 'PASSWORD', await newDevice);
   }
 
   async completeMfaChallenge(challengeId: string, code: string, caller: Caller): Promise<SignedIn> {
@@ -182,7 +185,7 @@ export class AuthService {
    */
   async reauthenticate(
     account: AccountEntity,
-    session: SessionEntity,
+    session: SessionPrincipal,
     input: { password?: string | null; code?: string | null; passkey?: unknown },
     rotateToken: boolean,
   ): Promise<{ session: SessionEntity; token: string | null }> {
@@ -206,8 +209,9 @@ export class AuthService {
     caller: Caller,
     mfaLevel: 'PASSWORD' | 'MFA',
     method: AuthMethodName,
+    newDevice?: boolean | null,
   ): Promise<SignedIn> {
-    const newDevice = await this.timeline.isNewDevice(account.id, caller.client);
+    newDevice ??= await this.timeline.isNewDevice(account.id, caller.client);
     return this.dataSource.transaction(async (manager) => {
       const { session, token } = await this.sessions.create(manager, account.id, caller, mfaLevel);
       await this.events.emit(manager, {

@@ -95,7 +95,7 @@ export class PasskeyAssertionService {
   /** Throws unless `response` answers this session's challenge with one of the account's passkeys. */
   async verifyReauthentication(
     account: AccountEntity,
-    session: SessionEntity,
+    session: Pick<SessionEntity, 'id'>,
     response: unknown,
   ): Promise<void> {
     const credential = authenticationResponse(response, 'passkey');
