@@ -110,9 +110,14 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The keys the API keys page lists: one a tool has used, one rolled with a day's grace, one
- * revoked. A fresh sign-up's session is recent enough for sudo mode.
+ * revoked. A fresh sign-up's session is recent enough for sudo mode. Answers the secret of the
+ * used one, the billing service's.
  */
-async function seedApiKeys(server: RunningServer, ownerToken: string, organizationId: string) {
+async function seedApiKeys(
+  server: RunningServer,
+  ownerToken: string,
+  organizationId: string,
+): Promise<string> {
   const create = async (name: string, scopes: string[], expiresAt: string | null) => {
     const data = await graphql<{ createApiKey: { apiKey: { id: string }; secret: string } }>(
       server,
@@ -134,7 +139,7 @@ async function seedApiKeys(server: RunningServer, ownerToken: string, organizati
 
   const sync = await create(
     'Billing sync',
-    ['ORGANIZATION_READ', 'MEMBERS_READ'],
+    ['ORGANIZATION_READ', 'USAGE_REPORT', 'BILLING_READ', 'BILLING_WRITE'],
     new Date(Date.now() + 90 * DAY_MS).toISOString(),
   );
   // The tool's first call: "last used" and from where.
@@ -174,6 +179,60 @@ async function seedApiKeys(server: RunningServer, ownerToken: string, organizati
     { id: old.id },
     ownerToken,
   );
+  return sync.secret;
+}
+
+/**
+ * What the Plan & billing page shows: usage the services reported this cycle, a wallet balance
+ * and two invoices (one paid, with its PDF), as the billing service's key reports them.
+ */
+async function seedBilling(server: RunningServer, billingKey: string) {
+  for (const [metric, quantity] of [
+    ['MINUTES', 320],
+    ['MESSAGES', 1_480],
+    ['GROUPS', 4],
+  ] as const) {
+    await graphql(
+      server,
+      'mutation ($input: ReportUsageInput!) { reportUsage(input: $input) { id } }',
+      { input: { metric, quantity, idempotencyKey: `seed-${metric}` } },
+      billingKey,
+    );
+  }
+  await graphql(
+    server,
+    'mutation ($input: SetWalletBalanceInput!) { setWalletBalance(input: $input) { amount } }',
+    { input: { amount: 42.5, currency: 'EUR' } },
+    billingKey,
+  );
+  const invoices = [
+    [
+      'INV-2026-0011',
+      '2026-01-01',
+      '2026-02-01',
+      'PAID',
+      'https://billing.lovelace.example/INV-2026-0011.pdf',
+    ],
+    ['INV-2026-0012', '2026-02-01', '2026-03-01', 'OPEN', null],
+  ] as const;
+  for (const [number, start, end, status, pdfUrl] of invoices) {
+    await graphql(
+      server,
+      'mutation ($input: UpsertInvoiceInput!) { upsertInvoice(input: $input) { id } }',
+      {
+        input: {
+          number,
+          periodStart: `${start}T00:00:00.000Z`,
+          periodEnd: `${end}T00:00:00.000Z`,
+          amount: 49,
+          currency: 'EUR',
+          status,
+          pdfUrl,
+        },
+      },
+      billingKey,
+    );
+  }
 }
 
 /** What the walk needs to reach every page with something on it. */
@@ -287,7 +346,7 @@ export async function seedOrganization(
     memberToken,
   );
 
-  await seedApiKeys(server, ownerToken, organizationId);
+  await seedBilling(server, await seedApiKeys(server, ownerToken, organizationId));
 
   const pendingInvitationToken = await invite(
     server,

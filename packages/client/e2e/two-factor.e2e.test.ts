@@ -49,7 +49,7 @@ describe('two-factor authentication in the browser', () => {
     await person.heading('Two-factor authentication');
 
     // Turn on: the QR code and the key a person would type into their app.
-    await twoFactor.getByRole('button', { name: 'Turn on' }).click();
+    await twoFactor.getByRole('button', { name: 'Set up' }).click();
     await twoFactor.getByRole('img', { name: 'QR code for your authenticator app' }).waitFor();
     const shownKey = await twoFactor.locator('.manual-key code').innerText();
     expect(shownKey).toMatch(/^[A-Z2-7]{4}( [A-Z2-7]{1,4})+$/);
@@ -63,7 +63,7 @@ describe('two-factor authentication in the browser', () => {
     expect(await codes.getByRole('listitem').count()).toBe(10);
     await person.toastSays('Two-factor authentication is on.');
     await twoFactor.getByRole('button', { name: 'I saved them' }).click();
-    await twoFactor.getByText('On', { exact: true }).waitFor();
+    await twoFactor.getByRole('button', { name: 'Turn off the authenticator app' }).waitFor();
 
     // Log out and in: the password is not enough any more.
     await person.logOut();

@@ -1,5 +1,5 @@
 // Copies the screenshots the user guide and the README show from the browser walk's output
-// (e2e/every-page.e2e.test.ts, e2e/webhooks.e2e.test.ts and e2e/audit-log.e2e.test.ts write test-output/screenshots/) into
+// (e2e/every-page.e2e.test.ts, webhooks, privacy, billing and audit-log write test-output/screenshots/) into
 // docs/images/.
 // `pnpm --filter @atrium/client docs:screenshots` builds, runs the walk, then runs this.
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
@@ -20,6 +20,7 @@ const CHOSEN = {
   'security-devices': 'settings-security--devices--1280-light',
   'security-password': 'settings-security--password--1280-light',
   'security-two-factor': 'settings-security--two-factor-authentication--1280-light',
+  'security-passkeys': 'settings-security--passkeys--1280-light',
   'security-activity': 'settings-security--activity--1280-light',
   organization: 'settings-organization--1280-light',
   team: 'settings-team--1280-light',
@@ -34,6 +35,10 @@ const CHOSEN = {
   webhooks: 'settings-webhooks--1280-light',
   'webhooks-add': 'webhooks-add--1280-light',
   'webhooks-endpoint': 'webhooks-endpoint--1280-light',
+  billing: 'settings-billing--1280-light',
+  'billing-375': 'settings-billing--375-light',
+  // Taken by e2e/billing.e2e.test.ts: the seat effect shown before the owner confirms.
+  'billing-change-plan': 'billing-change-plan--1280-light',
   // Taken by e2e/audit-log.e2e.test.ts, filtered to one type with an entry opened.
   'audit-log': 'audit-log-details--1280-light',
 };

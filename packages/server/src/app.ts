@@ -3,8 +3,6 @@ import { ENTITIES, RESOLVERS } from './modules';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config/env';
@@ -12,9 +10,9 @@ import { resolveSecretKey } from './config/secret-key';
 import { createDataSource } from './db/data-source';
 import { createEventBus, type EventBus } from './events/event-bus';
 import { runMigrationsUnderLock } from './db/migrate';
+import { createApollo } from './graphql/apollo';
 import { createContext, type AppContext, type ResponseCookies } from './graphql/context';
-import { createGraphQLEdge, type GraphQLEdge } from './graphql/edge';
-import { isExpectedError } from './graphql/format-error';
+import { createGraphQLEdge } from './graphql/edge';
 import { buildAtriumSchema } from './graphql/schema';
 import { lazyClientInfo, trustedProxyList } from './http/client-address';
 import { clearSessionCookie } from './http/cookies';
@@ -22,10 +20,10 @@ import { handleAvatarRoutes } from './http/avatar-routes';
 import { handleExportRoutes } from './http/export-routes';
 import { handleAuditExportRoute } from './modules/audit/audit-export.route';
 import { handleUnsubscribeRoute } from './modules/notification/unsubscribe.route';
-import { handleGraphQLRequest } from './http/graphql-handler';
+import { createGraphQLHandler } from './http/graphql-handler';
 import { createSpaHandler } from './http/static-files';
 import { attachGraphQLWebSocket } from './http/websocket';
-import { createAccessLogger, createLogger } from './logger';
+import { createAccessLog, createLogger } from './logger';
 import { createServices, type Services } from './services';
 
 export interface AtriumServer {
@@ -43,9 +41,18 @@ export interface AtriumServer {
 /** A socket that has not said `connection_init` by then is closed (4408). */
 const CONNECTION_INIT_TIMEOUT_MS = 3000;
 
+export interface StartOptions {
+  /**
+   * Every GraphQL request through Apollo Server, none through the handler's direct path: the
+   * parity test compares the two paths' answers.
+   */
+  apolloOnly?: boolean;
+}
+
 export async function startAtrium(
   config: Config,
   logger: Logger = createLogger(config.logLevel),
+  options: StartOptions = {},
 ): Promise<AtriumServer> {
   const dataSource = await createDataSource(config.database, ENTITIES);
   await dataSource.initialize();
@@ -75,23 +82,12 @@ export async function startAtrium(
   const httpServer = createServer();
   let draining = false;
 
-  const apollo = new ApolloServer<AppContext>({
+  const apollo = createApollo({
     schema,
-    // The edge's rules decide introspection, for HTTP and graphql-ws alike.
-    introspection: true,
-    includeStacktraceInErrorResponses: !config.production,
-    csrfPrevention: true,
-    // main.ts owns SIGTERM: it drains WebSockets and the database too, then exits 0.
-    stopOnTerminationSignals: false,
-    parseOptions: { maxTokens: edge.limits.maxTokens },
-    validationRules: [...edge.validationRules],
-    formatError: edge.formatError,
-    logger: apolloLogger(logger),
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      costLimitPlugin(edge),
-      errorLoggingPlugin,
-    ],
+    edge,
+    logger,
+    httpServer,
+    production: config.production,
   });
   await apollo.start();
 
@@ -113,37 +109,39 @@ export async function startAtrium(
     if (rejected && !authorization) cookies.set(clearSessionCookie(services.cookiePolicy));
     return context;
   };
+  const handleGraphQLRequest = createGraphQLHandler({
+    apollo,
+    schema,
+    edge,
+    buildContext,
+    includeStacktrace: !config.production,
+    direct: !options.apolloOnly,
+  });
 
-  // Access-log lines have fixed fields and no secrets: they skip the redaction pass.
-  const accessLog = createAccessLogger(logger);
+  const accessLog = createAccessLog(logger);
   const serveSpa = createSpaHandler(config.clientDistDir);
   if (!serveSpa)
     logger.info({ dir: config.clientDistDir }, 'no built SPA found; serving the API only');
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
-    const started = process.hrtime.bigint();
+    const started = performance.now();
     const requestId = requestIdFrom(request);
     response.setHeader('x-request-id', requestId);
     const url = request.url ?? '/';
     const queryStart = url.indexOf('?');
     const pathname = queryStart === -1 ? url : url.slice(0, queryStart);
     response.once('finish', () => {
-      accessLog.info(
-        {
-          reqId: requestId,
-          method: request.method,
-          path: pathname,
-          status: response.statusCode,
-          ms: Number(process.hrtime.bigint() - started) / 1e6,
-        },
-        'request',
-      );
+      accessLog({
+        reqId: requestId,
+        method: request.method,
+        path: pathname,
+        status: response.statusCode,
+        ms: performance.now() - started,
+      });
     });
     try {
       if (pathname === '/graphql') {
         await handleGraphQLRequest(
-          apollo,
-          buildContext,
           request,
           response,
           queryStart === -1 ? '' : url.slice(queryStart),
@@ -246,44 +244,6 @@ export async function startAtrium(
   };
 }
 
-/** The cost limit, measured with the request's variables once Apollo knows the operation. */
-function costLimitPlugin(edge: GraphQLEdge): ApolloServerPlugin<AppContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, operation, request }) {
-          const error = operation && edge.costError(document, operation, request.variables);
-          if (error) throw error;
-        },
-      };
-    },
-  };
-}
-
-/** Logs what was not meant to happen, with the request id the client can quote. */
-const errorLoggingPlugin: ApolloServerPlugin<AppContext> = {
-  async requestDidStart() {
-    return requestListener;
-  },
-};
-
-const requestListener = {
-  async didEncounterErrors({
-    contextValue,
-    errors,
-  }: {
-    contextValue: AppContext;
-    errors: readonly Error[];
-  }) {
-    for (const error of errors) {
-      if (!isExpectedError(error)) {
-        const original = (error as { originalError?: Error }).originalError ?? error;
-        contextValue.log.error({ err: original }, 'unexpected error in operation');
-      }
-    }
-  },
-};
-
 function requestIdFrom(request: IncomingMessage): string {
   const given = request.headers['x-request-id'];
   return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : randomUUID();
@@ -305,13 +265,4 @@ function writeJson(response: ServerResponse, status: number, body: unknown): voi
     'cache-control': 'no-store',
   });
   response.end(JSON.stringify(body));
-}
-
-function apolloLogger(logger: Logger) {
-  return {
-    debug: (message: string) => logger.debug(message),
-    info: (message: string) => logger.info(message),
-    warn: (message: string) => logger.warn(message),
-    error: (message: string) => logger.error(message),
-  };
 }

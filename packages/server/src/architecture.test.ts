@@ -75,3 +75,30 @@ describe('the import graph', () => {
     expect(offending).toEqual([]);
   });
 });
+
+describe('the bench’s peers', () => {
+  /** Servers the bench compares Atrium with, and its load generator: development only. */
+  const BENCH_ONLY = ['mercurius', 'fastify', 'better-auth', 'autocannon'];
+
+  it('are imported by the bench alone, never by the server', () => {
+    const offending = files.flatMap((file) => {
+      const source = readFileSync(file, 'utf8');
+      return [...source.matchAll(/(?:from\s+|import\(\s*|require\(\s*)'([^'.][^']*)'/g)]
+        .map((match) => match[1])
+        .filter((specifier) => BENCH_ONLY.some((name) => specifier.split('/')[0] === name))
+        .map((specifier) => `${relative(file)} → ${specifier}`);
+    });
+    expect(offending).toEqual([]);
+  });
+
+  it('are development dependencies', () => {
+    const manifest = JSON.parse(readFileSync(path.join(SRC, '..', 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
+    for (const name of BENCH_ONLY) {
+      expect(manifest.dependencies[name]).toBeUndefined();
+      expect(manifest.devDependencies[name]).toBeDefined();
+    }
+  });
+});

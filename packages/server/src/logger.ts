@@ -80,16 +80,31 @@ export class LogStream implements pino.DestinationStream {
   }
 }
 
+export interface AccessEntry {
+  reqId: string;
+  method: string | undefined;
+  path: string;
+  status: number;
+  ms: number;
+}
+
 /**
- * The per-request access line (request id, method, path, status, time): the same level and
- * destination, without the redaction pass, since it never carries anything to redact.
+ * The per-request access line (request id, method, path, status, time), in the shape of pino's
+ * lines at info level, on the same stream (two writers on one descriptor could interleave long
+ * lines). Its fields are fixed and carry nothing to redact, so it is written straight: it runs
+ * once per request, and pino's general serialization cost more than twice this.
  */
-export function createAccessLogger(logger: Logger): Logger {
-  // The same stream as `logger`: two writers on one descriptor could interleave long lines.
+export function createAccessLog(logger: Logger): (entry: AccessEntry) => void {
+  if (!logger.isLevelEnabled('info')) return () => undefined;
   const stream = (logger as unknown as Record<symbol, pino.DestinationStream>)[
     pino.symbols.streamSym
   ];
-  return pino(loggerOptions(logger.level as LogLevel, false), stream);
+  const base = JSON.stringify(loggerOptions('info', false).base).slice(1, -1);
+  return ({ reqId, method, path, status, ms }) => {
+    stream.write(
+      `{"level":30,"time":${Date.now()},${base},"reqId":${JSON.stringify(reqId)},"method":${JSON.stringify(method ?? '')},"path":${JSON.stringify(path)},"status":${status},"ms":${ms},"msg":"request"}\n`,
+    );
+  };
 }
 
 function loggerOptions(level: LogLevel, redacted: boolean): pino.LoggerOptions {

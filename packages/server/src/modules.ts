@@ -10,7 +10,9 @@ import { domainModule } from './modules/domain/domain.module';
 import { invitationModule } from './modules/invitation/invitation.module';
 import { mfaModule } from './modules/mfa/mfa.module';
 import { notificationModule } from './modules/notification/notification.module';
+import { passkeyModule } from './modules/passkey/passkey.module';
 import { organizationModule } from './modules/organization/organization.module';
+import { planModule } from './modules/plan/plan.module';
 import { privacyModule } from './modules/privacy/privacy.module';
 import { securityEventsModule } from './modules/security-events/security-events.module';
 import { sessionModule } from './modules/session/session.module';
@@ -30,11 +32,13 @@ export const MODULES: readonly AtriumModule[] = [
   apiKeyModule,
   avatarModule,
   accountModule,
+  passkeyModule,
   mfaModule,
   authModule,
   organizationModule,
   invitationModule,
   domainModule,
+  planModule,
   billingModule,
   notificationModule,
   webhookModule,

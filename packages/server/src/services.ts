@@ -41,7 +41,9 @@ export function createServices(
     jobs,
     delivery,
     site,
-    limits: new RateLimits(base.redis, config.redisPrefix),
+    limits: new RateLimits(base.redis, config.redisPrefix, {
+      smsPerCountry: config.smsCountryHourlyLimit,
+    }),
   };
 
   const built: Partial<Services> = {};

@@ -12,6 +12,7 @@ import { TeamMemberEntity } from '../src/modules/organization/team-member.entity
 import { AuditEventDetailsEntity, AuditEventEntity } from '../src/modules/audit/audit-event.entity';
 import { verifyExport } from '../src/modules/audit/audit-verify';
 import { CreateApiKey, RevokeApiKey, RollApiKey } from './support/api-key-documents';
+import { ChangePlan, UpsertInvoice } from './support/billing-documents';
 import { STRONG_PASSWORD } from './support/actors';
 import {
   auditEntries,
@@ -151,7 +152,7 @@ describe('an organization with a history', () => {
       },
     });
     const keyB = await owner.run(CreateApiKey, {
-      input: { organizationId, name: 'Recordings', scopes: ['EVENTS_PUBLISH'] },
+      input: { organizationId, name: 'Recordings', scopes: ['EVENTS_PUBLISH', 'BILLING_WRITE'] },
     });
     const rolled = await owner.run(RollApiKey, {
       input: { id: keyA.createApiKey.apiKey.id, gracePeriodSeconds: 60 },
@@ -189,7 +190,25 @@ describe('an organization with a history', () => {
     await new Actor(atrium.url)
       .withToken(keyB.createApiKey.secret)
       .run(CompleteRecordingsDeletion, { id: requested.requestRecordingsDeletion.id });
-    await atrium.services.wallets.recordBalance(organizationId, 1234);
+    await atrium.services.wallets.recordBalance(organizationId, {
+      balanceCents: 1234,
+      currency: 'EUR',
+    });
+    await owner.run(ChangePlan, { organizationId, plan: 'DENTAL' });
+    // A download link that carries a credential of the billing service's: never in the log.
+    const pdfUrl = 'https://billing.example.com/invoices/F-1.pdf?signature=sig_0123456789abcdef';
+    secrets.push('sig_0123456789abcdef');
+    await new Actor(atrium.url).withToken(keyB.createApiKey.secret).run(UpsertInvoice, {
+      input: {
+        number: 'F-1',
+        periodStart: '2025-02-01T00:00:00.000Z',
+        periodEnd: '2025-03-01T00:00:00.000Z',
+        amount: 49.5,
+        currency: 'EUR',
+        status: 'OPEN',
+        pdfUrl,
+      },
+    });
     await owner.run(RevokeApiKey, { id: keyB.createApiKey.apiKey.id });
     await owner.run(TransferOwnership, { memberId: world.people.heir.memberId });
 
@@ -232,6 +251,8 @@ describe('an organization with a history', () => {
       'RECORDINGS_DELETION_REQUESTED',
       'RECORDINGS_DELETION_COMPLETED',
       'WALLET_BALANCE_CHANGED',
+      'PLAN_CHANGED',
+      'INVOICE_RECORDED',
       'API_KEY_REVOKED',
       'MEMBER_ROLE_CHANGED',
       'MEMBER_ROLE_CHANGED',
@@ -281,7 +302,7 @@ describe('an organization with a history', () => {
       actorAccountId: null,
       apiKeyId: null,
       actorName: null,
-      changes: { balanceCents: { before: null, after: 1234 } },
+      changes: { balanceCents: { before: null, after: 1234 }, currency: { after: 'EUR' } },
     });
   });
 
@@ -319,6 +340,17 @@ describe('an organization with a history', () => {
       before: REDACTED,
       after: REDACTED,
     });
+    expect(entry('PLAN_CHANGED').changes).toEqual({
+      plan: { before: 'REAL_ESTATE', after: 'DENTAL' },
+    });
+    expect(entry('INVOICE_RECORDED')).toMatchObject({
+      actorType: 'API_KEY',
+      apiKeyId: ids.keyB,
+      targetType: 'INVOICE',
+      targetLabel: 'F-1',
+      changes: { amount: { after: 49.5 }, status: { after: 'OPEN' }, currency: { after: 'EUR' } },
+    });
+    expect(entry('INVOICE_RECORDED').changes).not.toHaveProperty('pdfUrl');
     expect(entry('NOTIFICATION_RULES_UPDATED').changes).toEqual({
       'CAMPAIGN_STATUS.EMAIL': { before: null, after: true },
     });
@@ -356,7 +388,7 @@ describe('an organization with a history', () => {
 
     const first = await owner.run(OrganizationAuditEvents, { id: organizationId, first: 5 });
     const page1 = first.organization!.auditEvents;
-    expect(page1.edges.map((edge) => edge.node.sequence)).toEqual([27, 26, 25, 24, 23]);
+    expect(page1.edges.map((edge) => edge.node.sequence)).toEqual([29, 28, 27, 26, 25]);
     expect(page1.pageInfo.hasNextPage).toBe(true);
     const second = await owner.run(OrganizationAuditEvents, {
       id: organizationId,
@@ -364,7 +396,7 @@ describe('an organization with a history', () => {
       after: page1.pageInfo.endCursor,
     });
     expect(second.organization!.auditEvents.edges.map((edge) => edge.node.sequence)).toEqual([
-      22, 21, 20, 19, 18,
+      24, 23, 22, 21, 20,
     ]);
   });
 
@@ -398,10 +430,10 @@ describe('an organization with a history', () => {
     expect(header).toMatchObject({
       organizationId,
       anchor: { sequence: 0 },
-      head: { sequence: 27, hash: history[26].hash },
+      head: { sequence: 29, hash: history[28].hash },
     });
     expect(entries.map((entry) => entry.hash)).toEqual(history.map((entry) => entry.hash));
-    expect(await verifyExport(header, entries)).toMatchObject({ ok: true, entries: 27, gaps: [] });
+    expect(await verifyExport(header, entries)).toMatchObject({ ok: true, entries: 29, gaps: [] });
 
     // A key with AUDIT_READ, as CSV: the formula-like name is escaped, and still verifies.
     const csv = await fetchAuditExport(reader, { organizationId, format: 'csv' });
@@ -411,7 +443,7 @@ describe('an organization with a history', () => {
     const fromCsv = await parseExport(csv.text);
     expect(fromCsv.header).toBeNull();
     expect(fromCsv.entries.map((entry) => entry.hash)).toEqual(entries.map((entry) => entry.hash));
-    expect(await verifyExport(null, fromCsv.entries)).toMatchObject({ ok: true, entries: 27 });
+    expect(await verifyExport(null, fromCsv.entries)).toMatchObject({ ok: true, entries: 29 });
 
     // Filtered by type: gaps by design, each entry and each link still checked.
     const invited = await fetchAuditExport(owner, {
@@ -426,7 +458,7 @@ describe('an organization with a history', () => {
     expect(result.gaps).toEqual([
       { from: 1, to: 1 },
       { from: 4, to: 14 },
-      { from: 16, to: 27 },
+      { from: 16, to: 29 },
     ]);
     // The same by person, from the start of the range on.
     const ranged = await fetchAuditExport(owner, {
@@ -464,7 +496,7 @@ describe('an organization with a history', () => {
     const withoutFirst = await verify(lines.filter((_, i) => i !== 1));
     expect(withoutFirst.problems).toContain('entry 1 is missing');
     const withoutLast = await verify(lines.slice(0, -1));
-    expect(withoutLast.problems).toContain('entry 27 is missing');
+    expect(withoutLast.problems).toContain('entry 29 is missing');
 
     const swapped = [...lines];
     [swapped[4], swapped[5]] = [swapped[5], swapped[4]];
@@ -610,7 +642,12 @@ it('keeps one unbroken chain when changes race (row lock per organization)', asy
         type: 'wallet.balance_changed',
         caller: anonymous({ ip: null, userAgent: null }),
         organizationId: world.id,
-        data: { previousCents: null, balanceCents: i },
+        data: {
+          previousCents: null,
+          balanceCents: i,
+          currency: 'EUR',
+          asOf: new Date().toISOString(),
+        },
       });
     });
   await Promise.all(

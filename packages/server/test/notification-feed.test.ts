@@ -287,7 +287,8 @@ describe('the low-balance alert', () => {
     a.services.notifier.useClock(() => now);
     const alertsOf = (accountId: string) =>
       a.dataSource.getRepository(NotificationEntity).findBy({ accountId, type: 'LOW_BALANCE' });
-    const report = (euros: number) => a.services.wallets.recordBalance(team.id, euros * 100);
+    const report = (euros: number) =>
+      a.services.wallets.recordBalance(team.id, { balanceCents: euros * 100, currency: 'EUR' });
 
     await report(100);
     expect(await alertsOf(owner.accountId)).toHaveLength(0);
@@ -326,7 +327,7 @@ describe('the low-balance alert', () => {
       lastFiredAt: null,
       updatedAt: new Date(),
     });
-    await a.services.wallets.recordBalance(team.id, 1000);
+    await a.services.wallets.recordBalance(team.id, { balanceCents: 1000, currency: 'EUR' });
     expect(
       await a.dataSource
         .getRepository(NotificationEntity)

@@ -86,6 +86,17 @@ import {
 import { WebhookDeliveryEntity } from '../src/modules/webhook/webhook-delivery.entity';
 import { WebhookEndpointEntity } from '../src/modules/webhook/webhook-endpoint.entity';
 import { WebhookEventEntity } from '../src/modules/webhook/webhook-event.entity';
+import { InvoiceEntity } from '../src/modules/billing/invoice.entity';
+import { WalletEntity } from '../src/modules/billing/wallet.entity';
+import { UsageReportEntity } from '../src/modules/usage/usage-report.entity';
+import {
+  ChangePlan,
+  OrganizationBilling,
+  OrganizationUsage,
+  ReportUsage,
+  SetWalletBalance,
+  UpsertInvoice,
+} from './support/billing-documents';
 
 /**
  * The authorization matrix, generated from the policy table: every organization operation of
@@ -348,6 +359,62 @@ const API_OPERATIONS: ApiOperation[] = [
           type: 'SYSTEM_ALERT',
           title: 'Matrix',
           body: 'A notice from the matrix',
+        },
+      }),
+  },
+  {
+    name: 'Organization.usage',
+    policy: 'usage.view',
+    mutates: false,
+    reach: THROUGH_ORGANIZATION,
+    run: (w, caller) => caller.execute(OrganizationUsage, { id: w.id }),
+  },
+  {
+    // Both fields of one policy row in one document: the wallet and the invoices.
+    name: 'Organization.walletBalance, Organization.invoices',
+    policy: 'billing.view',
+    mutates: false,
+    reach: THROUGH_ORGANIZATION,
+    run: (w, caller) => caller.execute(OrganizationBilling, { id: w.id }),
+  },
+  {
+    name: 'changePlan',
+    policy: 'plan.change',
+    mutates: true,
+    run: (w, caller) => caller.execute(ChangePlan, { organizationId: w.id, plan: 'DENTAL' }),
+  },
+  {
+    name: 'reportUsage',
+    policy: 'usage.report',
+    mutates: true,
+    inKeyOrganization: true,
+    run: (_w, caller) =>
+      caller.execute(ReportUsage, {
+        input: { metric: 'MINUTES', quantity: 3, idempotencyKey: `matrix-${Math.random()}` },
+      }),
+  },
+  {
+    name: 'setWalletBalance',
+    policy: 'billing.record',
+    mutates: true,
+    inKeyOrganization: true,
+    run: (_w, caller) =>
+      caller.execute(SetWalletBalance, { input: { amount: 42.5, currency: 'EUR' } }),
+  },
+  {
+    name: 'upsertInvoice',
+    policy: 'billing.record',
+    mutates: true,
+    inKeyOrganization: true,
+    run: (_w, caller) =>
+      caller.execute(UpsertInvoice, {
+        input: {
+          number: 'INV-MATRIX',
+          periodStart: '2026-01-01T00:00:00.000Z',
+          periodEnd: '2026-02-01T00:00:00.000Z',
+          amount: 10,
+          currency: 'EUR',
+          status: 'OPEN',
         },
       }),
   },
@@ -631,6 +698,10 @@ async function snapshot(organizationId: string): Promise<string> {
       order: { accountId: 'ASC' },
     }),
     await manager.find(NotificationSendEntity, { where: { organizationId }, order }),
+    // Reports, not counters: every request a key makes is metered into the counters.
+    await manager.find(UsageReportEntity, { where: { organizationId }, order }),
+    await manager.find(WalletEntity, { where: { organizationId } }),
+    await manager.find(InvoiceEntity, { where: { organizationId }, order }),
   ]);
 }
 

@@ -29,6 +29,8 @@ export function createCache(): InMemoryCache {
       Organization: {
         fields: {
           members: { keyArgs: false, merge: mergeMemberPages },
+          // Invoices: "Show more" appends; a refetch of the first page replaces.
+          invoices: relayStylePagination(),
           // The audit log: "Show more" appends; each filter is a list of its own.
           auditEvents: relayStylePagination(['filter']),
         },

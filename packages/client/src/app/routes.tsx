@@ -53,6 +53,7 @@ const UnsubscribePage = lazyPage(
   'UnsubscribePage',
 );
 const WebhooksPage = lazyPage(() => import('../features/webhooks/WebhooksPage'), 'WebhooksPage');
+const BillingPage = lazyPage(() => import('../features/billing/BillingPage'), 'BillingPage');
 const AuditLogPage = lazyPage(() => import('../features/audit/AuditLogPage'), 'AuditLogPage');
 const NotFoundPage = lazyPage(() => import('./NotFoundPage'), 'NotFoundPage');
 
@@ -73,6 +74,7 @@ const ORGANIZATION_PAGES: Record<OrganizationSection, ReactNode> = {
   team: <TeamPage />,
   'api-keys': <ApiKeysPage />,
   webhooks: <WebhooksPage />,
+  billing: <BillingPage />,
   'audit-log': <AuditLogPage />,
 };
 

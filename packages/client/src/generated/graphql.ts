@@ -29,6 +29,8 @@ export type Account = {
   /** ISO 3166-1 alpha-2 country code */
   country: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTimeISO']['output'];
+  /** What the log-in’s second step offers first; null while MFA is off */
+  defaultMfaMethod: Maybe<MfaMethod>;
   /** When the account is erased, while its deletion is scheduled */
   deletionScheduledFor: Maybe<Scalars['DateTimeISO']['output']>;
   email: Scalars['String']['output'];
@@ -39,6 +41,8 @@ export type Account = {
   /** UI language: en or es */
   locale: Scalars['String']['output'];
   mfaEnabled: Scalars['Boolean']['output'];
+  /** The second factors set up: PASSKEY (any passkey), TOTP, SMS; MFA is on while TOTP or SMS is */
+  mfaMethods: Array<MfaMethod>;
   /** The new address of an email change waiting for its link to be used */
   pendingEmail: Maybe<Scalars['String']['output']>;
   /** E.164: the new number of a phone change waiting for its SMS code */
@@ -197,6 +201,7 @@ export const AuditEventType = {
   DOMAIN_VERIFIED: 'DOMAIN_VERIFIED',
   INVITATION_RESENT: 'INVITATION_RESENT',
   INVITATION_REVOKED: 'INVITATION_REVOKED',
+  INVOICE_RECORDED: 'INVOICE_RECORDED',
   MEMBER_INVITED: 'MEMBER_INVITED',
   MEMBER_JOINED: 'MEMBER_JOINED',
   MEMBER_LEFT: 'MEMBER_LEFT',
@@ -204,6 +209,7 @@ export const AuditEventType = {
   MEMBER_ROLE_CHANGED: 'MEMBER_ROLE_CHANGED',
   NOTIFICATION_RULES_UPDATED: 'NOTIFICATION_RULES_UPDATED',
   ORGANIZATION_UPDATED: 'ORGANIZATION_UPDATED',
+  PLAN_CHANGED: 'PLAN_CHANGED',
   RECORDINGS_DELETION_COMPLETED: 'RECORDINGS_DELETION_COMPLETED',
   RECORDINGS_DELETION_REQUESTED: 'RECORDINGS_DELETION_REQUESTED',
   WALLET_BALANCE_CHANGED: 'WALLET_BALANCE_CHANGED',
@@ -221,6 +227,7 @@ export const AuditTargetType = {
   API_KEY: 'API_KEY',
   DOMAIN: 'DOMAIN',
   INVITATION: 'INVITATION',
+  INVOICE: 'INVOICE',
   MEMBER: 'MEMBER',
   ORGANIZATION: 'ORGANIZATION',
   RECORDINGS_DELETION: 'RECORDINGS_DELETION',
@@ -228,6 +235,16 @@ export const AuditTargetType = {
 } as const;
 
 export type AuditTargetType = typeof AuditTargetType[keyof typeof AuditTargetType];
+/** How a person proved who they are, or which second factor a change was about */
+export const AuthMethod = {
+  BACKUP_CODE: 'BACKUP_CODE',
+  PASSKEY: 'PASSKEY',
+  PASSWORD: 'PASSWORD',
+  SMS: 'SMS',
+  TOTP: 'TOTP'
+} as const;
+
+export type AuthMethod = typeof AuthMethod[keyof typeof AuthMethod];
 /** A successful sign-in */
 export type AuthPayload = {
   __typename: 'AuthPayload';
@@ -237,7 +254,7 @@ export type AuthPayload = {
   token: Maybe<Scalars['String']['output']>;
 };
 
-/** Ten single-use codes, shown once */
+/** Ten single-use codes, shown once; empty when a method was added while MFA was already on (the saved codes stay valid) */
 export type BackupCodes = {
   __typename: 'BackupCodes';
   codes: Array<Scalars['String']['output']>;
@@ -257,9 +274,18 @@ export type ChangePasswordInput = {
 
 export type CompleteMfaChallengeInput = {
   challengeId: Scalars['String']['input'];
-  /** A 6-digit code from the app, or a backup code */
+  /** A 6-digit code from the app or from the text message (sendMfaSmsCode), or a backup code */
   code: Scalars['String']['input'];
   issueToken?: Scalars['Boolean']['input'];
+};
+
+export type CompletePasskeySignInInput = {
+  /** From startPasskeySignIn */
+  attemptId: Scalars['String']['input'];
+  /** Return the session token instead of setting a cookie */
+  issueToken?: Scalars['Boolean']['input'];
+  /** The assertion, as PublicKeyCredential.toJSON() gives it */
+  response: Scalars['JSONObject']['input'];
 };
 
 export type CreateApiKeyInput = {
@@ -382,6 +408,8 @@ export const ErrorReason = {
   ALREADY_MEMBER: 'ALREADY_MEMBER',
   /** You are already the owner */
   ALREADY_OWNER: 'ALREADY_OWNER',
+  /** Enter an amount from {min} to {max}, with at most two decimals */
+  AMOUNT_INVALID: 'AMOUNT_INVALID',
   /** This key has expired */
   API_KEY_EXPIRED: 'API_KEY_EXPIRED',
   /** Choose a time in the future */
@@ -436,6 +464,8 @@ export const ErrorReason = {
   AVATAR_UPLOAD_HEADER_MISSING: 'AVATAR_UPLOAD_HEADER_MISSING',
   /** Uploads are taken from the app’s own pages only ({origin} is not one) */
   AVATAR_UPLOAD_ORIGIN_REFUSED: 'AVATAR_UPLOAD_ORIGIN_REFUSED',
+  /** This time is in the future; send when the balance was computed */
+  BALANCE_AS_OF_IN_FUTURE: 'BALANCE_AS_OF_IN_FUTURE',
   /** That code is not right */
   CODE_INCORRECT: 'CODE_INCORRECT',
   /** Enter the 6-digit code */
@@ -444,6 +474,8 @@ export const ErrorReason = {
   CONTROL_CHARACTERS: 'CONTROL_CHARACTERS',
   /** Choose a country from the list (ISO 3166-1 code such as ES) */
   COUNTRY_UNKNOWN: 'COUNTRY_UNKNOWN',
+  /** Use an ISO 4217 currency code, such as EUR */
+  CURRENCY_INVALID: 'CURRENCY_INVALID',
   /** This cursor is not one this list gave out */
   CURSOR_INVALID: 'CURSOR_INVALID',
   /** This export has expired; request a new one */
@@ -506,6 +538,14 @@ export const ErrorReason = {
   INVITEE_ALREADY_INVITED: 'INVITEE_ALREADY_INVITED',
   /** This person is already a member */
   INVITEE_ALREADY_MEMBER: 'INVITEE_ALREADY_MEMBER',
+  /** Invoice {number} is {status}; its amount, currency and status no longer change */
+  INVOICE_FINAL: 'INVOICE_FINAL',
+  /** Enter the invoice number */
+  INVOICE_NUMBER_REQUIRED: 'INVOICE_NUMBER_REQUIRED',
+  /** Use an address starting with https:// or http:// */
+  INVOICE_PDF_URL_INVALID: 'INVOICE_PDF_URL_INVALID',
+  /** The period must end after it starts */
+  INVOICE_PERIOD_INVALID: 'INVOICE_PERIOD_INVALID',
   /** Choose a language */
   LANGUAGE_REQUIRED: 'LANGUAGE_REQUIRED',
   /** Choose one of: {choices} */
@@ -526,6 +566,12 @@ export const ErrorReason = {
   MFA_CHALLENGE_LOCKED: 'MFA_CHALLENGE_LOCKED',
   /** Enter the 6-digit code or a backup code */
   MFA_CODE_MALFORMED: 'MFA_CODE_MALFORMED',
+  /** Remove passkeys in the Passkeys section */
+  MFA_METHOD_NOT_REMOVABLE: 'MFA_METHOD_NOT_REMOVABLE',
+  /** Set this method up before making it the default */
+  MFA_METHOD_NOT_SET_UP: 'MFA_METHOD_NOT_SET_UP',
+  /** This method is not on */
+  MFA_METHOD_OFF: 'MFA_METHOD_OFF',
   /** Two-factor authentication is off */
   MFA_OFF: 'MFA_OFF',
   /** Start the set-up first */
@@ -562,6 +608,24 @@ export const ErrorReason = {
   OWNER_MUST_TRANSFER_OWNERSHIP: 'OWNER_MUST_TRANSFER_OWNERSHIP',
   /** Ask for 1 to {max} items */
   PAGE_SIZE_OUT_OF_RANGE: 'PAGE_SIZE_OUT_OF_RANGE',
+  /** This passkey is already registered */
+  PASSKEY_ALREADY_REGISTERED: 'PASSKEY_ALREADY_REGISTERED',
+  /** This passkey request has expired or was already used; try again */
+  PASSKEY_CHALLENGE_EXPIRED: 'PASSKEY_CHALLENGE_EXPIRED',
+  /** An account can have at most {max} passkeys; remove one first */
+  PASSKEY_LIMIT_REACHED: 'PASSKEY_LIMIT_REACHED',
+  /** Enter a name for the passkey */
+  PASSKEY_NAME_REQUIRED: 'PASSKEY_NAME_REQUIRED',
+  /** That passkey was not accepted; use one of this account */
+  PASSKEY_NOT_ACCEPTED: 'PASSKEY_NOT_ACCEPTED',
+  /** No such passkey */
+  PASSKEY_NOT_FOUND: 'PASSKEY_NOT_FOUND',
+  /** The passkey could not be verified; try again */
+  PASSKEY_REGISTRATION_FAILED: 'PASSKEY_REGISTRATION_FAILED',
+  /** The passkey's answer could not be read; try again */
+  PASSKEY_RESPONSE_INVALID: 'PASSKEY_RESPONSE_INVALID',
+  /** That passkey could not sign you in */
+  PASSKEY_SIGN_IN_FAILED: 'PASSKEY_SIGN_IN_FAILED',
   /** Your password must not contain your name, email or the product's name */
   PASSWORD_HAS_CONTEXT_WORD: 'PASSWORD_HAS_CONTEXT_WORD',
   /** Your password must not be your email address */
@@ -588,6 +652,12 @@ export const ErrorReason = {
   PHONE_CODE_LOCKED: 'PHONE_CODE_LOCKED',
   /** Enter a valid phone number with its country code, such as +34 612 345 678 */
   PHONE_INVALID: 'PHONE_INVALID',
+  /** Sign-in codes are texted to this number; turn them off first */
+  PHONE_USED_FOR_MFA: 'PHONE_USED_FOR_MFA',
+  /** The {plan} plan includes {limit} seats, but members and pending invitations take {used}; remove some first */
+  PLAN_SEATS_TOO_FEW: 'PLAN_SEATS_TOO_FEW',
+  /** Choose one of the plans offered */
+  PLAN_UNKNOWN: 'PLAN_UNKNOWN',
   /** Quiet hours must end at a different time than they start */
   QUIET_HOURS_EMPTY: 'QUIET_HOURS_EMPTY',
   /** Use a time like 22:00 */
@@ -610,6 +680,16 @@ export const ErrorReason = {
   SESSION_NOT_FOUND: 'SESSION_NOT_FOUND',
   /** You must be signed in */
   SIGN_IN_REQUIRED: 'SIGN_IN_REQUIRED',
+  /** This code has expired; send a new one */
+  SMS_CODE_EXPIRED: 'SMS_CODE_EXPIRED',
+  /** Text-message codes are already on */
+  SMS_MFA_ALREADY_ON: 'SMS_MFA_ALREADY_ON',
+  /** Add and confirm a phone number first (Settings → Profile) */
+  SMS_MFA_NEEDS_PHONE: 'SMS_MFA_NEEDS_PHONE',
+  /** Text-message codes are not set up for this account */
+  SMS_MFA_OFF: 'SMS_MFA_OFF',
+  /** No more codes can be sent for this sign-in; use another method or sign in again */
+  SMS_SENDS_EXHAUSTED: 'SMS_SENDS_EXHAUSTED',
   /** Remove text-direction control characters */
   TEXT_DIRECTION_CHARACTERS: 'TEXT_DIRECTION_CHARACTERS',
   /** Choose a time zone */
@@ -620,10 +700,22 @@ export const ErrorReason = {
   TOO_LONG: 'TOO_LONG',
   /** Too many attempts; try again in {retryAfterSeconds} s */
   TOO_MANY_ATTEMPTS: 'TOO_MANY_ATTEMPTS',
+  /** An authenticator app is already set up */
+  TOTP_ALREADY_ON: 'TOTP_ALREADY_ON',
   /** That code is not right; check the time on your device */
   TOTP_CODE_INCORRECT: 'TOTP_CODE_INCORRECT',
   /** This unsubscribe link is not valid */
   UNSUBSCRIBE_LINK_INVALID: 'UNSUBSCRIBE_LINK_INVALID',
+  /** Give each report an idempotency key */
+  USAGE_IDEMPOTENCY_KEY_REQUIRED: 'USAGE_IDEMPOTENCY_KEY_REQUIRED',
+  /** Use a metric code of capital letters, digits and _, such as MINUTES */
+  USAGE_METRIC_INVALID: 'USAGE_METRIC_INVALID',
+  /** Atrium counts {metric} itself; services do not report it */
+  USAGE_METRIC_METERED: 'USAGE_METRIC_METERED',
+  /** Report a whole number from 1 to {max} */
+  USAGE_QUANTITY_INVALID: 'USAGE_QUANTITY_INVALID',
+  /** This idempotency key was already used for another report ({quantity} {metric}) */
+  USAGE_REPORT_KEY_REUSED: 'USAGE_REPORT_KEY_REUSED',
   /** Use 3–30 letters, digits, dots, dashes or underscores, starting and ending with a letter or digit */
   USERNAME_INVALID: 'USERNAME_INVALID',
   /** This username is taken */
@@ -661,6 +753,13 @@ export const ErrorReason = {
 } as const;
 
 export type ErrorReason = typeof ErrorReason[keyof typeof ErrorReason];
+export type FinishPasskeyRegistrationInput = {
+  /** A name to tell it apart; the browser and system it is added from when absent */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The new credential, as PublicKeyCredential.toJSON() gives it */
+  response: Scalars['JSONObject']['input'];
+};
+
 export type Invitation = {
   __typename: 'Invitation';
   createdAt: Scalars['DateTimeISO']['output'];
@@ -697,6 +796,47 @@ export type InviteTeamMemberInput = {
   role: Role;
 };
 
+/** An invoice as the billing service reported it */
+export type Invoice = {
+  __typename: 'Invoice';
+  /** In currency units, two decimals */
+  amount: Scalars['Float']['output'];
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** ISO 4217, such as EUR */
+  currency: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** The billing service's invoice number */
+  number: Scalars['String']['output'];
+  /** Where the billing service serves the PDF; null when it gave none */
+  pdfUrl: Maybe<Scalars['String']['output']>;
+  periodEnd: Scalars['DateTimeISO']['output'];
+  periodStart: Scalars['DateTimeISO']['output'];
+  status: InvoiceStatus;
+  updatedAt: Scalars['DateTimeISO']['output'];
+};
+
+export type InvoiceConnection = {
+  __typename: 'InvoiceConnection';
+  edges: Array<InvoiceEdge>;
+  pageInfo: PageInfo;
+};
+
+export type InvoiceEdge = {
+  __typename: 'InvoiceEdge';
+  cursor: Scalars['String']['output'];
+  node: Invoice;
+};
+
+/** DRAFT, OPEN (awaiting payment), PAID, VOID, UNCOLLECTIBLE; PAID and VOID are final */
+export const InvoiceStatus = {
+  DRAFT: 'DRAFT',
+  OPEN: 'OPEN',
+  PAID: 'PAID',
+  UNCOLLECTIBLE: 'UNCOLLECTIBLE',
+  VOID: 'VOID'
+} as const;
+
+export type InvoiceStatus = typeof InvoiceStatus[keyof typeof InvoiceStatus];
 export type LocalizedNotificationInput = {
   body: Scalars['String']['input'];
   /** A language Atrium speaks: en or es */
@@ -732,6 +872,29 @@ export type LowBalanceThresholdInput = {
 export type MfaChallenge = {
   __typename: 'MfaChallenge';
   challengeId: Scalars['ID']['output'];
+  /** The method the person chose to be offered first */
+  defaultMethod: MfaMethod;
+  /** The account’s methods: TOTP (a code from the app), SMS (ask sendMfaSmsCode for a code), PASSKEY (sign in with the passkey instead); a backup code works for each */
+  methods: Array<MfaMethod>;
+  /** With SMS: the phone the code goes to, masked (+34 ••••••678) */
+  phoneHint: Maybe<Scalars['String']['output']>;
+};
+
+/** TOTP: an authenticator app; SMS: a code texted to the verified phone (the weakest); PASSKEY: a passkey of the account */
+export const MfaMethod = {
+  PASSKEY: 'PASSKEY',
+  SMS: 'SMS',
+  TOTP: 'TOTP'
+} as const;
+
+export type MfaMethod = typeof MfaMethod[keyof typeof MfaMethod];
+/** A code was texted for this log-in */
+export type MfaSmsCodeSent = {
+  __typename: 'MfaSmsCodeSent';
+  /** The code works until then (10 minutes) */
+  expiresAt: Scalars['DateTimeISO']['output'];
+  /** The number it went to, masked: +34 ••••••678 */
+  phoneHint: Scalars['String']['output'];
 };
 
 export type Mutation = {
@@ -747,15 +910,19 @@ export type Mutation = {
   /** Up to your own role (OWNER grants up to ADMIN); MANAGER only below ADMIN */
   changeMemberRole: TeamMember;
   changePassword: Scalars['Boolean']['output'];
+  /** Moves the organization to another plan (OWNER); PLAN_LIMIT_REACHED when members plus pending invitations exceed its seats */
+  changePlan: Organization;
   /** The second step of a log-in with MFA: a TOTP or a backup code */
   completeMfaChallenge: AuthPayload;
+  /** Signs in with the passkey that answered the attempt’s challenge: no password */
+  completePasskeySignIn: AuthPayload;
   /** API keys only (EVENTS_PUBLISH): the service confirms it deleted the recordings */
   completeRecordingsDeletion: RecordingsDeletionRequest;
   /** Redeems a /verify-email link: confirms a new address or the sign-up address */
   confirmEmailChange: Account;
   /** Sets the new number once its code is right (5 tries per code) */
   confirmPhoneChange: Account;
-  /** Turns MFA on with a code from the app; returns 10 backup codes, shown once */
+  /** Turns the app on with a code from it; when this turns MFA on, returns 10 backup codes, shown once */
   confirmTotpEnrollment: BackupCodes;
   /** A new key; its secret is in this answer only. Needs a recent sign-in (sudo mode). */
   createApiKey: CreatedApiKey;
@@ -767,7 +934,14 @@ export type Mutation = {
   deleteDataExport: Scalars['Boolean']['output'];
   /** Deletes the endpoint with its delivery log */
   deleteWebhookEndpoint: Scalars['Boolean']['output'];
+  /** Turns every method off, and the backup codes with them */
   disableMfa: Scalars['Boolean']['output'];
+  /** Turns one method (TOTP or SMS) off; turning the last one off turns MFA off */
+  disableMfaMethod: Account;
+  /** Turns text-message codes to the verified phone on as a second factor (weaker than an app or a passkey); backup codes as for confirmTotpEnrollment */
+  enableSmsMfa: BackupCodes;
+  /** Keeps the passkey the browser made for startPasskeyRegistration’s challenge */
+  finishPasskeyRegistration: Passkey;
   /** Mails a link valid 7 days, for that address only; uses a seat while pending */
   inviteTeamMember: Invitation;
   /** The owner transfers ownership first */
@@ -783,7 +957,7 @@ export type Mutation = {
   publishEvent: PublishedEvent;
   /** Reactivates a deactivated account with the mailed link */
   reactivateAccount: Scalars['Boolean']['output'];
-  /** Confirms the password (or a TOTP code) for sensitive changes in the next 10 minutes */
+  /** Confirms the password (or a TOTP code, or a passkey) for sensitive changes in the next 10 minutes */
   reauthenticate: Session;
   /** Turns the endpoint back on and redelivers every delivery to it that failed since `since` (at most 5,000 a call, oldest first) */
   recoverWebhookEndpoint: WebhookRecovery;
@@ -793,10 +967,15 @@ export type Mutation = {
   regenerateBackupCodes: BackupCodes;
   removeAvatar: Account;
   removeDomain: Scalars['Boolean']['output'];
+  /** Needs a recent re-authentication */
+  removePasskey: Scalars['Boolean']['output'];
   /** Removes the verified phone number (needs a recent re-authentication) */
   removePhone: Account;
   /** Takes effect on their next request */
   removeTeamMember: Scalars['Boolean']['output'];
+  renamePasskey: Passkey;
+  /** API keys only (USAGE_REPORT): adds to the key's organization's usage of a metric this billing cycle */
+  reportUsage: UsageReport;
   /** Starts an archive of all my data (sudo mode; one at a time); mailed when ready */
   requestDataExport: DataExport;
   /** Mails a link to the new address (and a notice to the old); the address changes when it is used */
@@ -830,16 +1009,28 @@ export type Mutation = {
   rotateWebhookSecret: Scalars['String']['output'];
   /** Schedules the erasure of my account after the grace period and signs out everywhere (sudo mode) */
   scheduleAccountDeletion: Account;
+  /** Texts a 6-digit code (10 minutes) for this challenge to the account’s phone; at most 3 per challenge */
+  sendMfaSmsCode: MfaSmsCodeSent;
   /** Notifies a person of the key’s organization per their preferences (API key with NOTIFICATIONS_SEND) */
   sendNotification: SentNotification;
   /** Sends a webhook.test event to the endpoint now (one attempt) */
   sendTestWebhook: WebhookDelivery;
+  /** The method the log-in’s second step offers first */
+  setDefaultMfaMethod: Account;
   /** Sets my low-balance threshold for an organization (OWNER and ADMIN) */
   setLowBalanceThreshold: LowBalanceAlert;
   /** Sets my quiet hours, or with null removes them */
   setQuietHours: Maybe<QuietHours>;
+  /** API keys only (BILLING_WRITE): the billing service reports the key's organization's wallet balance */
+  setWalletBalance: WalletBalance;
   /** Creates an account, its own organization and a session */
   signUp: AuthPayload;
+  /** PublicKeyCredentialRequestOptionsJSON to confirm it’s you with a passkey: answer with reauthenticate(input: {passkey}) */
+  startPasskeyReauthentication: Scalars['JSONObject']['output'];
+  /** PublicKeyCredentialCreationOptionsJSON for navigator.credentials.create; needs a recent re-authentication */
+  startPasskeyRegistration: Scalars['JSONObject']['output'];
+  /** Starts a log-in with a passkey (a button, or the browser’s autofill) */
+  startPasskeySignIn: PasskeySignInOptions;
   /** Starts (or restarts) TOTP set-up; needs a recent re-authentication */
   startTotpEnrollment: TotpEnrollment;
   /** Makes a member the OWNER; the previous owner becomes ADMIN */
@@ -853,6 +1044,8 @@ export type Mutation = {
   updateProfile: Account;
   /** Changes, enables or disables an endpoint */
   updateWebhookEndpoint: WebhookEndpoint;
+  /** API keys only (BILLING_WRITE): records an invoice by its number, or updates it; the same report again changes nothing */
+  upsertInvoice: Invoice;
   /** Looks the TXT record up now; verifiedAt stays null until found */
   verifyDomain: Domain;
 };
@@ -879,8 +1072,19 @@ export type MutationChangePasswordArgs = {
 };
 
 
+export type MutationChangePlanArgs = {
+  organizationId: Scalars['ID']['input'];
+  plan: Scalars['String']['input'];
+};
+
+
 export type MutationCompleteMfaChallengeArgs = {
   input: CompleteMfaChallengeInput;
+};
+
+
+export type MutationCompletePasskeySignInArgs = {
+  input: CompletePasskeySignInInput;
 };
 
 
@@ -922,6 +1126,16 @@ export type MutationDeleteDataExportArgs = {
 
 export type MutationDeleteWebhookEndpointArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationDisableMfaMethodArgs = {
+  method: MfaMethod;
+};
+
+
+export type MutationFinishPasskeyRegistrationArgs = {
+  input: FinishPasskeyRegistrationInput;
 };
 
 
@@ -976,8 +1190,23 @@ export type MutationRemoveDomainArgs = {
 };
 
 
+export type MutationRemovePasskeyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationRemoveTeamMemberArgs = {
   memberId: Scalars['ID']['input'];
+};
+
+
+export type MutationRenamePasskeyArgs = {
+  input: RenamePasskeyInput;
+};
+
+
+export type MutationReportUsageArgs = {
+  input: ReportUsageInput;
 };
 
 
@@ -1041,6 +1270,11 @@ export type MutationRotateWebhookSecretArgs = {
 };
 
 
+export type MutationSendMfaSmsCodeArgs = {
+  challengeId: Scalars['String']['input'];
+};
+
+
 export type MutationSendNotificationArgs = {
   input: SendNotificationInput;
 };
@@ -1051,6 +1285,11 @@ export type MutationSendTestWebhookArgs = {
 };
 
 
+export type MutationSetDefaultMfaMethodArgs = {
+  method: MfaMethod;
+};
+
+
 export type MutationSetLowBalanceThresholdArgs = {
   input: LowBalanceThresholdInput;
 };
@@ -1058,6 +1297,11 @@ export type MutationSetLowBalanceThresholdArgs = {
 
 export type MutationSetQuietHoursArgs = {
   input?: InputMaybe<QuietHoursInput>;
+};
+
+
+export type MutationSetWalletBalanceArgs = {
+  input: SetWalletBalanceInput;
 };
 
 
@@ -1096,6 +1340,11 @@ export type MutationUpdateProfileArgs = {
 export type MutationUpdateWebhookEndpointArgs = {
   id: Scalars['ID']['input'];
   input: UpdateWebhookEndpointInput;
+};
+
+
+export type MutationUpsertInvoiceArgs = {
+  input: UpsertInvoiceInput;
 };
 
 
@@ -1200,6 +1449,12 @@ export type Organization = {
   apiKeys: Array<ApiKey>;
   /** The audit log, newest first (OWNER and ADMIN, or a key with AUDIT_READ) */
   auditEvents: AuditEventConnection;
+  /** End of the current billing cycle: the next one’s start */
+  billingCycleEnd: Scalars['DateTimeISO']['output'];
+  /** Start of the current billing cycle: midnight of its day in the owner's time zone */
+  billingCycleStart: Scalars['DateTimeISO']['output'];
+  /** The time zone billing cycles follow: the owner's (IANA, such as Europe/Madrid) */
+  billingTimeZone: Scalars['String']['output'];
   createdAt: Scalars['DateTimeISO']['output'];
   domains: Array<Domain>;
   /** The scopes my role lets me put on a key here (OWNER and ADMIN) */
@@ -1209,6 +1464,8 @@ export type Organization = {
   industry: Maybe<Scalars['String']['output']>;
   /** Pending invitations, oldest first */
   invitations: Array<Invitation>;
+  /** Invoices, newest period first (OWNER, ADMIN) */
+  invoices: InvoiceConnection;
   /** Members in joining order */
   members: TeamMemberConnection;
   /** The caller's role here (an API key acts as ADMIN, within its scopes) */
@@ -1224,6 +1481,10 @@ export type Organization = {
   seatLimit: Maybe<Scalars['Int']['output']>;
   /** Members plus pending invitations */
   seatsUsed: Scalars['Int']['output'];
+  /** Use per metric this billing cycle, with the plan’s limits and a forecast (every member; keys with BILLING_READ) */
+  usage: Array<UsageCounter>;
+  /** The wallet balance; null before the billing service reports one (OWNER, ADMIN) */
+  walletBalance: Maybe<WalletBalance>;
   /** Webhook endpoints, oldest first (OWNER and ADMIN, or WEBHOOKS_READ) */
   webhookEndpoints: Array<WebhookEndpoint>;
   website: Maybe<Scalars['String']['output']>;
@@ -1239,6 +1500,13 @@ export type OrganizationAuditEventsArgs = {
 
 
 /** A workspace; every account belongs to at least one */
+export type OrganizationInvoicesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A workspace; every account belongs to at least one */
 export type OrganizationMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1248,6 +1516,56 @@ export type PageInfo = {
   __typename: 'PageInfo';
   endCursor: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** A passkey that signs this account in without a password */
+export type Passkey = {
+  __typename: 'Passkey';
+  /** The authenticator said at its last use that it is backed up (synced) */
+  backedUp: Scalars['Boolean']['output'];
+  createdAt: Scalars['DateTimeISO']['output'];
+  id: Scalars['ID']['output'];
+  kind: PasskeyKind;
+  lastUsedAt: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The person’s name for it; at first the browser and system it was added from */
+  name: Scalars['String']['output'];
+};
+
+/** SYNCED: the passkey may be copied to the person’s other devices (backup eligible); DEVICE_BOUND: it never leaves its authenticator */
+export const PasskeyKind = {
+  DEVICE_BOUND: 'DEVICE_BOUND',
+  SYNCED: 'SYNCED'
+} as const;
+
+export type PasskeyKind = typeof PasskeyKind[keyof typeof PasskeyKind];
+/** What the browser needs to ask for a passkey */
+export type PasskeySignInOptions = {
+  __typename: 'PasskeySignInOptions';
+  /** Names this log-in attempt: send it back with the answer, within 5 minutes */
+  attemptId: Scalars['String']['output'];
+  /** PublicKeyCredentialRequestOptionsJSON for navigator.credentials.get */
+  options: Scalars['JSONObject']['output'];
+};
+
+/** A plan of the catalog (configuration: PLAN_SEATS, PLAN_LIMITS) */
+export type Plan = {
+  __typename: 'Plan';
+  /** Such as PROFESSIONAL */
+  code: Scalars['String']['output'];
+  /** Limits per billing cycle; a metric left out has none */
+  limits: Array<PlanLimit>;
+  /** Such as Professional */
+  name: Scalars['String']['output'];
+  /** Team members it includes; null: unlimited */
+  seatLimit: Maybe<Scalars['Int']['output']>;
+};
+
+/** The most of a metric one billing cycle includes */
+export type PlanLimit = {
+  __typename: 'PlanLimit';
+  /** A whole number (Float, as a cycle can pass 2^31); null: unlimited */
+  limit: Maybe<Scalars['Float']['output']>;
+  metric: Scalars['String']['output'];
 };
 
 export type PublishEventInput = {
@@ -1284,6 +1602,8 @@ export type Query = {
   myNotificationPreferences: Array<NotificationPreference>;
   /** Every organization I belong to */
   myOrganizations: Array<Organization>;
+  /** My passkeys, oldest first */
+  myPasskeys: Array<Passkey>;
   /** My quiet hours; null when none */
   myQuietHours: Maybe<QuietHours>;
   /** My security timeline, newest first */
@@ -1294,6 +1614,8 @@ export type Query = {
   notifications: NotificationConnection;
   /** An organization I belong to; NOT_FOUND for any other */
   organization: Maybe<Organization>;
+  /** The plans an organization can be on */
+  plans: Array<Plan>;
   /** How many of my notifications are unread */
   unreadNotificationCount: Scalars['Int']['output'];
   /** One endpoint of an organization I may see webhooks of; NOT_FOUND otherwise */
@@ -1356,6 +1678,8 @@ export type QuietHoursInput = {
 export type ReauthenticateInput = {
   /** A current TOTP code, when MFA is on */
   code?: InputMaybe<Scalars['String']['input']>;
+  /** An assertion (PublicKeyCredential.toJSON()) answering startPasskeyReauthentication, with one of my passkeys */
+  passkey?: InputMaybe<Scalars['JSONObject']['input']>;
   password?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1374,6 +1698,20 @@ export const RecordingsDeletionStatus = {
 } as const;
 
 export type RecordingsDeletionStatus = typeof RecordingsDeletionStatus[keyof typeof RecordingsDeletionStatus];
+export type RenamePasskeyInput = {
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+};
+
+export type ReportUsageInput = {
+  /** Unique per report within the organization; a retry with the same key counts nothing again (remembered 35 days) */
+  idempotencyKey: Scalars['String']['input'];
+  /** What was used: MINUTES, MESSAGES, GROUPS or another code (not API_REQUESTS) */
+  metric: Scalars['String']['input'];
+  /** How much, a whole number from 1 to 1,000,000,000 */
+  quantity: Scalars['Int']['input'];
+};
+
 export type RequestEmailChangeInput = {
   newEmail: Scalars['String']['input'];
   /** The current password */
@@ -1418,9 +1756,11 @@ export type SecurityEvent = {
   id: Scalars['ID']['output'];
   ipAddress: Maybe<Scalars['String']['output']>;
   location: Maybe<Scalars['String']['output']>;
+  /** SIGN_IN and SIGN_IN_FAILED: how (PASSWORD, PASSKEY, or the second factor: TOTP, SMS, BACKUP_CODE); MFA_*: which method */
+  method: Maybe<AuthMethod>;
   /** A sign-in from a device not seen on this account before */
   newDevice: Scalars['Boolean']['output'];
-  /** SESSION_REVOKED: Browser · OS of the device that was signed out */
+  /** What it was done to: the device signed out (SESSION_REVOKED, as Browser · OS), the passkey added or removed (its name) */
   targetDevice: Maybe<Scalars['String']['output']>;
   type: SecurityEventType;
 };
@@ -1449,8 +1789,13 @@ export const SecurityEventType = {
   DATA_EXPORT_DOWNLOADED: 'DATA_EXPORT_DOWNLOADED',
   DATA_EXPORT_REQUESTED: 'DATA_EXPORT_REQUESTED',
   EMAIL_CHANGED: 'EMAIL_CHANGED',
+  MFA_DEFAULT_METHOD_CHANGED: 'MFA_DEFAULT_METHOD_CHANGED',
   MFA_DISABLED: 'MFA_DISABLED',
   MFA_ENABLED: 'MFA_ENABLED',
+  MFA_METHOD_ADDED: 'MFA_METHOD_ADDED',
+  MFA_METHOD_REMOVED: 'MFA_METHOD_REMOVED',
+  PASSKEY_ADDED: 'PASSKEY_ADDED',
+  PASSKEY_REMOVED: 'PASSKEY_REMOVED',
   PASSWORD_CHANGED: 'PASSWORD_CHANGED',
   PASSWORD_RESET: 'PASSWORD_RESET',
   PHONE_CHANGED: 'PHONE_CHANGED',
@@ -1522,6 +1867,15 @@ export const SessionEventType = {
 } as const;
 
 export type SessionEventType = typeof SessionEventType[keyof typeof SessionEventType];
+export type SetWalletBalanceInput = {
+  /** In currency units, at most two decimals; may be negative */
+  amount: Scalars['Float']['input'];
+  /** When the balance was computed (default: now); a report older than the one recorded changes nothing */
+  asOf?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** ISO 4217, such as EUR */
+  currency: Scalars['String']['input'];
+};
+
 export type SignUpInput = {
   email: Scalars['String']['input'];
   fullName: Scalars['String']['input'];
@@ -1608,6 +1962,60 @@ export type UpdateWebhookEndpointInput = {
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
   eventTypes?: InputMaybe<Array<Scalars['String']['input']>>;
   url?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpsertInvoiceInput = {
+  /** In currency units, at most two decimals, not negative */
+  amount: Scalars['Float']['input'];
+  /** ISO 4217, such as EUR */
+  currency: Scalars['String']['input'];
+  /** The invoice number: the key, within the organization */
+  number: Scalars['String']['input'];
+  /** An https (or http) address of the PDF */
+  pdfUrl?: InputMaybe<Scalars['String']['input']>;
+  /** After periodStart */
+  periodEnd: Scalars['DateTimeISO']['input'];
+  periodStart: Scalars['DateTimeISO']['input'];
+  status: InvoiceStatus;
+};
+
+/** Use of one metric in the current billing cycle */
+export type UsageCounter = {
+  __typename: 'UsageCounter';
+  /** When the quantity was read (API requests reach it within seconds: they are written in batches) */
+  asOf: Scalars['DateTimeISO']['output'];
+  /** A straight line from the use so far to the end of the cycle; null during its first day */
+  forecast: Maybe<Scalars['Float']['output']>;
+  /** The plan's limit per cycle; null: none */
+  limit: Maybe<Scalars['Float']['output']>;
+  /** API_REQUESTS (metered by Atrium), MINUTES, MESSAGES, GROUPS, … */
+  metric: Scalars['String']['output'];
+  /** A whole number (Float, as a cycle can pass 2^31) used so far this cycle */
+  quantity: Scalars['Float']['output'];
+};
+
+/** What reportUsage recorded (or recorded the first time) */
+export type UsageReport = {
+  __typename: 'UsageReport';
+  /** The key was used before: this call counted nothing */
+  duplicate: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  idempotencyKey: Scalars['String']['output'];
+  metric: Scalars['String']['output'];
+  /** A whole number */
+  quantity: Scalars['Float']['output'];
+  reportedAt: Scalars['DateTimeISO']['output'];
+};
+
+/** The wallet balance the billing service last reported */
+export type WalletBalance = {
+  __typename: 'WalletBalance';
+  /** In currency units, two decimals; may be negative */
+  amount: Scalars['Float']['output'];
+  /** When the billing service computed it */
+  asOf: Scalars['DateTimeISO']['output'];
+  /** ISO 4217, such as EUR */
+  currency: Scalars['String']['output'];
 };
 
 /** One HTTP request of a delivery */
@@ -1736,7 +2144,7 @@ export type MySecurityEventsQueryVariables = Exact<{
 }>;
 
 
-export type MySecurityEventsQuery = { mySecurityEvents: { __typename: 'SecurityEventConnection', edges: Array<{ __typename: 'SecurityEventEdge', cursor: string, node: { __typename: 'SecurityEvent', id: string, type: SecurityEventType, createdAt: string, ipAddress: string | null, location: string | null, device: string | null, targetDevice: string | null, newDevice: boolean } }>, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
+export type MySecurityEventsQuery = { mySecurityEvents: { __typename: 'SecurityEventConnection', edges: Array<{ __typename: 'SecurityEventEdge', cursor: string, node: { __typename: 'SecurityEvent', id: string, type: SecurityEventType, createdAt: string, ipAddress: string | null, location: string | null, device: string | null, targetDevice: string | null, newDevice: boolean, method: AuthMethod | null } }>, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
 
 export type ApiKeyFieldsFragment = { __typename: 'ApiKey', id: string, name: string, prefix: string, scopes: Array<ApiKeyScope>, status: ApiKeyStatus, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, lastUsedIp: string | null, rolledAt: string | null, previousSecretExpiresAt: string | null, revokedAt: string | null, createdBy: { __typename: 'TeamMemberAccount', id: string, fullName: string, email: string } | null };
 
@@ -1806,7 +2214,14 @@ export type CompleteMfaChallengeMutationVariables = Exact<{
 }>;
 
 
-export type CompleteMfaChallengeMutation = { completeMfaChallenge: { __typename: 'AuthPayload', account: { __typename: 'Account', id: string, email: string, emailVerified: boolean, pendingEmail: string | null, fullName: string, username: string | null, phone: string | null, avatarUrl: string | null, timezone: string, locale: string, country: string | null, mfaEnabled: boolean, remainingBackupCodes: number, status: AccountStatus, deletionScheduledFor: string | null } } };
+export type CompleteMfaChallengeMutation = { completeMfaChallenge: { __typename: 'AuthPayload', account: { __typename: 'Account', id: string, email: string, emailVerified: boolean, pendingEmail: string | null, fullName: string, username: string | null, phone: string | null, avatarUrl: string | null, timezone: string, locale: string, country: string | null, mfaEnabled: boolean, mfaMethods: Array<MfaMethod>, defaultMfaMethod: MfaMethod | null, remainingBackupCodes: number, status: AccountStatus, deletionScheduledFor: string | null } } };
+
+export type CompletePasskeySignInMutationVariables = Exact<{
+  input: CompletePasskeySignInInput;
+}>;
+
+
+export type CompletePasskeySignInMutation = { completePasskeySignIn: { __typename: 'AuthPayload', account: { __typename: 'Account', id: string, email: string, emailVerified: boolean, pendingEmail: string | null, fullName: string, username: string | null, phone: string | null, avatarUrl: string | null, timezone: string, locale: string, country: string | null, mfaEnabled: boolean, mfaMethods: Array<MfaMethod>, defaultMfaMethod: MfaMethod | null, remainingBackupCodes: number, status: AccountStatus, deletionScheduledFor: string | null } } };
 
 export type LogInMutationVariables = Exact<{
   input: LogInInput;
@@ -1814,8 +2229,8 @@ export type LogInMutationVariables = Exact<{
 
 
 export type LogInMutation = { logIn:
-    | { __typename: 'AuthPayload', account: { __typename: 'Account', id: string, email: string, emailVerified: boolean, pendingEmail: string | null, fullName: string, username: string | null, phone: string | null, avatarUrl: string | null, timezone: string, locale: string, country: string | null, mfaEnabled: boolean, remainingBackupCodes: number, status: AccountStatus, deletionScheduledFor: string | null } }
-    | { __typename: 'MfaChallenge', challengeId: string }
+    | { __typename: 'AuthPayload', account: { __typename: 'Account', id: string, email: string, emailVerified: boolean, pendingEmail: string | null, fullName: string, username: string | null, phone: string | null, avatarUrl: string | null, timezone: string, locale: string, country: string | null, mfaEnabled: boolean, mfaMethods: Array<MfaMethod>, defaultMfaMethod: MfaMethod | null, remainingBackupCodes: number, status: AccountStatus, deletionScheduledFor: string | null } }
+    | { __typename: 'MfaChallenge', challengeId: string, methods: Array<MfaMethod>, defaultMethod: MfaMethod, phoneHint: string | null }
    };
 
 export type LogOutMutationVariables = Exact<{ [key: string]: never; }>;
@@ -1826,19 +2241,59 @@ export type LogOutMutation = { logOut: boolean };
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { __typename: 'Account', id: string, email: string, emailVerified: boolean, pendingEmail: string | null, fullName: string, username: string | null, phone: string | null, avatarUrl: string | null, timezone: string, locale: string, country: string | null, mfaEnabled: boolean, remainingBackupCodes: number, status: AccountStatus, deletionScheduledFor: string | null } | null };
+export type MeQuery = { me: { __typename: 'Account', id: string, email: string, emailVerified: boolean, pendingEmail: string | null, fullName: string, username: string | null, phone: string | null, avatarUrl: string | null, timezone: string, locale: string, country: string | null, mfaEnabled: boolean, mfaMethods: Array<MfaMethod>, defaultMfaMethod: MfaMethod | null, remainingBackupCodes: number, status: AccountStatus, deletionScheduledFor: string | null } | null };
+
+export type SendMfaSmsCodeMutationVariables = Exact<{
+  challengeId: Scalars['String']['input'];
+}>;
+
+
+export type SendMfaSmsCodeMutation = { sendMfaSmsCode: { __typename: 'MfaSmsCodeSent', phoneHint: string, expiresAt: string } };
 
 export type SignUpMutationVariables = Exact<{
   input: SignUpInput;
 }>;
 
 
-export type SignUpMutation = { signUp: { __typename: 'AuthPayload', account: { __typename: 'Account', id: string, email: string, emailVerified: boolean, pendingEmail: string | null, fullName: string, username: string | null, phone: string | null, avatarUrl: string | null, timezone: string, locale: string, country: string | null, mfaEnabled: boolean, remainingBackupCodes: number, status: AccountStatus, deletionScheduledFor: string | null } } };
+export type SignUpMutation = { signUp: { __typename: 'AuthPayload', account: { __typename: 'Account', id: string, email: string, emailVerified: boolean, pendingEmail: string | null, fullName: string, username: string | null, phone: string | null, avatarUrl: string | null, timezone: string, locale: string, country: string | null, mfaEnabled: boolean, mfaMethods: Array<MfaMethod>, defaultMfaMethod: MfaMethod | null, remainingBackupCodes: number, status: AccountStatus, deletionScheduledFor: string | null } } };
+
+export type StartPasskeySignInMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StartPasskeySignInMutation = { startPasskeySignIn: { __typename: 'PasskeySignInOptions', attemptId: string, options: Record<string, unknown> } };
 
 export type RemoveAvatarMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type RemoveAvatarMutation = { removeAvatar: { __typename: 'Account', id: string, email: string, emailVerified: boolean, pendingEmail: string | null, fullName: string, username: string | null, phone: string | null, avatarUrl: string | null, timezone: string, locale: string, country: string | null, mfaEnabled: boolean, remainingBackupCodes: number, status: AccountStatus, deletionScheduledFor: string | null } };
+export type RemoveAvatarMutation = { removeAvatar: { __typename: 'Account', id: string, email: string, emailVerified: boolean, pendingEmail: string | null, fullName: string, username: string | null, phone: string | null, avatarUrl: string | null, timezone: string, locale: string, country: string | null, mfaEnabled: boolean, mfaMethods: Array<MfaMethod>, defaultMfaMethod: MfaMethod | null, remainingBackupCodes: number, status: AccountStatus, deletionScheduledFor: string | null } };
+
+export type ChangePlanMutationVariables = Exact<{
+  organizationId: Scalars['ID']['input'];
+  plan: Scalars['String']['input'];
+}>;
+
+
+export type ChangePlanMutation = { changePlan: { __typename: 'Organization', id: string, plan: string, seatLimit: number | null, seatsUsed: number } };
+
+export type InvoiceFieldsFragment = { __typename: 'Invoice', id: string, number: string, periodStart: string, periodEnd: string, amount: number, currency: string, status: InvoiceStatus, pdfUrl: string | null };
+
+export type OrganizationBillingQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  first: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type OrganizationBillingQuery = { organization: { __typename: 'Organization', id: string, walletBalance: { __typename: 'WalletBalance', amount: number, currency: string, asOf: string } | null, invoices: { __typename: 'InvoiceConnection', edges: Array<{ __typename: 'InvoiceEdge', cursor: string, node: { __typename: 'Invoice', id: string, number: string, periodStart: string, periodEnd: string, amount: number, currency: string, status: InvoiceStatus, pdfUrl: string | null } }>, pageInfo: { __typename: 'PageInfo', endCursor: string | null, hasNextPage: boolean } } } | null };
+
+export type OrganizationPlanQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type OrganizationPlanQuery = { organization: { __typename: 'Organization', id: string, name: string, myRole: Role, plan: string, seatLimit: number | null, seatsUsed: number, billingCycleStart: string, billingCycleEnd: string, billingTimeZone: string, usage: Array<{ __typename: 'UsageCounter', metric: string, quantity: number, limit: number | null, forecast: number | null, asOf: string }> } | null, plans: Array<{ __typename: 'Plan', code: string, name: string, seatLimit: number | null, limits: Array<{ __typename: 'PlanLimit', metric: string, limit: number | null }> }> };
+
+export type PlanFieldsFragment = { __typename: 'Plan', code: string, name: string, seatLimit: number | null, limits: Array<{ __typename: 'PlanLimit', metric: string, limit: number | null }> };
 
 export type AddDomainMutationVariables = Exact<{
   organizationId: Scalars['ID']['input'];
@@ -1874,14 +2329,14 @@ export type VerifyDomainMutation = { verifyDomain: { __typename: 'Domain', id: s
 export type CancelEmailChangeMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CancelEmailChangeMutation = { cancelEmailChange: { __typename: 'Account', id: string, email: string, emailVerified: boolean, pendingEmail: string | null, fullName: string, username: string | null, phone: string | null, avatarUrl: string | null, timezone: string, locale: string, country: string | null, mfaEnabled: boolean, remainingBackupCodes: number, status: AccountStatus, deletionScheduledFor: string | null } };
+export type CancelEmailChangeMutation = { cancelEmailChange: { __typename: 'Account', id: string, email: string, emailVerified: boolean, pendingEmail: string | null, fullName: string, username: string | null, phone: string | null, avatarUrl: string | null, timezone: string, locale: string, country: string | null, mfaEnabled: boolean, mfaMethods: Array<MfaMethod>, defaultMfaMethod: MfaMethod | null, remainingBackupCodes: number, status: AccountStatus, deletionScheduledFor: string | null } };
 
 export type ConfirmEmailChangeMutationVariables = Exact<{
   token: Scalars['String']['input'];
 }>;
 
 
-export type ConfirmEmailChangeMutation = { confirmEmailChange: { __typename: 'Account', id: string, email: string, emailVerified: boolean, pendingEmail: string | null, fullName: string, username: string | null, phone: string | null, avatarUrl: string | null, timezone: string, locale: string, country: string | null, mfaEnabled: boolean, remainingBackupCodes: number, status: AccountStatus, deletionScheduledFor: string | null } };
+export type ConfirmEmailChangeMutation = { confirmEmailChange: { __typename: 'Account', id: string, email: string, emailVerified: boolean, pendingEmail: string | null, fullName: string, username: string | null, phone: string | null, avatarUrl: string | null, timezone: string, locale: string, country: string | null, mfaEnabled: boolean, mfaMethods: Array<MfaMethod>, defaultMfaMethod: MfaMethod | null, remainingBackupCodes: number, status: AccountStatus, deletionScheduledFor: string | null } };
 
 export type RequestEmailChangeMutationVariables = Exact<{
   input: RequestEmailChangeInput;
@@ -1922,10 +2377,29 @@ export type DisableMfaMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type DisableMfaMutation = { disableMfa: boolean };
 
+export type DisableMfaMethodMutationVariables = Exact<{
+  method: MfaMethod;
+}>;
+
+
+export type DisableMfaMethodMutation = { disableMfaMethod: { __typename: 'Account', id: string, email: string, emailVerified: boolean, pendingEmail: string | null, fullName: string, username: string | null, phone: string | null, avatarUrl: string | null, timezone: string, locale: string, country: string | null, mfaEnabled: boolean, mfaMethods: Array<MfaMethod>, defaultMfaMethod: MfaMethod | null, remainingBackupCodes: number, status: AccountStatus, deletionScheduledFor: string | null } };
+
+export type EnableSmsMfaMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EnableSmsMfaMutation = { enableSmsMfa: { __typename: 'BackupCodes', codes: Array<string> } };
+
 export type RegenerateBackupCodesMutationVariables = Exact<{ [key: string]: never; }>;
 
 
 export type RegenerateBackupCodesMutation = { regenerateBackupCodes: { __typename: 'BackupCodes', codes: Array<string> } };
+
+export type SetDefaultMfaMethodMutationVariables = Exact<{
+  method: MfaMethod;
+}>;
+
+
+export type SetDefaultMfaMethodMutation = { setDefaultMfaMethod: { __typename: 'Account', id: string, email: string, emailVerified: boolean, pendingEmail: string | null, fullName: string, username: string | null, phone: string | null, avatarUrl: string | null, timezone: string, locale: string, country: string | null, mfaEnabled: boolean, mfaMethods: Array<MfaMethod>, defaultMfaMethod: MfaMethod | null, remainingBackupCodes: number, status: AccountStatus, deletionScheduledFor: string | null } };
 
 export type StartTotpEnrollmentMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -2040,6 +2514,39 @@ export type MyOrganizationsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MyOrganizationsQuery = { myOrganizations: Array<{ __typename: 'Organization', id: string, name: string, myRole: Role }> };
 
+export type FinishPasskeyRegistrationMutationVariables = Exact<{
+  input: FinishPasskeyRegistrationInput;
+}>;
+
+
+export type FinishPasskeyRegistrationMutation = { finishPasskeyRegistration: { __typename: 'Passkey', id: string, name: string, createdAt: string, lastUsedAt: string | null, kind: PasskeyKind, backedUp: boolean } };
+
+export type MyPasskeysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyPasskeysQuery = { myPasskeys: Array<{ __typename: 'Passkey', id: string, name: string, createdAt: string, lastUsedAt: string | null, kind: PasskeyKind, backedUp: boolean }> };
+
+export type PasskeyFieldsFragment = { __typename: 'Passkey', id: string, name: string, createdAt: string, lastUsedAt: string | null, kind: PasskeyKind, backedUp: boolean };
+
+export type RemovePasskeyMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RemovePasskeyMutation = { removePasskey: boolean };
+
+export type RenamePasskeyMutationVariables = Exact<{
+  input: RenamePasskeyInput;
+}>;
+
+
+export type RenamePasskeyMutation = { renamePasskey: { __typename: 'Passkey', id: string, name: string, createdAt: string, lastUsedAt: string | null, kind: PasskeyKind, backedUp: boolean } };
+
+export type StartPasskeyRegistrationMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StartPasskeyRegistrationMutation = { startPasskeyRegistration: Record<string, unknown> };
+
 export type ChangePasswordMutationVariables = Exact<{
   input: ChangePasswordInput;
 }>;
@@ -2066,12 +2573,12 @@ export type ConfirmPhoneChangeMutationVariables = Exact<{
 }>;
 
 
-export type ConfirmPhoneChangeMutation = { confirmPhoneChange: { __typename: 'Account', id: string, email: string, emailVerified: boolean, pendingEmail: string | null, fullName: string, username: string | null, phone: string | null, avatarUrl: string | null, timezone: string, locale: string, country: string | null, mfaEnabled: boolean, remainingBackupCodes: number, status: AccountStatus, deletionScheduledFor: string | null } };
+export type ConfirmPhoneChangeMutation = { confirmPhoneChange: { __typename: 'Account', id: string, email: string, emailVerified: boolean, pendingEmail: string | null, fullName: string, username: string | null, phone: string | null, avatarUrl: string | null, timezone: string, locale: string, country: string | null, mfaEnabled: boolean, mfaMethods: Array<MfaMethod>, defaultMfaMethod: MfaMethod | null, remainingBackupCodes: number, status: AccountStatus, deletionScheduledFor: string | null } };
 
 export type RemovePhoneMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type RemovePhoneMutation = { removePhone: { __typename: 'Account', id: string, email: string, emailVerified: boolean, pendingEmail: string | null, fullName: string, username: string | null, phone: string | null, avatarUrl: string | null, timezone: string, locale: string, country: string | null, mfaEnabled: boolean, remainingBackupCodes: number, status: AccountStatus, deletionScheduledFor: string | null } };
+export type RemovePhoneMutation = { removePhone: { __typename: 'Account', id: string, email: string, emailVerified: boolean, pendingEmail: string | null, fullName: string, username: string | null, phone: string | null, avatarUrl: string | null, timezone: string, locale: string, country: string | null, mfaEnabled: boolean, mfaMethods: Array<MfaMethod>, defaultMfaMethod: MfaMethod | null, remainingBackupCodes: number, status: AccountStatus, deletionScheduledFor: string | null } };
 
 export type RequestPhoneChangeMutationVariables = Exact<{
   input: RequestPhoneChangeInput;
@@ -2093,7 +2600,7 @@ export type AccountDeletionGraceDaysQuery = { accountDeletionGraceDays: number }
 export type CancelAccountDeletionMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CancelAccountDeletionMutation = { cancelAccountDeletion: { __typename: 'Account', id: string, email: string, emailVerified: boolean, pendingEmail: string | null, fullName: string, username: string | null, phone: string | null, avatarUrl: string | null, timezone: string, locale: string, country: string | null, mfaEnabled: boolean, remainingBackupCodes: number, status: AccountStatus, deletionScheduledFor: string | null } };
+export type CancelAccountDeletionMutation = { cancelAccountDeletion: { __typename: 'Account', id: string, email: string, emailVerified: boolean, pendingEmail: string | null, fullName: string, username: string | null, phone: string | null, avatarUrl: string | null, timezone: string, locale: string, country: string | null, mfaEnabled: boolean, mfaMethods: Array<MfaMethod>, defaultMfaMethod: MfaMethod | null, remainingBackupCodes: number, status: AccountStatus, deletionScheduledFor: string | null } };
 
 export type DataExportFieldsFragment = { __typename: 'DataExport', id: string, status: DataExportStatus, createdAt: string, expiresAt: string | null, sizeBytes: number | null, downloadUrl: string | null };
 
@@ -2145,16 +2652,16 @@ export type RequestRecordingsDeletionMutation = { requestRecordingsDeletion: { _
 export type ScheduleAccountDeletionMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ScheduleAccountDeletionMutation = { scheduleAccountDeletion: { __typename: 'Account', id: string, email: string, emailVerified: boolean, pendingEmail: string | null, fullName: string, username: string | null, phone: string | null, avatarUrl: string | null, timezone: string, locale: string, country: string | null, mfaEnabled: boolean, remainingBackupCodes: number, status: AccountStatus, deletionScheduledFor: string | null } };
+export type ScheduleAccountDeletionMutation = { scheduleAccountDeletion: { __typename: 'Account', id: string, email: string, emailVerified: boolean, pendingEmail: string | null, fullName: string, username: string | null, phone: string | null, avatarUrl: string | null, timezone: string, locale: string, country: string | null, mfaEnabled: boolean, mfaMethods: Array<MfaMethod>, defaultMfaMethod: MfaMethod | null, remainingBackupCodes: number, status: AccountStatus, deletionScheduledFor: string | null } };
 
-export type AccountFieldsFragment = { __typename: 'Account', id: string, email: string, emailVerified: boolean, pendingEmail: string | null, fullName: string, username: string | null, phone: string | null, avatarUrl: string | null, timezone: string, locale: string, country: string | null, mfaEnabled: boolean, remainingBackupCodes: number, status: AccountStatus, deletionScheduledFor: string | null };
+export type AccountFieldsFragment = { __typename: 'Account', id: string, email: string, emailVerified: boolean, pendingEmail: string | null, fullName: string, username: string | null, phone: string | null, avatarUrl: string | null, timezone: string, locale: string, country: string | null, mfaEnabled: boolean, mfaMethods: Array<MfaMethod>, defaultMfaMethod: MfaMethod | null, remainingBackupCodes: number, status: AccountStatus, deletionScheduledFor: string | null };
 
 export type UpdateProfileMutationVariables = Exact<{
   input: UpdateProfileInput;
 }>;
 
 
-export type UpdateProfileMutation = { updateProfile: { __typename: 'Account', id: string, email: string, emailVerified: boolean, pendingEmail: string | null, fullName: string, username: string | null, phone: string | null, avatarUrl: string | null, timezone: string, locale: string, country: string | null, mfaEnabled: boolean, remainingBackupCodes: number, status: AccountStatus, deletionScheduledFor: string | null } };
+export type UpdateProfileMutation = { updateProfile: { __typename: 'Account', id: string, email: string, emailVerified: boolean, pendingEmail: string | null, fullName: string, username: string | null, phone: string | null, avatarUrl: string | null, timezone: string, locale: string, country: string | null, mfaEnabled: boolean, mfaMethods: Array<MfaMethod>, defaultMfaMethod: MfaMethod | null, remainingBackupCodes: number, status: AccountStatus, deletionScheduledFor: string | null } };
 
 export type ReauthenticateMutationVariables = Exact<{
   input: ReauthenticateInput;
@@ -2162,6 +2669,11 @@ export type ReauthenticateMutationVariables = Exact<{
 
 
 export type ReauthenticateMutation = { reauthenticate: { __typename: 'Session', id: string } };
+
+export type StartPasskeyReauthenticationMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StartPasskeyReauthenticationMutation = { startPasskeyReauthentication: Record<string, unknown> };
 
 export type MySessionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2336,19 +2848,22 @@ export type RecoverWebhookEndpointMutation = { recoverWebhookEndpoint: { __typen
 
 export const ApiKeyFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ApiKeyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ApiKey"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedIp"}},{"kind":"Field","name":{"kind":"Name","value":"rolledAt"}},{"kind":"Field","name":{"kind":"Name","value":"previousSecretExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]} as unknown as DocumentNode<ApiKeyFieldsFragment, unknown>;
 export const AuditEventFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuditEventFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuditEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"actorType"}},{"kind":"Field","name":{"kind":"Name","value":"actorAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"actorName"}},{"kind":"Field","name":{"kind":"Name","value":"apiKeyId"}},{"kind":"Field","name":{"kind":"Name","value":"targetType"}},{"kind":"Field","name":{"kind":"Name","value":"targetId"}},{"kind":"Field","name":{"kind":"Name","value":"targetLabel"}},{"kind":"Field","name":{"kind":"Name","value":"ipAddress"}},{"kind":"Field","name":{"kind":"Name","value":"userAgent"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"changes"}},{"kind":"Field","name":{"kind":"Name","value":"detailsErased"}},{"kind":"Field","name":{"kind":"Name","value":"hash"}},{"kind":"Field","name":{"kind":"Name","value":"previousHash"}}]}}]} as unknown as DocumentNode<AuditEventFieldsFragment, unknown>;
+export const InvoiceFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InvoiceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Invoice"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"pdfUrl"}}]}}]} as unknown as DocumentNode<InvoiceFieldsFragment, unknown>;
+export const PlanFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PlanFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Plan"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"seatLimit"}},{"kind":"Field","name":{"kind":"Name","value":"limits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metric"}},{"kind":"Field","name":{"kind":"Name","value":"limit"}}]}}]}}]} as unknown as DocumentNode<PlanFieldsFragment, unknown>;
 export const DomainFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DomainFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Domain"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedAt"}},{"kind":"Field","name":{"kind":"Name","value":"verificationRecord"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]} as unknown as DocumentNode<DomainFieldsFragment, unknown>;
 export const NotificationFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NotificationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Notification"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"link"}},{"kind":"Field","name":{"kind":"Name","value":"readAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<NotificationFieldsFragment, unknown>;
 export const NotificationPreferenceFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NotificationPreferenceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NotificationPreference"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"locked"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"defaultEnabled"}}]}}]} as unknown as DocumentNode<NotificationPreferenceFieldsFragment, unknown>;
 export const OrganizationGeneralFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrganizationGeneralFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Organization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"industry"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"myRole"}}]}}]} as unknown as DocumentNode<OrganizationGeneralFieldsFragment, unknown>;
+export const PasskeyFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PasskeyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Passkey"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"backedUp"}}]}}]} as unknown as DocumentNode<PasskeyFieldsFragment, unknown>;
 export const DataExportFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DataExportFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DataExport"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"downloadUrl"}}]}}]} as unknown as DocumentNode<DataExportFieldsFragment, unknown>;
 export const RecordingsDeletionFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RecordingsDeletionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RecordingsDeletionRequest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}}]}}]} as unknown as DocumentNode<RecordingsDeletionFieldsFragment, unknown>;
-export const AccountFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"pendingEmail"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"mfaEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"remainingBackupCodes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deletionScheduledFor"}}]}}]} as unknown as DocumentNode<AccountFieldsFragment, unknown>;
+export const AccountFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"pendingEmail"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"mfaEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"mfaMethods"}},{"kind":"Field","name":{"kind":"Name","value":"defaultMfaMethod"}},{"kind":"Field","name":{"kind":"Name","value":"remainingBackupCodes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deletionScheduledFor"}}]}}]} as unknown as DocumentNode<AccountFieldsFragment, unknown>;
 export const SessionFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SessionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Session"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"current"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastActiveAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"deviceType"}},{"kind":"Field","name":{"kind":"Name","value":"browser"}},{"kind":"Field","name":{"kind":"Name","value":"os"}},{"kind":"Field","name":{"kind":"Name","value":"ipAddress"}},{"kind":"Field","name":{"kind":"Name","value":"location"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]} as unknown as DocumentNode<SessionFieldsFragment, unknown>;
 export const InvitationFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InvitationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Invitation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]} as unknown as DocumentNode<InvitationFieldsFragment, unknown>;
 export const TeamMemberFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TeamMemberFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TeamMember"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"joinedAt"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]} as unknown as DocumentNode<TeamMemberFieldsFragment, unknown>;
 export const WebhookDeliveryFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WebhookDeliveryFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WebhookDelivery"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"attemptCount"}},{"kind":"Field","name":{"kind":"Name","value":"lastResponseStatus"}},{"kind":"Field","name":{"kind":"Name","value":"nextAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"payload"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"responseStatus"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"manual"}},{"kind":"Field","name":{"kind":"Name","value":"responseBody"}},{"kind":"Field","name":{"kind":"Name","value":"requestHeaders"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]} as unknown as DocumentNode<WebhookDeliveryFieldsFragment, unknown>;
 export const WebhookEndpointFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WebhookEndpointFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WebhookEndpoint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"eventTypes"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"disabledReason"}},{"kind":"Field","name":{"kind":"Name","value":"lastSuccessAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastFailureAt"}},{"kind":"Field","name":{"kind":"Name","value":"failureStreak"}},{"kind":"Field","name":{"kind":"Name","value":"failingSince"}},{"kind":"Field","name":{"kind":"Name","value":"previousSecretExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<WebhookEndpointFieldsFragment, unknown>;
-export const MySecurityEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MySecurityEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mySecurityEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"ipAddress"}},{"kind":"Field","name":{"kind":"Name","value":"location"}},{"kind":"Field","name":{"kind":"Name","value":"device"}},{"kind":"Field","name":{"kind":"Name","value":"targetDevice"}},{"kind":"Field","name":{"kind":"Name","value":"newDevice"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<MySecurityEventsQuery, MySecurityEventsQueryVariables>;
+export const MySecurityEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MySecurityEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mySecurityEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"ipAddress"}},{"kind":"Field","name":{"kind":"Name","value":"location"}},{"kind":"Field","name":{"kind":"Name","value":"device"}},{"kind":"Field","name":{"kind":"Name","value":"targetDevice"}},{"kind":"Field","name":{"kind":"Name","value":"newDevice"}},{"kind":"Field","name":{"kind":"Name","value":"method"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<MySecurityEventsQuery, MySecurityEventsQueryVariables>;
 export const ApiKeysOrganizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ApiKeysOrganization"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"myRole"}}]}}]}}]} as unknown as DocumentNode<ApiKeysOrganizationQuery, ApiKeysOrganizationQueryVariables>;
 export const CreateApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateApiKeyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"apiKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ApiKeyFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"secret"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ApiKeyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ApiKey"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedIp"}},{"kind":"Field","name":{"kind":"Name","value":"rolledAt"}},{"kind":"Field","name":{"kind":"Name","value":"previousSecretExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]} as unknown as DocumentNode<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
 export const OrganizationApiKeysDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganizationApiKeys"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"apiKeys"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ApiKeyFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"apiKeyScopeChoices"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"unavailableReason"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ApiKeyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ApiKey"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedIp"}},{"kind":"Field","name":{"kind":"Name","value":"rolledAt"}},{"kind":"Field","name":{"kind":"Name","value":"previousSecretExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]} as unknown as DocumentNode<OrganizationApiKeysQuery, OrganizationApiKeysQueryVariables>;
@@ -2357,25 +2872,34 @@ export const RollApiKeyDocument = {"kind":"Document","definitions":[{"kind":"Ope
 export const AuditEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuditEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AuditEventFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"auditEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AuditEventFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endCursor"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuditEventFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuditEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"actorType"}},{"kind":"Field","name":{"kind":"Name","value":"actorAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"actorName"}},{"kind":"Field","name":{"kind":"Name","value":"apiKeyId"}},{"kind":"Field","name":{"kind":"Name","value":"targetType"}},{"kind":"Field","name":{"kind":"Name","value":"targetId"}},{"kind":"Field","name":{"kind":"Name","value":"targetLabel"}},{"kind":"Field","name":{"kind":"Name","value":"ipAddress"}},{"kind":"Field","name":{"kind":"Name","value":"userAgent"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"changes"}},{"kind":"Field","name":{"kind":"Name","value":"detailsErased"}},{"kind":"Field","name":{"kind":"Name","value":"hash"}},{"kind":"Field","name":{"kind":"Name","value":"previousHash"}}]}}]} as unknown as DocumentNode<AuditEventsQuery, AuditEventsQueryVariables>;
 export const AuditLogFilterChoicesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuditLogFilterChoices"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"members"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"apiKeys"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}}]}}]}}]}}]} as unknown as DocumentNode<AuditLogFilterChoicesQuery, AuditLogFilterChoicesQueryVariables>;
 export const AuditLogOrganizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuditLogOrganization"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"myRole"}}]}}]}}]} as unknown as DocumentNode<AuditLogOrganizationQuery, AuditLogOrganizationQueryVariables>;
-export const CompleteMfaChallengeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CompleteMfaChallenge"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CompleteMfaChallengeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"completeMfaChallenge"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"pendingEmail"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"mfaEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"remainingBackupCodes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deletionScheduledFor"}}]}}]} as unknown as DocumentNode<CompleteMfaChallengeMutation, CompleteMfaChallengeMutationVariables>;
-export const LogInDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LogIn"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LogInInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logIn"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountFields"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MfaChallenge"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challengeId"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"pendingEmail"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"mfaEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"remainingBackupCodes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deletionScheduledFor"}}]}}]} as unknown as DocumentNode<LogInMutation, LogInMutationVariables>;
+export const CompleteMfaChallengeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CompleteMfaChallenge"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CompleteMfaChallengeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"completeMfaChallenge"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"pendingEmail"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"mfaEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"mfaMethods"}},{"kind":"Field","name":{"kind":"Name","value":"defaultMfaMethod"}},{"kind":"Field","name":{"kind":"Name","value":"remainingBackupCodes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deletionScheduledFor"}}]}}]} as unknown as DocumentNode<CompleteMfaChallengeMutation, CompleteMfaChallengeMutationVariables>;
+export const CompletePasskeySignInDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CompletePasskeySignIn"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CompletePasskeySignInInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"completePasskeySignIn"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"pendingEmail"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"mfaEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"mfaMethods"}},{"kind":"Field","name":{"kind":"Name","value":"defaultMfaMethod"}},{"kind":"Field","name":{"kind":"Name","value":"remainingBackupCodes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deletionScheduledFor"}}]}}]} as unknown as DocumentNode<CompletePasskeySignInMutation, CompletePasskeySignInMutationVariables>;
+export const LogInDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LogIn"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LogInInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logIn"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountFields"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MfaChallenge"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challengeId"}},{"kind":"Field","name":{"kind":"Name","value":"methods"}},{"kind":"Field","name":{"kind":"Name","value":"defaultMethod"}},{"kind":"Field","name":{"kind":"Name","value":"phoneHint"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"pendingEmail"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"mfaEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"mfaMethods"}},{"kind":"Field","name":{"kind":"Name","value":"defaultMfaMethod"}},{"kind":"Field","name":{"kind":"Name","value":"remainingBackupCodes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deletionScheduledFor"}}]}}]} as unknown as DocumentNode<LogInMutation, LogInMutationVariables>;
 export const LogOutDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LogOut"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logOut"}}]}}]} as unknown as DocumentNode<LogOutMutation, LogOutMutationVariables>;
-export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"pendingEmail"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"mfaEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"remainingBackupCodes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deletionScheduledFor"}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
-export const SignUpDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignUp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SignUpInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signUp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"pendingEmail"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"mfaEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"remainingBackupCodes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deletionScheduledFor"}}]}}]} as unknown as DocumentNode<SignUpMutation, SignUpMutationVariables>;
-export const RemoveAvatarDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveAvatar"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeAvatar"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"pendingEmail"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"mfaEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"remainingBackupCodes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deletionScheduledFor"}}]}}]} as unknown as DocumentNode<RemoveAvatarMutation, RemoveAvatarMutationVariables>;
+export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"pendingEmail"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"mfaEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"mfaMethods"}},{"kind":"Field","name":{"kind":"Name","value":"defaultMfaMethod"}},{"kind":"Field","name":{"kind":"Name","value":"remainingBackupCodes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deletionScheduledFor"}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
+export const SendMfaSmsCodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SendMfaSmsCode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"challengeId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sendMfaSmsCode"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"challengeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"challengeId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"phoneHint"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]} as unknown as DocumentNode<SendMfaSmsCodeMutation, SendMfaSmsCodeMutationVariables>;
+export const SignUpDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignUp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SignUpInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signUp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"pendingEmail"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"mfaEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"mfaMethods"}},{"kind":"Field","name":{"kind":"Name","value":"defaultMfaMethod"}},{"kind":"Field","name":{"kind":"Name","value":"remainingBackupCodes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deletionScheduledFor"}}]}}]} as unknown as DocumentNode<SignUpMutation, SignUpMutationVariables>;
+export const StartPasskeySignInDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartPasskeySignIn"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startPasskeySignIn"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"attemptId"}},{"kind":"Field","name":{"kind":"Name","value":"options"}}]}}]}}]} as unknown as DocumentNode<StartPasskeySignInMutation, StartPasskeySignInMutationVariables>;
+export const RemoveAvatarDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveAvatar"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeAvatar"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"pendingEmail"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"mfaEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"mfaMethods"}},{"kind":"Field","name":{"kind":"Name","value":"defaultMfaMethod"}},{"kind":"Field","name":{"kind":"Name","value":"remainingBackupCodes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deletionScheduledFor"}}]}}]} as unknown as DocumentNode<RemoveAvatarMutation, RemoveAvatarMutationVariables>;
+export const ChangePlanDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangePlan"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"organizationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"plan"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changePlan"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"organizationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"organizationId"}}},{"kind":"Argument","name":{"kind":"Name","value":"plan"},"value":{"kind":"Variable","name":{"kind":"Name","value":"plan"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"plan"}},{"kind":"Field","name":{"kind":"Name","value":"seatLimit"}},{"kind":"Field","name":{"kind":"Name","value":"seatsUsed"}}]}}]}}]} as unknown as DocumentNode<ChangePlanMutation, ChangePlanMutationVariables>;
+export const OrganizationBillingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganizationBilling"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"walletBalance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"asOf"}}]}},{"kind":"Field","name":{"kind":"Name","value":"invoices"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InvoiceFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endCursor"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InvoiceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Invoice"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"pdfUrl"}}]}}]} as unknown as DocumentNode<OrganizationBillingQuery, OrganizationBillingQueryVariables>;
+export const OrganizationPlanDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganizationPlan"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"myRole"}},{"kind":"Field","name":{"kind":"Name","value":"plan"}},{"kind":"Field","name":{"kind":"Name","value":"seatLimit"}},{"kind":"Field","name":{"kind":"Name","value":"seatsUsed"}},{"kind":"Field","name":{"kind":"Name","value":"billingCycleStart"}},{"kind":"Field","name":{"kind":"Name","value":"billingCycleEnd"}},{"kind":"Field","name":{"kind":"Name","value":"billingTimeZone"}},{"kind":"Field","name":{"kind":"Name","value":"usage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metric"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"limit"}},{"kind":"Field","name":{"kind":"Name","value":"forecast"}},{"kind":"Field","name":{"kind":"Name","value":"asOf"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"plans"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PlanFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PlanFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Plan"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"seatLimit"}},{"kind":"Field","name":{"kind":"Name","value":"limits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metric"}},{"kind":"Field","name":{"kind":"Name","value":"limit"}}]}}]}}]} as unknown as DocumentNode<OrganizationPlanQuery, OrganizationPlanQueryVariables>;
 export const AddDomainDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddDomain"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"organizationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"domain"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addDomain"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"organizationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"organizationId"}}},{"kind":"Argument","name":{"kind":"Name","value":"domain"},"value":{"kind":"Variable","name":{"kind":"Name","value":"domain"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DomainFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DomainFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Domain"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedAt"}},{"kind":"Field","name":{"kind":"Name","value":"verificationRecord"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]} as unknown as DocumentNode<AddDomainMutation, AddDomainMutationVariables>;
 export const OrganizationDomainsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganizationDomains"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"myRole"}},{"kind":"Field","name":{"kind":"Name","value":"domains"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DomainFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DomainFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Domain"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedAt"}},{"kind":"Field","name":{"kind":"Name","value":"verificationRecord"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]} as unknown as DocumentNode<OrganizationDomainsQuery, OrganizationDomainsQueryVariables>;
 export const RemoveDomainDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveDomain"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeDomain"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<RemoveDomainMutation, RemoveDomainMutationVariables>;
 export const VerifyDomainDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"VerifyDomain"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"verifyDomain"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DomainFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DomainFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Domain"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedAt"}},{"kind":"Field","name":{"kind":"Name","value":"verificationRecord"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]} as unknown as DocumentNode<VerifyDomainMutation, VerifyDomainMutationVariables>;
-export const CancelEmailChangeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelEmailChange"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelEmailChange"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"pendingEmail"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"mfaEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"remainingBackupCodes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deletionScheduledFor"}}]}}]} as unknown as DocumentNode<CancelEmailChangeMutation, CancelEmailChangeMutationVariables>;
-export const ConfirmEmailChangeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfirmEmailChange"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"token"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmEmailChange"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"token"},"value":{"kind":"Variable","name":{"kind":"Name","value":"token"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"pendingEmail"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"mfaEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"remainingBackupCodes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deletionScheduledFor"}}]}}]} as unknown as DocumentNode<ConfirmEmailChangeMutation, ConfirmEmailChangeMutationVariables>;
+export const CancelEmailChangeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelEmailChange"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelEmailChange"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"pendingEmail"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"mfaEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"mfaMethods"}},{"kind":"Field","name":{"kind":"Name","value":"defaultMfaMethod"}},{"kind":"Field","name":{"kind":"Name","value":"remainingBackupCodes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deletionScheduledFor"}}]}}]} as unknown as DocumentNode<CancelEmailChangeMutation, CancelEmailChangeMutationVariables>;
+export const ConfirmEmailChangeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfirmEmailChange"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"token"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmEmailChange"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"token"},"value":{"kind":"Variable","name":{"kind":"Name","value":"token"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"pendingEmail"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"mfaEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"mfaMethods"}},{"kind":"Field","name":{"kind":"Name","value":"defaultMfaMethod"}},{"kind":"Field","name":{"kind":"Name","value":"remainingBackupCodes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deletionScheduledFor"}}]}}]} as unknown as DocumentNode<ConfirmEmailChangeMutation, ConfirmEmailChangeMutationVariables>;
 export const RequestEmailChangeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RequestEmailChange"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RequestEmailChangeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestEmailChange"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}]}]}}]} as unknown as DocumentNode<RequestEmailChangeMutation, RequestEmailChangeMutationVariables>;
 export const ResendVerificationEmailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ResendVerificationEmail"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resendVerificationEmail"}}]}}]} as unknown as DocumentNode<ResendVerificationEmailMutation, ResendVerificationEmailMutationVariables>;
 export const AcceptInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AcceptInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"token"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"token"},"value":{"kind":"Variable","name":{"kind":"Name","value":"token"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]} as unknown as DocumentNode<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
 export const InvitationByTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InvitationByToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"token"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invitationByToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"token"},"value":{"kind":"Variable","name":{"kind":"Name","value":"token"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"organizationName"}},{"kind":"Field","name":{"kind":"Name","value":"invitedByName"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]} as unknown as DocumentNode<InvitationByTokenQuery, InvitationByTokenQueryVariables>;
 export const ConfirmTotpEnrollmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfirmTotpEnrollment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"signOutOtherSessions"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmTotpEnrollment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}},{"kind":"Argument","name":{"kind":"Name","value":"signOutOtherSessions"},"value":{"kind":"Variable","name":{"kind":"Name","value":"signOutOtherSessions"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"codes"}}]}}]}}]} as unknown as DocumentNode<ConfirmTotpEnrollmentMutation, ConfirmTotpEnrollmentMutationVariables>;
 export const DisableMfaDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DisableMfa"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"disableMfa"}}]}}]} as unknown as DocumentNode<DisableMfaMutation, DisableMfaMutationVariables>;
+export const DisableMfaMethodDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DisableMfaMethod"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"method"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MfaMethod"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"disableMfaMethod"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"method"},"value":{"kind":"Variable","name":{"kind":"Name","value":"method"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"pendingEmail"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"mfaEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"mfaMethods"}},{"kind":"Field","name":{"kind":"Name","value":"defaultMfaMethod"}},{"kind":"Field","name":{"kind":"Name","value":"remainingBackupCodes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deletionScheduledFor"}}]}}]} as unknown as DocumentNode<DisableMfaMethodMutation, DisableMfaMethodMutationVariables>;
+export const EnableSmsMfaDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EnableSmsMfa"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enableSmsMfa"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"codes"}}]}}]}}]} as unknown as DocumentNode<EnableSmsMfaMutation, EnableSmsMfaMutationVariables>;
 export const RegenerateBackupCodesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RegenerateBackupCodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"regenerateBackupCodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"codes"}}]}}]}}]} as unknown as DocumentNode<RegenerateBackupCodesMutation, RegenerateBackupCodesMutationVariables>;
+export const SetDefaultMfaMethodDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetDefaultMfaMethod"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"method"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MfaMethod"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setDefaultMfaMethod"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"method"},"value":{"kind":"Variable","name":{"kind":"Name","value":"method"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"pendingEmail"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"mfaEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"mfaMethods"}},{"kind":"Field","name":{"kind":"Name","value":"defaultMfaMethod"}},{"kind":"Field","name":{"kind":"Name","value":"remainingBackupCodes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deletionScheduledFor"}}]}}]} as unknown as DocumentNode<SetDefaultMfaMethodMutation, SetDefaultMfaMethodMutationVariables>;
 export const StartTotpEnrollmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartTotpEnrollment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startTotpEnrollment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"otpauthUri"}},{"kind":"Field","name":{"kind":"Name","value":"qrCodeDataUrl"}}]}}]}}]} as unknown as DocumentNode<StartTotpEnrollmentMutation, StartTotpEnrollmentMutationVariables>;
 export const MarkAllNotificationsReadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MarkAllNotificationsRead"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"markAllNotificationsRead"}}]}}]} as unknown as DocumentNode<MarkAllNotificationsReadMutation, MarkAllNotificationsReadMutationVariables>;
 export const MarkNotificationsReadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MarkNotificationsRead"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ids"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"markNotificationsRead"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"ids"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ids"}}}]}]}}]} as unknown as DocumentNode<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
@@ -2393,15 +2917,20 @@ export const UpdateNotificationRulesDocument = {"kind":"Document","definitions":
 export const OrganizationGeneralDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganizationGeneral"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OrganizationGeneralFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"industries"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrganizationGeneralFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Organization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"industry"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"myRole"}}]}}]} as unknown as DocumentNode<OrganizationGeneralQuery, OrganizationGeneralQueryVariables>;
 export const UpdateOrganizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateOrganization"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateOrganizationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateOrganization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OrganizationGeneralFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrganizationGeneralFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Organization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"industry"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"myRole"}}]}}]} as unknown as DocumentNode<UpdateOrganizationMutation, UpdateOrganizationMutationVariables>;
 export const MyOrganizationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyOrganizations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myOrganizations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"myRole"}}]}}]}}]} as unknown as DocumentNode<MyOrganizationsQuery, MyOrganizationsQueryVariables>;
+export const FinishPasskeyRegistrationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"FinishPasskeyRegistration"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"FinishPasskeyRegistrationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"finishPasskeyRegistration"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PasskeyFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PasskeyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Passkey"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"backedUp"}}]}}]} as unknown as DocumentNode<FinishPasskeyRegistrationMutation, FinishPasskeyRegistrationMutationVariables>;
+export const MyPasskeysDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyPasskeys"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myPasskeys"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PasskeyFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PasskeyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Passkey"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"backedUp"}}]}}]} as unknown as DocumentNode<MyPasskeysQuery, MyPasskeysQueryVariables>;
+export const RemovePasskeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemovePasskey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removePasskey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<RemovePasskeyMutation, RemovePasskeyMutationVariables>;
+export const RenamePasskeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RenamePasskey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RenamePasskeyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"renamePasskey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PasskeyFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PasskeyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Passkey"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"backedUp"}}]}}]} as unknown as DocumentNode<RenamePasskeyMutation, RenamePasskeyMutationVariables>;
+export const StartPasskeyRegistrationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartPasskeyRegistration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startPasskeyRegistration"}}]}}]} as unknown as DocumentNode<StartPasskeyRegistrationMutation, StartPasskeyRegistrationMutationVariables>;
 export const ChangePasswordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangePassword"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangePasswordInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changePassword"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}]}]}}]} as unknown as DocumentNode<ChangePasswordMutation, ChangePasswordMutationVariables>;
 export const RequestPasswordResetDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RequestPasswordReset"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"email"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestPasswordReset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"email"},"value":{"kind":"Variable","name":{"kind":"Name","value":"email"}}}]}]}}]} as unknown as DocumentNode<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>;
 export const ResetPasswordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ResetPassword"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ResetPasswordInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resetPassword"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}]}]}}]} as unknown as DocumentNode<ResetPasswordMutation, ResetPasswordMutationVariables>;
-export const ConfirmPhoneChangeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfirmPhoneChange"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmPhoneChange"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"pendingEmail"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"mfaEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"remainingBackupCodes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deletionScheduledFor"}}]}}]} as unknown as DocumentNode<ConfirmPhoneChangeMutation, ConfirmPhoneChangeMutationVariables>;
-export const RemovePhoneDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemovePhone"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removePhone"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"pendingEmail"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"mfaEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"remainingBackupCodes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deletionScheduledFor"}}]}}]} as unknown as DocumentNode<RemovePhoneMutation, RemovePhoneMutationVariables>;
+export const ConfirmPhoneChangeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfirmPhoneChange"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmPhoneChange"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"pendingEmail"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"mfaEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"mfaMethods"}},{"kind":"Field","name":{"kind":"Name","value":"defaultMfaMethod"}},{"kind":"Field","name":{"kind":"Name","value":"remainingBackupCodes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deletionScheduledFor"}}]}}]} as unknown as DocumentNode<ConfirmPhoneChangeMutation, ConfirmPhoneChangeMutationVariables>;
+export const RemovePhoneDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemovePhone"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removePhone"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"pendingEmail"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"mfaEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"mfaMethods"}},{"kind":"Field","name":{"kind":"Name","value":"defaultMfaMethod"}},{"kind":"Field","name":{"kind":"Name","value":"remainingBackupCodes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deletionScheduledFor"}}]}}]} as unknown as DocumentNode<RemovePhoneMutation, RemovePhoneMutationVariables>;
 export const RequestPhoneChangeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RequestPhoneChange"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RequestPhoneChangeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestPhoneChange"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}]}]}}]} as unknown as DocumentNode<RequestPhoneChangeMutation, RequestPhoneChangeMutationVariables>;
 export const ResendPhoneCodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ResendPhoneCode"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resendPhoneCode"}}]}}]} as unknown as DocumentNode<ResendPhoneCodeMutation, ResendPhoneCodeMutationVariables>;
 export const AccountDeletionGraceDaysDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountDeletionGraceDays"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accountDeletionGraceDays"}}]}}]} as unknown as DocumentNode<AccountDeletionGraceDaysQuery, AccountDeletionGraceDaysQueryVariables>;
-export const CancelAccountDeletionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelAccountDeletion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelAccountDeletion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"pendingEmail"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"mfaEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"remainingBackupCodes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deletionScheduledFor"}}]}}]} as unknown as DocumentNode<CancelAccountDeletionMutation, CancelAccountDeletionMutationVariables>;
+export const CancelAccountDeletionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelAccountDeletion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelAccountDeletion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"pendingEmail"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"mfaEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"mfaMethods"}},{"kind":"Field","name":{"kind":"Name","value":"defaultMfaMethod"}},{"kind":"Field","name":{"kind":"Name","value":"remainingBackupCodes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deletionScheduledFor"}}]}}]} as unknown as DocumentNode<CancelAccountDeletionMutation, CancelAccountDeletionMutationVariables>;
 export const DeactivateAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeactivateAccount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deactivateAccount"}}]}}]} as unknown as DocumentNode<DeactivateAccountMutation, DeactivateAccountMutationVariables>;
 export const DeleteDataExportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteDataExport"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteDataExport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<DeleteDataExportMutation, DeleteDataExportMutationVariables>;
 export const MyDataExportsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyDataExports"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myDataExports"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DataExportFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DataExportFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DataExport"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"downloadUrl"}}]}}]} as unknown as DocumentNode<MyDataExportsQuery, MyDataExportsQueryVariables>;
@@ -2409,9 +2938,10 @@ export const ReactivateAccountDocument = {"kind":"Document","definitions":[{"kin
 export const RecordingsDeletionRequestsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RecordingsDeletionRequests"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"organizationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"organizationId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"recordingsDeletionRequests"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RecordingsDeletionFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RecordingsDeletionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RecordingsDeletionRequest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}}]}}]} as unknown as DocumentNode<RecordingsDeletionRequestsQuery, RecordingsDeletionRequestsQueryVariables>;
 export const RequestDataExportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RequestDataExport"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestDataExport"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DataExportFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DataExportFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DataExport"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"downloadUrl"}}]}}]} as unknown as DocumentNode<RequestDataExportMutation, RequestDataExportMutationVariables>;
 export const RequestRecordingsDeletionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RequestRecordingsDeletion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"organizationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestRecordingsDeletion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"organizationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"organizationId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RecordingsDeletionFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RecordingsDeletionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RecordingsDeletionRequest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}}]}}]} as unknown as DocumentNode<RequestRecordingsDeletionMutation, RequestRecordingsDeletionMutationVariables>;
-export const ScheduleAccountDeletionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScheduleAccountDeletion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scheduleAccountDeletion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"pendingEmail"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"mfaEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"remainingBackupCodes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deletionScheduledFor"}}]}}]} as unknown as DocumentNode<ScheduleAccountDeletionMutation, ScheduleAccountDeletionMutationVariables>;
-export const UpdateProfileDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateProfile"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateProfileInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateProfile"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"pendingEmail"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"mfaEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"remainingBackupCodes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deletionScheduledFor"}}]}}]} as unknown as DocumentNode<UpdateProfileMutation, UpdateProfileMutationVariables>;
+export const ScheduleAccountDeletionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScheduleAccountDeletion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scheduleAccountDeletion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"pendingEmail"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"mfaEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"mfaMethods"}},{"kind":"Field","name":{"kind":"Name","value":"defaultMfaMethod"}},{"kind":"Field","name":{"kind":"Name","value":"remainingBackupCodes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deletionScheduledFor"}}]}}]} as unknown as DocumentNode<ScheduleAccountDeletionMutation, ScheduleAccountDeletionMutationVariables>;
+export const UpdateProfileDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateProfile"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateProfileInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateProfile"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"pendingEmail"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"mfaEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"mfaMethods"}},{"kind":"Field","name":{"kind":"Name","value":"defaultMfaMethod"}},{"kind":"Field","name":{"kind":"Name","value":"remainingBackupCodes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deletionScheduledFor"}}]}}]} as unknown as DocumentNode<UpdateProfileMutation, UpdateProfileMutationVariables>;
 export const ReauthenticateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Reauthenticate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReauthenticateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reauthenticate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<ReauthenticateMutation, ReauthenticateMutationVariables>;
+export const StartPasskeyReauthenticationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartPasskeyReauthentication"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startPasskeyReauthentication"}}]}}]} as unknown as DocumentNode<StartPasskeyReauthenticationMutation, StartPasskeyReauthenticationMutationVariables>;
 export const MySessionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MySessions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mySessions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SessionFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SessionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Session"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"current"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastActiveAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"deviceType"}},{"kind":"Field","name":{"kind":"Name","value":"browser"}},{"kind":"Field","name":{"kind":"Name","value":"os"}},{"kind":"Field","name":{"kind":"Name","value":"ipAddress"}},{"kind":"Field","name":{"kind":"Name","value":"location"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]} as unknown as DocumentNode<MySessionsQuery, MySessionsQueryVariables>;
 export const RevokeOtherSessionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeOtherSessions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeOtherSessions"}}]}}]} as unknown as DocumentNode<RevokeOtherSessionsMutation, RevokeOtherSessionsMutationVariables>;
 export const RevokeSessionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeSession"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeSession"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SessionFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SessionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Session"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"current"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastActiveAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"deviceType"}},{"kind":"Field","name":{"kind":"Name","value":"browser"}},{"kind":"Field","name":{"kind":"Name","value":"os"}},{"kind":"Field","name":{"kind":"Name","value":"ipAddress"}},{"kind":"Field","name":{"kind":"Name","value":"location"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]} as unknown as DocumentNode<RevokeSessionMutation, RevokeSessionMutationVariables>;
@@ -2505,6 +3035,10 @@ export function useCompleteMfaChallengeMutation(options?: useMutation.Options<Co
   return useMutation(CompleteMfaChallengeDocument, options);
 }
 
+export function useCompletePasskeySignInMutation(options?: useMutation.Options<CompletePasskeySignInMutation, CompletePasskeySignInMutationVariables>) {
+  return useMutation(CompletePasskeySignInDocument, options);
+}
+
 export function useLogInMutation(options?: useMutation.Options<LogInMutation, LogInMutationVariables>) {
   return useMutation(LogInDocument, options);
 }
@@ -2521,12 +3055,40 @@ export function useMeLazyQuery(options?: useLazyQuery.Options<MeQuery, MeQueryVa
   return useLazyQuery(MeDocument, options);
 }
 
+export function useSendMfaSmsCodeMutation(options?: useMutation.Options<SendMfaSmsCodeMutation, SendMfaSmsCodeMutationVariables>) {
+  return useMutation(SendMfaSmsCodeDocument, options);
+}
+
 export function useSignUpMutation(options?: useMutation.Options<SignUpMutation, SignUpMutationVariables>) {
   return useMutation(SignUpDocument, options);
 }
 
+export function useStartPasskeySignInMutation(options?: useMutation.Options<StartPasskeySignInMutation, StartPasskeySignInMutationVariables>) {
+  return useMutation(StartPasskeySignInDocument, options);
+}
+
 export function useRemoveAvatarMutation(options?: useMutation.Options<RemoveAvatarMutation, RemoveAvatarMutationVariables>) {
   return useMutation(RemoveAvatarDocument, options);
+}
+
+export function useChangePlanMutation(options?: useMutation.Options<ChangePlanMutation, ChangePlanMutationVariables>) {
+  return useMutation(ChangePlanDocument, options);
+}
+
+export function useOrganizationBillingQuery(options: useQuery.Options<OrganizationBillingQuery, OrganizationBillingQueryVariables>) {
+  return useQuery(OrganizationBillingDocument, options);
+}
+
+export function useOrganizationBillingLazyQuery(options?: useLazyQuery.Options<OrganizationBillingQuery, OrganizationBillingQueryVariables>) {
+  return useLazyQuery(OrganizationBillingDocument, options);
+}
+
+export function useOrganizationPlanQuery(options: useQuery.Options<OrganizationPlanQuery, OrganizationPlanQueryVariables>) {
+  return useQuery(OrganizationPlanDocument, options);
+}
+
+export function useOrganizationPlanLazyQuery(options?: useLazyQuery.Options<OrganizationPlanQuery, OrganizationPlanQueryVariables>) {
+  return useLazyQuery(OrganizationPlanDocument, options);
 }
 
 export function useAddDomainMutation(options?: useMutation.Options<AddDomainMutation, AddDomainMutationVariables>) {
@@ -2585,8 +3147,20 @@ export function useDisableMfaMutation(options?: useMutation.Options<DisableMfaMu
   return useMutation(DisableMfaDocument, options);
 }
 
+export function useDisableMfaMethodMutation(options?: useMutation.Options<DisableMfaMethodMutation, DisableMfaMethodMutationVariables>) {
+  return useMutation(DisableMfaMethodDocument, options);
+}
+
+export function useEnableSmsMfaMutation(options?: useMutation.Options<EnableSmsMfaMutation, EnableSmsMfaMutationVariables>) {
+  return useMutation(EnableSmsMfaDocument, options);
+}
+
 export function useRegenerateBackupCodesMutation(options?: useMutation.Options<RegenerateBackupCodesMutation, RegenerateBackupCodesMutationVariables>) {
   return useMutation(RegenerateBackupCodesDocument, options);
+}
+
+export function useSetDefaultMfaMethodMutation(options?: useMutation.Options<SetDefaultMfaMethodMutation, SetDefaultMfaMethodMutationVariables>) {
+  return useMutation(SetDefaultMfaMethodDocument, options);
 }
 
 export function useStartTotpEnrollmentMutation(options?: useMutation.Options<StartTotpEnrollmentMutation, StartTotpEnrollmentMutationVariables>) {
@@ -2689,6 +3263,30 @@ export function useMyOrganizationsLazyQuery(options?: useLazyQuery.Options<MyOrg
   return useLazyQuery(MyOrganizationsDocument, options);
 }
 
+export function useFinishPasskeyRegistrationMutation(options?: useMutation.Options<FinishPasskeyRegistrationMutation, FinishPasskeyRegistrationMutationVariables>) {
+  return useMutation(FinishPasskeyRegistrationDocument, options);
+}
+
+export function useMyPasskeysQuery(options?: useQuery.Options<MyPasskeysQuery, MyPasskeysQueryVariables>) {
+  return useQuery(MyPasskeysDocument, options);
+}
+
+export function useMyPasskeysLazyQuery(options?: useLazyQuery.Options<MyPasskeysQuery, MyPasskeysQueryVariables>) {
+  return useLazyQuery(MyPasskeysDocument, options);
+}
+
+export function useRemovePasskeyMutation(options?: useMutation.Options<RemovePasskeyMutation, RemovePasskeyMutationVariables>) {
+  return useMutation(RemovePasskeyDocument, options);
+}
+
+export function useRenamePasskeyMutation(options?: useMutation.Options<RenamePasskeyMutation, RenamePasskeyMutationVariables>) {
+  return useMutation(RenamePasskeyDocument, options);
+}
+
+export function useStartPasskeyRegistrationMutation(options?: useMutation.Options<StartPasskeyRegistrationMutation, StartPasskeyRegistrationMutationVariables>) {
+  return useMutation(StartPasskeyRegistrationDocument, options);
+}
+
 export function useChangePasswordMutation(options?: useMutation.Options<ChangePasswordMutation, ChangePasswordMutationVariables>) {
   return useMutation(ChangePasswordDocument, options);
 }
@@ -2775,6 +3373,10 @@ export function useUpdateProfileMutation(options?: useMutation.Options<UpdatePro
 
 export function useReauthenticateMutation(options?: useMutation.Options<ReauthenticateMutation, ReauthenticateMutationVariables>) {
   return useMutation(ReauthenticateDocument, options);
+}
+
+export function useStartPasskeyReauthenticationMutation(options?: useMutation.Options<StartPasskeyReauthenticationMutation, StartPasskeyReauthenticationMutationVariables>) {
+  return useMutation(StartPasskeyReauthenticationDocument, options);
 }
 
 export function useMySessionsQuery(options?: useQuery.Options<MySessionsQuery, MySessionsQueryVariables>) {

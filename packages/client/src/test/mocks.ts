@@ -19,6 +19,10 @@ import {
   UnreadNotificationCountDocument,
   type UnreadNotificationCountQuery,
   type UnreadNotificationCountQueryVariables,
+  MyPasskeysDocument,
+  type MyPasskeysQuery,
+  type MyPasskeysQueryVariables,
+  type PasskeyFieldsFragment,
   type Role,
   type SessionEventType,
   type SessionFieldsFragment,
@@ -52,6 +56,8 @@ export function anAccount(overrides: Partial<AccountFieldsFragment> = {}): Accou
     locale: 'en',
     country: 'GB',
     mfaEnabled: false,
+    mfaMethods: [],
+    defaultMfaMethod: null,
     remainingBackupCodes: 0,
     status: AccountStatus.ACTIVE,
     deletionScheduledFor: null,
@@ -89,6 +95,29 @@ export function aSession(overrides: Partial<SessionFieldsFragment> = {}): Sessio
   };
 }
 
+export function myPasskeysMock(
+  passkeys: PasskeyFieldsFragment[],
+): MockLink.MockedResponse<MyPasskeysQuery, MyPasskeysQueryVariables> {
+  return {
+    maxUsageCount: 10,
+    request: { query: MyPasskeysDocument },
+    result: { data: { myPasskeys: passkeys } },
+  };
+}
+
+export function aPasskey(overrides: Partial<PasskeyFieldsFragment> = {}): PasskeyFieldsFragment {
+  return {
+    __typename: 'Passkey',
+    id: 'pk_1',
+    name: 'Chrome 131 · macOS 15',
+    createdAt: '2025-03-01T09:00:00.000Z',
+    lastUsedAt: null,
+    kind: 'SYNCED',
+    backedUp: true,
+    ...overrides,
+  };
+}
+
 export function mySessionsMock(
   sessions: SessionFieldsFragment[],
 ): MockLink.MockedResponse<MySessionsQuery, MySessionsQueryVariables> {
@@ -113,6 +142,7 @@ export function aSecurityEvent(overrides: Partial<SecurityEventNode> = {}): Secu
     location: 'London, GB',
     device: 'Firefox 133 · macOS 15',
     targetDevice: null,
+    method: null,
     newDevice: false,
     ...overrides,
   };

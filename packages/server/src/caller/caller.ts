@@ -1,7 +1,7 @@
 import { fail } from '../graphql/errors';
 import type { AccountEntity } from '../modules/account/account.entity';
 import type { ApiKeyScope } from '../modules/api-key/scopes';
-import type { SessionEntity } from '../modules/session/session.entity';
+import type { SessionPrincipal } from '../modules/session/session.entity';
 
 /** Where a request came from, as far as the server can tell. */
 export interface ClientInfo {
@@ -13,7 +13,7 @@ export interface ClientInfo {
 export interface PersonCaller {
   readonly kind: 'PERSON';
   readonly account: AccountEntity;
-  readonly session: SessionEntity;
+  readonly session: SessionPrincipal;
   readonly client: ClientInfo;
 }
 

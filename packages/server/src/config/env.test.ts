@@ -38,6 +38,53 @@ describe('PLAN_SEATS', () => {
   );
 });
 
+describe('PLAN_LIMITS', () => {
+  it('defaults to limits for the two smaller plans and none for REAL_ESTATE', () => {
+    const { planLimits } = loadConfig(base);
+    expect(planLimits.PROFESSIONAL).toEqual({
+      API_REQUESTS: 100_000,
+      MINUTES: 1_000,
+      MESSAGES: 2_000,
+      GROUPS: 10,
+    });
+    expect(planLimits.DENTAL?.MINUTES).toBe(5_000);
+    expect(planLimits.REAL_ESTATE).toBeUndefined();
+  });
+
+  it('overrides, lifts and adds limits, for plans of PLAN_SEATS', () => {
+    const { planLimits } = loadConfig({
+      ...base,
+      PLAN_SEATS: 'ENTERPRISE=unlimited',
+      PLAN_LIMITS: 'DENTAL.MINUTES=6000, DENTAL.GROUPS=unlimited, ENTERPRISE.SMS_SEGMENTS=0',
+    });
+    expect(planLimits.DENTAL).toEqual({
+      API_REQUESTS: 500_000,
+      MINUTES: 6_000,
+      MESSAGES: 10_000,
+      GROUPS: null,
+    });
+    expect(planLimits.ENTERPRISE).toEqual({ SMS_SEGMENTS: 0 });
+  });
+
+  it.each([
+    'DENTAL=5',
+    'DENTAL.MINUTES',
+    'dental.MINUTES=5',
+    'DENTAL.MINUTES=-1',
+    'DENTAL.minutes=5',
+  ])('refuses %j with one line naming the variable', (value) => {
+    const found = problems({ PLAN_LIMITS: value });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^PLAN_LIMITS: /);
+  });
+
+  it('refuses a plan that PLAN_SEATS does not have', () => {
+    expect(problems({ PLAN_LIMITS: 'GOLD.MINUTES=10' })).toEqual([
+      'PLAN_LIMITS: GOLD is not a plan of PLAN_SEATS (add it there first)',
+    ]);
+  });
+});
+
 describe('REDIS_PREFIX', () => {
   it('defaults to atrium: and takes a namespace of its own', () => {
     expect(loadConfig(base).redisPrefix).toBe('atrium:');

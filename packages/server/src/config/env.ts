@@ -40,8 +40,12 @@ export interface Config {
   /** How long a password confirmation unlocks sensitive changes (sudo mode). */
   reauthWindowMinutes: number;
   totpIssuer: string;
+  /** SMS codes (sign-in and phone changes) per destination country per hour, all accounts together. */
+  smsCountryHourlyLimit: number;
   /** Seats per plan code; null is unlimited. */
   planSeats: PlanSeats;
+  /** Usage limits per plan code and metric for a billing cycle; null (or absent) is unlimited. */
+  planLimits: PlanLimits;
   /** DNS servers (`host` or `host:port`) for domain verification; empty means the system's. */
   dnsServers: string[];
   /** Open WebSockets per signed-in account (or per address, anonymous), and operations per socket. */
@@ -93,6 +97,40 @@ export type PlanSeats = Readonly<Record<string, number | null>>;
 
 /** The product's current plans. PLAN_SEATS overrides or adds entries. */
 export const DEFAULT_PLAN_SEATS: PlanSeats = { PROFESSIONAL: 3, DENTAL: 10, REAL_ESTATE: null };
+
+/** Per plan, per metric: the most one billing cycle includes; null is unlimited. */
+export type PlanLimits = Readonly<Record<string, Readonly<Record<string, number | null>>>>;
+
+/**
+ * What each of the product's plans includes per billing cycle. PLAN_LIMITS overrides or adds
+ * entries; a plan or metric left out has no limit.
+ */
+export const DEFAULT_PLAN_LIMITS: PlanLimits = {
+  PROFESSIONAL: { API_REQUESTS: 100_000, MINUTES: 1_000, MESSAGES: 2_000, GROUPS: 10 },
+  DENTAL: { API_REQUESTS: 500_000, MINUTES: 5_000, MESSAGES: 10_000, GROUPS: 50 },
+};
+
+/** `PLAN.METRIC=limit` entries over the defaults, or the entries that are not that shape. */
+export function parsePlanLimits(entries: readonly string[]): {
+  limits: PlanLimits;
+  malformed: string[];
+} {
+  const limits: Record<string, Record<string, number | null>> = {};
+  for (const [plan, metrics] of Object.entries(DEFAULT_PLAN_LIMITS)) limits[plan] = { ...metrics };
+  const malformed: string[] = [];
+  for (const entry of entries) {
+    const match = /^([A-Z][A-Z0-9_]{0,31})\.([A-Z][A-Z0-9_]{0,39})=(\d{1,12}|unlimited)$/.exec(
+      entry,
+    );
+    if (!match) {
+      malformed.push(entry);
+      continue;
+    }
+    const [, plan, metric, value] = match;
+    limits[plan] = { ...limits[plan], [metric]: value === 'unlimited' ? null : Number(value) };
+  }
+  return { limits, malformed };
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -179,6 +217,7 @@ const envSchema = z.object({
   SESSION_MAX_DAYS: positiveInt(90),
   REAUTH_WINDOW_MINUTES: positiveInt(10),
   TOTP_ISSUER: optionalString.pipe(z.string().max(64).optional()),
+  SMS_COUNTRY_HOURLY_LIMIT: positiveInt(100),
   PLAN_SEATS: commaList.transform((entries, ctx) => {
     const seats: Record<string, number | null> = { ...DEFAULT_PLAN_SEATS };
     for (const entry of entries) {
@@ -193,6 +232,16 @@ const envSchema = z.object({
       seats[match[1]] = match[2] === 'unlimited' ? null : Number(match[2]);
     }
     return seats;
+  }),
+  PLAN_LIMITS: commaList.transform((entries, ctx) => {
+    const { limits, malformed } = parsePlanLimits(entries);
+    for (const entry of malformed) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${entry}" is not PLAN.METRIC=limit (a whole number or unlimited), such as DENTAL.MINUTES=6000`,
+      });
+    }
+    return limits;
   }),
   WS_MAX_CONNECTIONS: positiveInt(50),
   WS_MAX_OPERATIONS: positiveInt(25),
@@ -251,6 +300,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && e.WEBHOOK_ALLOW_PRIVATE_TARGETS) {
     problems.push('WEBHOOK_ALLOW_PRIVATE_TARGETS: must not be true when NODE_ENV=production');
   }
+  for (const plan of Object.keys(e.PLAN_LIMITS)) {
+    if (!Object.hasOwn(e.PLAN_SEATS, plan)) {
+      problems.push(`PLAN_LIMITS: ${plan} is not a plan of PLAN_SEATS (add it there first)`);
+    }
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const databaseUrl = e.DATABASE_URL ?? 'sqlite:./data/atrium.sqlite';
@@ -294,7 +348,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     session: { idleDays: e.SESSION_IDLE_DAYS, maxDays: e.SESSION_MAX_DAYS },
     reauthWindowMinutes: e.REAUTH_WINDOW_MINUTES,
     totpIssuer: e.TOTP_ISSUER ?? 'Atrium',
+    smsCountryHourlyLimit: e.SMS_COUNTRY_HOURLY_LIMIT,
     planSeats: e.PLAN_SEATS,
+    planLimits: e.PLAN_LIMITS,
     dnsServers: e.DNS_SERVERS,
     webSocket: { maxConnections: e.WS_MAX_CONNECTIONS, maxOperations: e.WS_MAX_OPERATIONS },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,

@@ -17,6 +17,7 @@ export function isUniqueViolation(error: unknown, indexName?: string): boolean {
 const UNIQUE_INDEX_COLUMNS: Record<string, string> = {
   uq_accounts_email_normalized: 'accounts.email_normalized',
   uq_accounts_username: 'accounts.username',
+  uq_passkeys_credential_id_hash: 'passkeys.credential_id_hash',
   uq_sessions_token_hash: 'sessions.token_hash',
   uq_team_members_org_account: 'team_members.organization_id',
   uq_webhook_events_idempotency_key: 'webhook_events.organization_id',

@@ -53,20 +53,39 @@ export async function createContext(
   input: ContextInput,
 ): Promise<{ context: AppContext; rejected: boolean }> {
   const { caller, via, rejected } = await authenticate(services, input.credentials, input.client);
-  let log: Logger | undefined;
-  const context: AppContext = {
-    requestId: input.requestId,
-    caller,
-    client: input.client,
-    acceptLanguage: input.acceptLanguage,
-    authVia: via,
-    cookies: input.cookies,
-    services,
-    get log() {
-      log ??= input.log();
-      return log;
-    },
-    ...(input.connection ? { connection: input.connection } : {}),
-  };
-  return { context, rejected };
+  return { context: new RequestContext(services, input, caller, via), rejected };
+}
+
+/**
+ * The request's logger is made on first use, by a getter on the prototype: Apollo copies the
+ * context with `Object.assign` onto an object of the same prototype, which copies own fields
+ * (firing own getters) but leaves the prototype's alone, so the copy still makes it lazily.
+ */
+class RequestContext implements AppContext {
+  readonly requestId: string;
+  readonly client: ClientInfo;
+  readonly acceptLanguage: string | null;
+  readonly cookies: ResponseCookies;
+  readonly connection?: LiveConnection;
+  private logger: Logger | undefined = undefined;
+  private readonly makeLogger: () => Logger;
+
+  constructor(
+    readonly services: Services,
+    input: ContextInput,
+    readonly caller: Caller,
+    readonly authVia: 'cookie' | 'bearer' | null,
+  ) {
+    this.requestId = input.requestId;
+    this.client = input.client;
+    this.acceptLanguage = input.acceptLanguage;
+    this.cookies = input.cookies;
+    this.makeLogger = input.log;
+    if (input.connection) this.connection = input.connection;
+  }
+
+  get log(): Logger {
+    this.logger ??= this.makeLogger();
+    return this.logger;
+  }
 }

@@ -205,7 +205,18 @@ export function operationCostError(
     { maxErrors: 1 },
   );
   if (coerced.errors) return null;
-  const meter = new OperationMeter(schema, document, limits.defaultListSize, coerced.coerced);
+  return measuredCostError(schema, document, operation, coerced.coerced, limits);
+}
+
+/** The cost check with variables already coerced. */
+export function measuredCostError(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  coercedVariables: Record<string, unknown>,
+  limits: OperationLimits,
+): GraphQLError | null {
+  const meter = new OperationMeter(schema, document, limits.defaultListSize, coercedVariables);
   const { cost } = meter.measureOperation(operation);
   if (cost <= limits.maxCost) return null;
   return new GraphQLError(

@@ -4,14 +4,18 @@ import { API_KEY_REASONS } from '../modules/api-key/errors';
 import { AUDIT_REASONS } from '../modules/audit/errors';
 import { AUTH_REASONS, PASSWORD_POLICY_REASONS } from '../modules/auth/errors';
 import { AVATAR_REASONS } from '../modules/avatar/errors';
+import { BILLING_REASONS } from '../modules/billing/errors';
 import { DOMAIN_REASONS } from '../modules/domain/errors';
 import { INVITATION_REASONS } from '../modules/invitation/errors';
 import { MFA_REASONS } from '../modules/mfa/errors';
+import { PASSKEY_REASONS } from '../modules/passkey/errors';
 import { NOTIFICATION_REASONS } from '../modules/notification/errors';
 import { ORGANIZATION_REASONS } from '../modules/organization/errors';
+import { PLAN_REASONS } from '../modules/plan/errors';
 import { PRIVACY_REASONS } from '../modules/privacy/errors';
 import { SESSION_REASONS } from '../modules/session/errors';
 import { TOKEN_REASONS } from '../modules/tokens/errors';
+import { USAGE_REASONS } from '../modules/usage/errors';
 import { WEBHOOK_REASONS } from '../modules/webhook/errors';
 import { RATE_LIMIT_REASONS } from '../security/errors';
 import type { AppErrorCode } from './error-codes';
@@ -27,6 +31,7 @@ const TABLES = [
   TOKEN_REASONS,
   ACCOUNT_REASONS,
   MFA_REASONS,
+  PASSKEY_REASONS,
   AVATAR_REASONS,
   SESSION_REASONS,
   API_KEY_REASONS,
@@ -36,6 +41,9 @@ const TABLES = [
   NOTIFICATION_REASONS,
   WEBHOOK_REASONS,
   PRIVACY_REASONS,
+  PLAN_REASONS,
+  USAGE_REASONS,
+  BILLING_REASONS,
   AUDIT_REASONS,
 ] as const;
 

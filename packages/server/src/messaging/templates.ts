@@ -18,6 +18,10 @@ type TemplateName =
   | 'newSignIn'
   | 'mfaEnabled'
   | 'mfaDisabled'
+  | 'mfaMethodAdded'
+  | 'mfaMethodRemoved'
+  | 'passkeyAdded'
+  | 'passkeyRemoved'
   | 'teamInvitation'
   | 'apiKeyExpiring'
   | 'webhookFailing'
@@ -93,6 +97,38 @@ const TEMPLATES: Record<Locale, Record<TemplateName, Template>> = {
         'Hi {name},',
         'Two-factor authentication was turned off for your Atrium account.',
         'If this was not you, reset your password now and turn it on again.',
+      ],
+    },
+    mfaMethodAdded: {
+      subject: 'A sign-in method was added to your Atrium account',
+      paragraphs: [
+        'Hi {name},',
+        'Two-factor authentication on your Atrium account now also accepts {method}.',
+        'If this was not you, reset your password now.',
+      ],
+    },
+    mfaMethodRemoved: {
+      subject: 'A sign-in method was removed from your Atrium account',
+      paragraphs: [
+        'Hi {name},',
+        'Two-factor authentication on your Atrium account no longer accepts {method}.',
+        'If this was not you, reset your password now.',
+      ],
+    },
+    passkeyAdded: {
+      subject: 'A passkey was added to your Atrium account',
+      paragraphs: [
+        'Hi {name},',
+        'A passkey named “{passkey}” can now sign in to your Atrium account without a password.',
+        'If this was not you, remove it under Settings → Security and reset your password now.',
+      ],
+    },
+    passkeyRemoved: {
+      subject: 'A passkey was removed from your Atrium account',
+      paragraphs: [
+        'Hi {name},',
+        'The passkey named “{passkey}” no longer signs in to your Atrium account.',
+        'If this was not you, reset your password now.',
       ],
     },
     teamInvitation: {
@@ -226,6 +262,38 @@ const TEMPLATES: Record<Locale, Record<TemplateName, Template>> = {
         'Si no fuiste tú, restablece tu contraseña ahora y vuelve a activarla.',
       ],
     },
+    mfaMethodAdded: {
+      subject: 'Se añadió un método de inicio de sesión a tu cuenta de Atrium',
+      paragraphs: [
+        'Hola, {name}:',
+        'La verificación en dos pasos de tu cuenta de Atrium ahora también acepta {method}.',
+        'Si no fuiste tú, restablece tu contraseña ahora.',
+      ],
+    },
+    mfaMethodRemoved: {
+      subject: 'Se quitó un método de inicio de sesión de tu cuenta de Atrium',
+      paragraphs: [
+        'Hola, {name}:',
+        'La verificación en dos pasos de tu cuenta de Atrium ya no acepta {method}.',
+        'Si no fuiste tú, restablece tu contraseña ahora.',
+      ],
+    },
+    passkeyAdded: {
+      subject: 'Se añadió una llave de acceso a tu cuenta de Atrium',
+      paragraphs: [
+        'Hola, {name}:',
+        'Una llave de acceso llamada «{passkey}» ya puede iniciar sesión en tu cuenta de Atrium sin contraseña.',
+        'Si no fuiste tú, quítala en Ajustes → Seguridad y restablece tu contraseña ahora.',
+      ],
+    },
+    passkeyRemoved: {
+      subject: 'Se quitó una llave de acceso de tu cuenta de Atrium',
+      paragraphs: [
+        'Hola, {name}:',
+        'La llave de acceso llamada «{passkey}» ya no inicia sesión en tu cuenta de Atrium.',
+        'Si no fuiste tú, restablece tu contraseña ahora.',
+      ],
+    },
     teamInvitation: {
       subject: '{name} te invitó a {organization} en Atrium',
       paragraphs: [
@@ -336,6 +404,8 @@ export function renderMail(
     date?: string;
     url?: string;
     reason?: string;
+    method?: string;
+    passkey?: string;
   },
 ): MailMessage {
   const template = TEMPLATES[toLocale(locale)][name];

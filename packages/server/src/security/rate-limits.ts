@@ -22,6 +22,16 @@ export const LIMITS = {
   /** SMS codes sent, per account and per IP. */
   smsRequestPerAccount: { points: 3, duration: 3600 },
   smsRequestPerIp: { points: 10, duration: 3600 },
+  /**
+   * Texted sign-in codes, per account and per IP, and every SMS code per destination country
+   * (all accounts together; SMS_COUNTRY_HOURLY_LIMIT overrides it): texts cost money, and
+   * pumping them to premium numbers of one's own is a known way to run up a bill.
+   */
+  mfaSmsPerAccount: { points: 5, duration: 3600 },
+  mfaSmsPerIp: { points: 10, duration: 3600 },
+  smsPerCountry: { points: 100, duration: 3600 },
+  /** Passkey log-in options (the log-in page asks for them on every visit, for autofill). */
+  passkeyOptionsPerIp: { points: 300, duration: 900 },
   /** Guesses at emailed tokens and SMS codes. */
   tokenAttemptPerIp: { points: 30, duration: 900 },
   codeAttemptPerAccount: { points: 20, duration: 3600 },
@@ -58,16 +68,22 @@ export function rateLimited(retryAfterSeconds: number): AppError {
 export class RateLimits {
   private readonly limiters: Record<LimitName, RateLimiterAbstract>;
 
-  /** `prefix` starts every Redis key (REDIS_PREFIX). */
-  constructor(redis: Redis | null, prefix = 'atrium:') {
-    const entries = Object.entries(LIMITS).map(([name, { points, duration }]) => {
+  /** `prefix` starts every Redis key (REDIS_PREFIX); `points` overrides limits by name. */
+  constructor(
+    redis: Redis | null,
+    prefix = 'atrium:',
+    points: Partial<Record<LimitName, number>> = {},
+  ) {
+    const entries = Object.entries(LIMITS).map(([name, limit]) => {
+      const { duration } = limit;
+      const allowed = points[name as LimitName] ?? limit.points;
       const keyPrefix = `${prefix}rl:${name}`;
-      const memory = new RateLimiterMemory({ keyPrefix, points, duration });
+      const memory = new RateLimiterMemory({ keyPrefix, points: allowed, duration });
       const limiter = redis
         ? new RateLimiterRedis({
             storeClient: redis,
             keyPrefix,
-            points,
+            points: allowed,
             duration,
             insuranceLimiter: memory,
           })

@@ -191,7 +191,7 @@ export const CompleteMfaChallenge = typed<
 
 export const Reauthenticate = typed<
   { reauthenticate: SessionFields },
-  { input: { password?: string; code?: string } }
+  { input: { password?: string; code?: string; passkey?: unknown } }
 >(
   `mutation Reauthenticate($input: ReauthenticateInput!) { reauthenticate(input: $input) { ${SESSION} } }`,
 );
@@ -204,6 +204,7 @@ export interface SecurityEventNode {
   device: string | null;
   targetDevice: string | null;
   newDevice: boolean;
+  method: string | null;
 }
 
 export const MySecurityEvents = typed<
@@ -217,7 +218,7 @@ export const MySecurityEvents = typed<
 >(
   `query MySecurityEvents($first: Int, $after: String) {
     mySecurityEvents(first: $first, after: $after) {
-      edges { cursor node { id type createdAt ipAddress device targetDevice newDevice } }
+      edges { cursor node { id type createdAt ipAddress device targetDevice newDevice method } }
       pageInfo { hasNextPage endCursor }
     }
   }`,

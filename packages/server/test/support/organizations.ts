@@ -89,6 +89,7 @@ export async function seedAccount(atrium: AtriumServer, label = 'seeded'): Promi
  */
 export class OrganizationBuilder {
   private plan = 'REAL_ESTATE';
+  private anchorDay = 1;
   private readonly members: Array<[string, Role]> = [];
   private readonly invited: Array<[string, Role]> = [];
   private readonly claimed: string[] = [];
@@ -97,6 +98,12 @@ export class OrganizationBuilder {
 
   onPlan(plan: string): this {
     this.plan = plan;
+    return this;
+  }
+
+  /** The day of the month its billing cycles start (at midnight in the owner's time zone). */
+  cyclesStartOn(day: number): this {
+    this.anchorDay = day;
     return this;
   }
 
@@ -139,6 +146,7 @@ export class OrganizationBuilder {
       industry: null,
       website: null,
       plan: this.plan,
+      billingAnchorDay: this.anchorDay,
       createdAt: now,
       updatedAt: now,
     });

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createConnection } from 'mysql2/promise';
-import { startAtrium, type AtriumServer } from '../../src/app';
+import { startAtrium, type AtriumServer, type StartOptions } from '../../src/app';
 import { loadConfig } from '../../src/config/env';
 import { createLogger } from '../../src/logger';
 
@@ -10,7 +10,10 @@ import { createLogger } from '../../src/logger';
  * A real Atrium on a free port: on the MySQL/MariaDB of DATABASE_URL when it is set (the CI
  * run does that), otherwise on a fresh SQLite file of its own.
  */
-export async function startTestServer(env: Record<string, string> = {}): Promise<AtriumServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: StartOptions = {},
+): Promise<AtriumServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'atrium-test-'));
   const ownDatabase = env.DATABASE_URL ? null : await freshDatabase(dir);
   const config = loadConfig({
@@ -26,7 +29,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     TRUSTED_PROXIES: '127.0.0.1,::1',
     ...env,
   });
-  const atrium = await startAtrium(config, createLogger(config.logLevel));
+  const atrium = await startAtrium(config, createLogger(config.logLevel), options);
   if (!ownDatabase) return atrium;
   const close = atrium.close;
   return Object.assign(atrium, { close: () => close().then(ownDatabase.drop) });

@@ -27,6 +27,13 @@ const KNOWN_FIELDS = [
   'redeliveredSince',
   'redelivered',
   'balanceCents',
+  'asOf',
+  'plan',
+  'number',
+  'periodStart',
+  'periodEnd',
+  'amount',
+  'currency',
 ] as const;
 type KnownField = (typeof KNOWN_FIELDS)[number];
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CheckboxField, TextField } from '../../components/Field';
 import { FormAlert } from '../../components/FormAlert';
 import {
+  MeDocument,
   useConfirmTotpEnrollmentMutation,
   type StartTotpEnrollmentMutation,
 } from '../../generated/graphql';
@@ -51,9 +52,14 @@ export function EnrollmentForm({ enrollment, onConfirmed, onCancel }: Enrollment
       const { data } = await confirmTotpEnrollment({
         variables: { code: values.code.replace(/\s+/g, ''), signOutOtherSessions },
         update: (cache, { data: answer }) => {
-          setMfaEnabled(cache, account.id, true, answer?.confirmTotpEnrollment.codes.length);
+          // No codes: another method had MFA on already, and its backup codes stay.
+          const codes = answer?.confirmTotpEnrollment.codes.length ?? 0;
+          if (codes > 0) setMfaEnabled(cache, account.id, true, codes);
           if (signOutOtherSessions) keepOnlyCurrentSession(cache);
         },
+        // The account's methods and default follow from the server.
+        refetchQueries: [MeDocument],
+        awaitRefetchQueries: true,
       });
       if (data) onConfirmed(data.confirmTotpEnrollment.codes);
     } catch (error) {

@@ -6,7 +6,9 @@ import { SectionCard } from '../../components/SectionCard';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useToast } from '../../components/Toast';
 import {
+  MeDocument,
   useDisableMfaMutation,
+  useEnableSmsMfaMutation,
   useRegenerateBackupCodesMutation,
   useStartTotpEnrollmentMutation,
   type StartTotpEnrollmentMutation,
@@ -15,7 +17,9 @@ import { toApiError } from '../../lib/apiError';
 import { useErrorText } from '../../lib/useErrorText';
 import { useCurrentAccount } from '../auth/CurrentAccount';
 import { BackupCodesPanel } from './BackupCodesPanel';
+import { DefaultMethodField } from './DefaultMethodField';
 import { EnrollmentForm } from './EnrollmentForm';
+import { MfaMethodList } from './MfaMethodList';
 import { setMfaEnabled } from './mfaCache';
 
 type View =
@@ -26,9 +30,10 @@ type View =
 type Status = 'enabled' | 'regenerated' | 'disabled';
 
 /**
- * Security → Two-factor: turning TOTP on (QR code or key, a code, then the backup codes shown
- * once), new backup codes, and turning it off. Each of these asks for sudo mode, which the
- * re-authentication link handles without anything here.
+ * Security → Two-factor: the methods (an authenticator app, text messages, passkeys), the one
+ * offered first, backup codes (shown once, when the first method turns MFA on, or made anew),
+ * and turning it all off. Each change asks for sudo mode, which the re-authentication link
+ * handles without anything here.
  */
 export function TwoFactorSection() {
   const { t } = useTranslation();
@@ -43,6 +48,10 @@ export function TwoFactorSection() {
   const turnOffRef = useRef<HTMLButtonElement>(null);
 
   const [startTotpEnrollment, starting] = useStartTotpEnrollmentMutation();
+  const [enableSmsMfa, enablingSms] = useEnableSmsMfaMutation({
+    refetchQueries: [MeDocument],
+    awaitRefetchQueries: true,
+  });
   const [regenerateBackupCodes, regenerating] = useRegenerateBackupCodesMutation({
     update: (cache, { data }) =>
       setMfaEnabled(cache, account.id, true, data?.regenerateBackupCodes.codes.length),
@@ -51,16 +60,24 @@ export function TwoFactorSection() {
     update: (cache) => setMfaEnabled(cache, account.id, false),
   });
 
-  function begin() {
-    setAlert(null);
-  }
-
   function fail(error: unknown) {
     setAlert(errorText(toApiError(error)));
   }
 
-  async function turnOn() {
-    begin();
+  function changed(message: string) {
+    setAlert(null);
+    toast(message);
+  }
+
+  /** After a method went on: the backup codes when it turned MFA on, else back to the list. */
+  function methodOn(codes: ReadonlyArray<string>, message: string) {
+    toast(message);
+    if (codes.length > 0) setView({ step: 'codes', codes });
+    else backToOverview();
+  }
+
+  async function setUpApp() {
+    setAlert(null);
     try {
       const { data } = await startTotpEnrollment();
       if (data) setView({ step: 'enrolling', enrollment: data.startTotpEnrollment });
@@ -69,8 +86,18 @@ export function TwoFactorSection() {
     }
   }
 
+  async function turnOnSms() {
+    setAlert(null);
+    try {
+      const { data } = await enableSmsMfa();
+      if (data) methodOn(data.enableSmsMfa.codes, t('mfa.methods.SMS.on'));
+    } catch (error) {
+      fail(error);
+    }
+  }
+
   async function regenerate() {
-    begin();
+    setAlert(null);
     try {
       const { data } = await regenerateBackupCodes();
       if (data) setView({ step: 'codes', codes: data.regenerateBackupCodes.codes });
@@ -86,7 +113,7 @@ export function TwoFactorSection() {
   }
 
   async function turnOff() {
-    begin();
+    setAlert(null);
     try {
       await disableMfa();
       setConfirmingOff(false);
@@ -103,6 +130,7 @@ export function TwoFactorSection() {
     headingRef.current?.focus();
   }
 
+  const choices = account.mfaMethods.length;
   return (
     <SectionCard
       titleId="mfa-title"
@@ -122,19 +150,13 @@ export function TwoFactorSection() {
         )
       }
     >
-      {view.step === 'overview' && account.mfaEnabled && (
-        <p className="current-value">
-          {t('mfa.backupCodesLeft', { count: account.remainingBackupCodes })}
-        </p>
-      )}
       <FormAlert message={alert} />
       {view.step === 'enrolling' && (
         <EnrollmentForm
           enrollment={view.enrollment}
-          onConfirmed={(codes) => {
-            setView({ step: 'codes', codes });
-            setStatus('enabled');
-          }}
+          onConfirmed={(codes) =>
+            methodOn(codes, codes.length > 0 ? t('mfa.status.enabled') : t('mfa.methods.TOTP.on'))
+          }
           onCancel={backToOverview}
         />
       )}
@@ -143,36 +165,40 @@ export function TwoFactorSection() {
       )}
       {view.step === 'overview' && (
         <>
-          <div className="form-actions">
-            {account.mfaEnabled ? (
-              <>
-                <button
-                  type="button"
-                  disabled={regenerating.loading}
-                  onClick={() => void regenerate()}
-                >
-                  {regenerating.loading ? t('mfa.regenerating') : t('mfa.regenerate')}
-                </button>
-                <button
-                  ref={turnOffRef}
-                  type="button"
-                  aria-haspopup="dialog"
-                  onClick={() => setConfirmingOff(true)}
-                >
-                  {t('mfa.turnOff')}
-                </button>
-              </>
-            ) : (
+          <MfaMethodList
+            busy={starting.loading || enablingSms.loading}
+            onSetUpApp={() => void setUpApp()}
+            onTurnOnSms={() => void turnOnSms()}
+            onChanged={changed}
+            onFailed={setAlert}
+          />
+          {account.mfaEnabled && choices > 1 && (
+            <DefaultMethodField onChanged={changed} onFailed={setAlert} />
+          )}
+          {account.mfaEnabled && (
+            <p className="current-value">
+              {t('mfa.backupCodesLeft', { count: account.remainingBackupCodes })}
+            </p>
+          )}
+          {account.mfaEnabled && (
+            <div className="form-actions">
               <button
                 type="button"
-                className="primary"
-                disabled={starting.loading}
-                onClick={() => void turnOn()}
+                disabled={regenerating.loading}
+                onClick={() => void regenerate()}
               >
-                {starting.loading ? t('mfa.starting') : t('mfa.turnOn')}
+                {regenerating.loading ? t('mfa.regenerating') : t('mfa.regenerate')}
               </button>
-            )}
-          </div>
+              <button
+                ref={turnOffRef}
+                type="button"
+                aria-haspopup="dialog"
+                onClick={() => setConfirmingOff(true)}
+              >
+                {t('mfa.turnOffAll')}
+              </button>
+            </div>
+          )}
         </>
       )}
       {confirmingOff && (

@@ -3,9 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
 import { PasswordField, TextField } from '../../components/Field';
 import { FormAlert } from '../../components/FormAlert';
-import { useReauthenticateMutation } from '../../generated/graphql';
+import {
+  useReauthenticateMutation,
+  useStartPasskeyReauthenticationMutation,
+} from '../../generated/graphql';
+import { toApiError } from '../../lib/apiError';
+import { useErrorText } from '../../lib/useErrorText';
 import { useFormFields } from '../../lib/useFormFields';
 import { useCurrentAccount } from '../auth/CurrentAccount';
+import { getPasskey, isCancelled, passkeysSupported } from '../passkeys/webauthn';
 
 type Method = 'password' | 'code';
 
@@ -15,16 +21,39 @@ interface ReauthDialogProps {
 }
 
 /**
- * "Confirm it's you": the password, or with two-factor on a code from the authenticator app,
- * which marks this session as recently confirmed so the refused change can go ahead.
+ * "Confirm it's you": the password, a code from the authenticator app (with one set up), or one
+ * of the account's passkeys, which marks this session as recently confirmed so the refused
+ * change can go ahead.
  */
 export function ReauthDialog({ onConfirmed, onCancel }: ReauthDialogProps) {
   const { t } = useTranslation();
-  const { mfaEnabled } = useCurrentAccount();
-  const [method, setMethod] = useState<Method>(mfaEnabled ? 'code' : 'password');
+  const { mfaMethods } = useCurrentAccount();
+  const errorText = useErrorText();
+  const hasApp = mfaMethods.includes('TOTP');
+  const hasPasskey = mfaMethods.includes('PASSKEY') && passkeysSupported();
+  const [method, setMethod] = useState<Method>(hasApp ? 'code' : 'password');
   const form = useFormFields({ password: '', code: '' });
   const { values } = form;
-  const [reauthenticate, { loading }] = useReauthenticateMutation();
+  const [reauthenticate, { loading: confirming }] = useReauthenticateMutation();
+  const [startPasskeyReauthentication] = useStartPasskeyReauthenticationMutation();
+  const [waitingForPasskey, setWaitingForPasskey] = useState(false);
+  const loading = confirming || waitingForPasskey;
+
+  async function confirmWithPasskey() {
+    form.setAlert(null);
+    setWaitingForPasskey(true);
+    try {
+      const { data } = await startPasskeyReauthentication();
+      if (!data) return;
+      const passkey = await getPasskey(data.startPasskeyReauthentication);
+      await reauthenticate({ variables: { input: { passkey } } });
+      onConfirmed();
+    } catch (error) {
+      if (!isCancelled(error)) form.setAlert(errorText(toApiError(error)));
+    } finally {
+      setWaitingForPasskey(false);
+    }
+  }
 
   // Focus starts in the one field, and moves there again when the method changes.
   useEffect(() => {
@@ -75,7 +104,19 @@ export function ReauthDialog({ onConfirmed, onCancel }: ReauthDialogProps) {
                 {...form.bind('code')}
               />
             )}
-            {mfaEnabled && (
+            {hasPasskey && (
+              <p>
+                <button
+                  type="button"
+                  className="link-button"
+                  disabled={loading}
+                  onClick={() => void confirmWithPasskey()}
+                >
+                  {waitingForPasskey ? t('reauth.waitingForPasskey') : t('reauth.usePasskey')}
+                </button>
+              </p>
+            )}
+            {hasApp && (
               <p>
                 <button
                   type="button"

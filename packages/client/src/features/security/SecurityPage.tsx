@@ -3,6 +3,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { ActivitySection } from '../activity/ActivitySection';
 import { TwoFactorSection } from '../mfa/TwoFactorSection';
+import { PasskeysSection } from '../passkeys/PasskeysSection';
 import { ChangePasswordSection } from '../password/ChangePasswordSection';
 import { DevicesSection } from '../sessions/DevicesSection';
 
@@ -15,6 +16,7 @@ export function SecurityPage() {
       <PageHeader title={t('security.title')} description={t('security.intro')} />
       <DevicesSection />
       <ChangePasswordSection />
+      <PasskeysSection />
       <TwoFactorSection />
       <ActivitySection />
     </>

@@ -79,6 +79,22 @@ export class AccountEntity {
   @Column({ name: 'totp_last_step', type: 'int', nullable: true })
   totpLastStep: number | null;
 
+  /** Text-message codes to the verified phone are a second factor (beside TOTP). */
+  @Column({ name: 'sms_mfa_enabled', type: 'boolean', default: false })
+  smsMfaEnabled: boolean;
+
+  /** The method the log-in's second step offers first (TOTP, SMS or PASSKEY); null: the first set up. */
+  @Column({ name: 'mfa_default_method', type: 'varchar', length: 16, nullable: true })
+  mfaDefaultMethod: string | null;
+
+  /**
+   * The WebAuthn user handle of this account's passkeys: random (never the account id or an
+   * address), made with the first passkey.
+   */
+  @Index('uq_accounts_webauthn_user_handle', { unique: true })
+  @Column({ name: 'webauthn_user_handle', type: 'varchar', length: 64, nullable: true })
+  webauthnUserHandle: string | null;
+
   @DateColumn({ name: 'created_at' })
   createdAt: Date;
 

@@ -25,6 +25,10 @@ export const ACCOUNT_REASONS = {
     code: 'BAD_USER_INPUT',
     message: 'Enter a valid phone number with its country code, such as +34 612 345 678',
   },
+  PHONE_USED_FOR_MFA: {
+    code: 'CONFLICT',
+    message: 'Sign-in codes are texted to this number; turn them off first',
+  },
   PHONE_CODE_LOCKED: {
     code: 'BAD_USER_INPUT',
     message: 'Too many wrong codes; request a new one',

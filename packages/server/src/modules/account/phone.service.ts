@@ -70,6 +70,8 @@ export class PhoneService {
       const accounts = manager.getRepository(AccountEntity);
       const current = await accounts.findOneByOrFail({ id: account.id });
       if (current.phone === null) return current;
+      // Sign-in codes go to this number: the person turns them off first, knowingly.
+      if (current.smsMfaEnabled) throw fail('PHONE_USED_FOR_MFA');
       const now = new Date();
       await accounts.update(
         { id: account.id },
@@ -86,6 +88,7 @@ export class PhoneService {
   }
 
   private async sendCode(account: AccountEntity, e164: string): Promise<void> {
+    await this.limits.consume('smsPerCountry', parsePhoneNumberFromString(e164)?.country ?? 'ZZ');
     const code = await this.tokens.issueCode(account.id, 'PHONE_CHANGE', CODE_TTL_MS, e164);
     await this.delivery.text(e164, renderSmsCode(account.locale, code));
   }

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { ApiKeyPrincipal, ClientInfo } from '../../caller/caller';
 import { betweenTransactions } from '../../db/data-source';
 import { PrecompiledSelect } from '../../db/precompiled-select';
+import { createRowReader } from '../../db/row-reader';
 import { hashToken } from '../../lib/tokens';
 import type { UsageMeter } from '../usage/usage-meter';
 import { isWellFormedApiKey } from './api-key-secret';
@@ -34,13 +35,14 @@ export class ApiKeyAuthenticator {
     const current = `${q('k')}.${q('secret_hash')}`;
     const previous = `${q('k')}.${q('previous_secret_hash')}`;
     const select = `SELECT ${this.columns.columns} FROM ${this.columns.table} WHERE `;
+    const read = createRowReader(dataSource);
     this.bySecretHash = new DataLoader(
       async (hashes) => {
         const list = hashes.map(() => '?').join(', ');
-        const rows = (await dataSource.query(
-          `${select}${current} IN (${list}) OR ${previous} IN (${list})`,
-          [...hashes, ...hashes],
-        )) as Array<Record<string, unknown>>;
+        const rows = await read(`${select}${current} IN (${list}) OR ${previous} IN (${list})`, [
+          ...hashes,
+          ...hashes,
+        ]);
         const found = new Map<string, ApiKeyEntity>();
         for (const key of rows.map((row) => this.columns.hydrate(row))) {
           found.set(key.secretHash, key);
@@ -66,7 +68,7 @@ export class ApiKeyAuthenticator {
     const secretHash = hashToken(secret);
     const key = await this.bySecretHash.load(secretHash);
     if (!key || !isLive(key, secretHash, now)) return null;
-    this.meter.count(key.organizationId, 'API_REQUESTS', 1, now);
+    this.meter.count(key.organizationId, 'API_REQUESTS');
     if (
       (!key.lastUsedAt ||
         now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_WRITE_INTERVAL_MS) &&

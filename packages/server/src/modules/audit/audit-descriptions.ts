@@ -75,11 +75,6 @@ const secretReplaced = { secret: { before: REDACTED, after: REDACTED } };
  * compiler insists on a line for each type, so a new event cannot be forgotten. Secrets never
  * appear: each mapping picks the fields it shows, and the recorder redacts any field named like
  * a secret besides (audit-recorder.ts).
- *
- * For the billing feature (its events arrive with it):
- * `'plan.changed': { types: ['PLAN_CHANGED'], describe: ({ organizationId, data }) => ({ type:
- * 'PLAN_CHANGED', targetType: 'ORGANIZATION', targetId: organizationId, changes: { plan: {
- * before: data.previousPlan, after: data.plan } } }) }`, with PLAN_CHANGED in AUDIT_EVENT_TYPES.
  */
 export const AUDIT_DESCRIPTIONS: {
   readonly [T in DomainEventType]: Audited<T> | NotAudited;
@@ -345,12 +340,43 @@ export const AUDIT_DESCRIPTIONS: {
   },
   'wallet.balance_changed': {
     types: ['WALLET_BALANCE_CHANGED'],
-    describe: ({ organizationId, data: { previousCents, balanceCents } }) => ({
+    describe: ({ organizationId, data: { previousCents, balanceCents, currency, asOf } }) => ({
       type: 'WALLET_BALANCE_CHANGED',
       targetType: 'ORGANIZATION',
       targetId: organizationId,
-      changes: { balanceCents: { before: previousCents, after: balanceCents } },
+      changes: {
+        balanceCents: { before: previousCents, after: balanceCents },
+        currency: { after: currency },
+        asOf: { after: asOf },
+      },
     }),
+  },
+  'plan.changed': {
+    types: ['PLAN_CHANGED'],
+    describe: ({ organizationId, data: { previousPlan, plan } }) => ({
+      type: 'PLAN_CHANGED',
+      targetType: 'ORGANIZATION',
+      targetId: organizationId,
+      changes: { plan: { before: previousPlan, after: plan } },
+    }),
+  },
+  'invoice.recorded': {
+    types: ['INVOICE_RECORDED'],
+    // The PDF's address is left out: a billing service's download link may carry a credential.
+    describe: ({ data: { invoice, previous } }) => {
+      const { pdfUrl: _pdf, id: _id, ...fields } = invoice;
+      const fieldNames = Object.keys(fields) as Array<keyof typeof fields>;
+      return {
+        type: 'INVOICE_RECORDED',
+        targetType: 'INVOICE',
+        targetId: invoice.id,
+        targetLabel: invoice.number,
+        changes: previous ? diff({ ...previous }, { ...invoice }, fieldNames) : created(fields),
+      };
+    },
+  },
+  'usage.reported': {
+    notAudited: 'metering, many reports a minute: the usage of the cycle shows what they add up to',
   },
   // A person's own account, sign-in and devices: their security timeline, not the organization's.
   'account.signed_up': { notAudited: PERSONAL },
@@ -367,6 +393,11 @@ export const AUDIT_DESCRIPTIONS: {
   'mfa.enabled': { notAudited: PERSONAL },
   'mfa.disabled': { notAudited: PERSONAL },
   'mfa.backup_codes_regenerated': { notAudited: PERSONAL },
+  'mfa.method_added': { notAudited: PERSONAL },
+  'mfa.method_removed': { notAudited: PERSONAL },
+  'mfa.default_method_changed': { notAudited: PERSONAL },
+  'passkey.added': { notAudited: PERSONAL },
+  'passkey.removed': { notAudited: PERSONAL },
   'session.created': { notAudited: PERSONAL },
   'session.revoked': { notAudited: PERSONAL },
   'data_export.requested': { notAudited: PERSONAL },

@@ -28,6 +28,8 @@ export const AUDIT_EVENT_TYPES = [
   'RECORDINGS_DELETION_REQUESTED',
   'RECORDINGS_DELETION_COMPLETED',
   'WALLET_BALANCE_CHANGED',
+  'PLAN_CHANGED',
+  'INVOICE_RECORDED',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
@@ -43,6 +45,7 @@ export const AUDIT_TARGET_TYPES = [
   'API_KEY',
   'WEBHOOK_ENDPOINT',
   'RECORDINGS_DELETION',
+  'INVOICE',
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 

@@ -2,14 +2,24 @@ import type { EventSubscriber } from '../../events/domain-events';
 import type { Delivery } from '../../messaging/delivery';
 import { renderMail } from '../../messaging/templates';
 import type { AccountEntity } from '../account/account.entity';
+import type { AuthMethodName } from '../security-events/security-event.entity';
 import type { SessionEntity } from '../session/session.entity';
 
 declare module '../../events/domain-events' {
   interface DomainEventCatalog {
     'account.signed_up': { account: AccountEntity };
-    'account.signed_in': { account: AccountEntity; session: SessionEntity; newDevice: boolean };
-    /** A wrong password for an existing account (an unknown address records nothing). */
-    'account.sign_in_failed': Record<string, never>;
+    /** `method`: how the person proved it was them (the password, a passkey, a second factor). */
+    'account.signed_in': {
+      account: AccountEntity;
+      session: SessionEntity;
+      newDevice: boolean;
+      method: AuthMethodName;
+    };
+    /**
+     * A wrong password for an existing account (an unknown address records nothing), or a
+     * passkey of the account that failed its checks.
+     */
+    'account.sign_in_failed': { method?: AuthMethodName };
     'password.changed': { account: AccountEntity };
     'password.reset': { account: AccountEntity };
     /** `link` holds the single-use reset token: it goes into the mail and nowhere else. */

@@ -29,6 +29,7 @@ export const authModule = defineModule({
         requireService(built, 'mfaChallenges', 'auth'),
         requireService(built, 'securityEvents', 'auth'),
         events,
+        requireService(built, 'passkeyAssertions', 'auth'),
       ),
       passwords: new PasswordService(
         dataSource,

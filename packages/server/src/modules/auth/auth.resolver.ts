@@ -6,7 +6,7 @@ import { CompleteMfaChallengeInput, ReauthenticateInput } from '../mfa/mfa.types
 import type { SessionEntity } from '../session/session.entity';
 import { Session } from '../session/session.type';
 import { AuthPayload, LogInInput, LogInResult, MfaChallenge, SignUpInput } from './auth.types';
-import type { SignedIn } from './auth.service';
+import { deliverSession } from './deliver-session';
 
 @Resolver()
 export class AuthResolver {
@@ -47,7 +47,7 @@ export class AuthResolver {
   @Authorized()
   @Mutation(() => Session, {
     description:
-      'Confirms the password (or a TOTP code) for sensitive changes in the next 10 minutes',
+      'Confirms the password (or a TOTP code, or a passkey) for sensitive changes in the next 10 minutes',
   })
   async reauthenticate(
     @Arg('input') input: ReauthenticateInput,
@@ -57,7 +57,12 @@ export class AuthResolver {
     const { account, session } = person;
     // Browsers get a new token in a new cookie; a tool's bearer token cannot be swapped under it.
     const rotateToken = ctx.authVia === 'cookie';
-    const renewed = await ctx.services.auth.reauthenticate(account, session, input, rotateToken);
+    const renewed = await ctx.services.auth.reauthenticate(
+      account,
+      session,
+      { password: input.password, code: input.code, passkey: input.passkey?.value },
+      rotateToken,
+    );
     if (renewed.token) {
       ctx.cookies.set(
         serializeSessionCookie(ctx.services.cookiePolicy, renewed.token, session.absoluteExpiresAt),
@@ -73,16 +78,4 @@ export class AuthResolver {
     if (ctx.caller.kind !== 'PERSON') return false;
     return ctx.services.sessions.logOut(ctx.caller);
   }
-}
-
-/** Browsers get the token as an HttpOnly cookie only; tools that asked get it in the body. */
-function deliverSession(signedIn: SignedIn, issueToken: boolean, ctx: AppContext): AuthPayload {
-  const { account, session, token } = signedIn;
-  // What the rest of this operation sees: the person who just signed in.
-  ctx.caller = { kind: 'PERSON', account, session, client: ctx.client };
-  if (issueToken) return { account, session, token };
-  ctx.cookies.set(
-    serializeSessionCookie(ctx.services.cookiePolicy, token, session.absoluteExpiresAt),
-  );
-  return { account, session, token: null };
 }

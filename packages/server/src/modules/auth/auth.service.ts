@@ -6,9 +6,11 @@ import { AccountEntity } from '../account/account.entity';
 import { createOwnOrganization } from '../organization/organization.service';
 import type { RateLimits } from '../../security/rate-limits';
 import type { SessionService } from '../session/session.service';
-import type { SessionEntity } from '../session/session.entity';
-import type { MfaChallengeService } from '../mfa/mfa-challenge.service';
+import type { SessionEntity, SessionPrincipal } from '../session/session.entity';
+import type { IssuedChallenge, MfaChallengeService } from '../mfa/mfa-challenge.service';
 import type { MfaService } from '../mfa/mfa.service';
+import type { PasskeyAssertionService } from '../passkey/passkey-assertion.service';
+import type { AuthMethodName } from '../security-events/security-event.entity';
 import type { SecurityEventService } from '../security-events/security-event.service';
 import type { Caller } from '../../caller/caller';
 import type { DomainEvents } from '../../events/domain-events';
@@ -24,9 +26,7 @@ export interface SignedIn {
 }
 
 /** The password was right but the account has MFA: the client owes a code for this challenge. */
-export interface ChallengeIssued {
-  challengeId: string;
-}
+export type ChallengeIssued = IssuedChallenge;
 
 export class AuthService {
   constructor(
@@ -37,6 +37,7 @@ export class AuthService {
     private readonly challenges: MfaChallengeService,
     private readonly timeline: SecurityEventService,
     private readonly events: DomainEvents,
+    private readonly passkeys: PasskeyAssertionService,
   ) {}
 
   /** Account, its own organization (as OWNER) and the first session, in one transaction. */
@@ -76,6 +77,9 @@ export class AuthService {
           totpSecret: null,
           totpPendingSecret: null,
           totpLastStep: null,
+          smsMfaEnabled: false,
+          mfaDefaultMethod: null,
+          webauthnUserHandle: null,
           createdAt: now,
           updatedAt: now,
         });
@@ -114,6 +118,9 @@ export class AuthService {
     const account = reserved
       ? await this.dataSource.getRepository(AccountEntity).findOneBy({ emailNormalized })
       : null;
+    // Asked while the password is checked (the hash takes most of a log-in), not after it.
+    const newDevice = account && this.timeline.isNewDevice(account.id, caller.client);
+    newDevice?.catch(() => undefined);
     const valid = account
       ? await verifyPassword(account.passwordHash, input.password)
       : await verifyAgainstDummy(input.password);
@@ -129,42 +136,63 @@ export class AuthService {
       throw fail('INVALID_CREDENTIALS');
     }
     await this.limits.reset('logInFailuresPerAccount', emailNormalized);
-    if (account.status === 'DEACTIVATED') {
-      // Only the right password learns this, and the link goes to the account's own address.
-      await this.dataSource.transaction((manager) =>
-        this.events.emit(manager, {
-          type: 'account.reactivation_requested',
-          caller,
-          accountId: account.id,
-          data: { account },
-        }),
-      );
-      throw fail('ACCOUNT_DEACTIVATED');
-    }
-    if (account.mfaEnabled) return { challengeId: await this.challenges.create(account.id) };
-    return this.startSession(account, caller, 'PASSWORD');
+    await this.refuseDeactivated(account, caller);
+    if (account.mfaEnabled) return this.challenges.create(account);
+    return this.startSession(account, caller, 'PASSWORD', 'PASSWORD', await newDevice);
   }
 
   async completeMfaChallenge(challengeId: string, code: string, caller: Caller): Promise<SignedIn> {
-    const { accountId } = await this.challenges.complete(challengeId, code, caller.client.ip);
+    const { accountId, factor } = await this.challenges.complete(
+      challengeId,
+      code,
+      caller.client.ip,
+    );
     const account = await this.dataSource
       .getRepository(AccountEntity)
       .findOneByOrFail({ id: accountId });
-    return this.startSession(account, caller, 'MFA');
+    return this.startSession(account, caller, 'MFA', factor);
   }
 
   /**
-   * Sudo mode: the password (or, with MFA, a current code) confirms the person is still there.
-   * With `rotateToken` the session gets a new token (returned) and the old one stops working.
+   * A passkey with user verification is something the person has and something they are or
+   * know: the session is multi-factor at once, with no password and no second step.
+   */
+  async signInWithPasskey(attemptId: string, response: unknown, caller: Caller): Promise<SignedIn> {
+    const account = await this.passkeys.verifySignIn(attemptId, response, caller);
+    await this.refuseDeactivated(account, caller);
+    return this.startSession(account, caller, 'MFA', 'PASSKEY');
+  }
+
+  /** A deactivated account signs in only after reactivating through a mailed link. */
+  private async refuseDeactivated(account: AccountEntity, caller: Caller): Promise<void> {
+    if (account.status !== 'DEACTIVATED') return;
+    // Only the right credential learns this, and the link goes to the account's own address.
+    await this.dataSource.transaction((manager) =>
+      this.events.emit(manager, {
+        type: 'account.reactivation_requested',
+        caller,
+        accountId: account.id,
+        data: { account },
+      }),
+    );
+    throw fail('ACCOUNT_DEACTIVATED');
+  }
+
+  /**
+   * Sudo mode: the password (or, with MFA, a current code, or one of the account's passkeys)
+   * confirms the person is still there. With `rotateToken` the session gets a new token
+   * (returned) and the old one stops working.
    */
   async reauthenticate(
     account: AccountEntity,
-    session: SessionEntity,
-    input: { password?: string | null; code?: string | null },
+    session: SessionPrincipal,
+    input: { password?: string | null; code?: string | null; passkey?: unknown },
     rotateToken: boolean,
   ): Promise<{ session: SessionEntity; token: string | null }> {
     await this.limits.consume('reauthAttemptPerAccount', account.id);
-    if (input.password) {
+    if (input.passkey) {
+      await this.passkeys.verifyReauthentication(account, session, input.passkey);
+    } else if (input.password) {
       await confirmPassword(account, input.password);
     } else if (input.code && account.mfaEnabled) {
       if (!(await this.mfa.verifySecondFactor(account.id, input.code)))
@@ -180,15 +208,17 @@ export class AuthService {
     account: AccountEntity,
     caller: Caller,
     mfaLevel: 'PASSWORD' | 'MFA',
+    method: AuthMethodName,
+    newDevice?: boolean | null,
   ): Promise<SignedIn> {
-    const newDevice = await this.timeline.isNewDevice(account.id, caller.client);
+    newDevice ??= await this.timeline.isNewDevice(account.id, caller.client);
     return this.dataSource.transaction(async (manager) => {
       const { session, token } = await this.sessions.create(manager, account.id, caller, mfaLevel);
       await this.events.emit(manager, {
         type: 'account.signed_in',
         caller,
         accountId: account.id,
-        data: { account, session, newDevice },
+        data: { account, session, newDevice, method },
       });
       return { account, session, token };
     });

@@ -1,6 +1,7 @@
 import { createUnionType, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { IsOptional, Matches } from 'class-validator';
 import { Account } from '../account/account.type';
+import { MfaMethod } from '../mfa/mfa-methods';
 import { Session } from '../session/session.type';
 import type { AccountEntity } from '../account/account.entity';
 import type { SessionEntity } from '../session/session.entity';
@@ -30,6 +31,21 @@ export class AuthPayload {
 export class MfaChallenge {
   @Field(() => ID)
   challengeId: string;
+
+  @Field(() => [MfaMethod], {
+    description:
+      'The account’s methods: TOTP (a code from the app), SMS (ask sendMfaSmsCode for a code), PASSKEY (sign in with the passkey instead); a backup code works for each',
+  })
+  methods: MfaMethod[];
+
+  @Field(() => MfaMethod, { description: 'The method the person chose to be offered first' })
+  defaultMethod: MfaMethod;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'With SMS: the phone the code goes to, masked (+34 ••••••678)',
+  })
+  phoneHint: string | null;
 }
 
 export const LogInResult = createUnionType({

@@ -8,7 +8,7 @@ import type { SessionEntity } from '../session/session.entity';
 export class RecentAuthentication {
   constructor(private readonly windowMs: number) {}
 
-  require(session: SessionEntity, now = Date.now()): void {
+  require(session: Pick<SessionEntity, 'reauthenticatedAt'>, now = Date.now()): void {
     if (now - session.reauthenticatedAt.getTime() > this.windowMs) {
       throw fail('REAUTHENTICATION_REQUIRED', {
         extensions: { windowSeconds: Math.round(this.windowMs / 1000) },

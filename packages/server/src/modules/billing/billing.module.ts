@@ -1,4 +1,7 @@
 import { defineModule } from '../../core/module';
+import { BillingResolver } from './billing.resolver';
+import { InvoiceEntity } from './invoice.entity';
+import { InvoiceService } from './invoice.service';
 import { WalletEntity } from './wallet.entity';
 import { WalletService } from './wallet.service';
 
@@ -6,12 +9,18 @@ declare module '../../core/module' {
   interface Services {
     /** Wallet balances as the billing service reports them. */
     wallets: WalletService;
+    /** Invoices as the billing service reports them. */
+    invoices: InvoiceService;
   }
 }
 
-/** Billing records reported by the billing service: for now the wallet balance. */
+/** Billing records the billing service reports: the wallet balance and invoices. */
 export const billingModule = defineModule({
   name: 'billing',
-  entities: [WalletEntity],
-  services: ({ dataSource, events }) => ({ wallets: new WalletService(dataSource, events) }),
+  entities: [WalletEntity, InvoiceEntity],
+  resolvers: [BillingResolver],
+  services: ({ dataSource, events }) => ({
+    wallets: new WalletService(dataSource, events),
+    invoices: new InvoiceService(dataSource, events),
+  }),
 });

@@ -27,6 +27,17 @@ export class MfaChallengeEntity {
   @DateColumn({ name: 'expires_at' })
   expiresAt: Date;
 
+  /** HMAC of the text-message code sent for this challenge, if one was. */
+  @Column({ name: 'sms_code_hash', type: 'varchar', length: 64, nullable: true })
+  smsCodeHash: string | null;
+
+  @DateColumn({ name: 'sms_code_expires_at', nullable: true })
+  smsCodeExpiresAt: Date | null;
+
+  /** Text messages sent for this challenge (a few at most: each one costs money). */
+  @Column({ name: 'sms_sends', type: 'int', default: 0 })
+  smsSends: number;
+
   @DateColumn({ name: 'used_at', nullable: true })
   usedAt: Date | null;
 

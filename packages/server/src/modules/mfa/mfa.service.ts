@@ -7,6 +7,7 @@ import { SecretBox } from '../../lib/secret-box';
 import { base32Decode, base32Encode, matchingStep, otpauthUri } from '../../lib/totp';
 import { AccountEntity } from '../account/account.entity';
 import { BackupCodeEntity } from './backup-code.entity';
+import { MfaMethod, mfaMethodsOf, type CodeMethod } from './mfa-methods';
 
 export const BACKUP_CODE_COUNT = 10;
 
@@ -16,9 +17,19 @@ export interface Enrollment {
   qrCodeDataUrl: string;
 }
 
-export type SecondFactor = 'TOTP' | 'BACKUP_CODE';
+export type SecondFactor = 'TOTP' | 'SMS' | 'BACKUP_CODE';
 
-/** TOTP (RFC 6238, SHA-1, 6 digits, 30 s) and single-use backup codes. */
+/** Backup codes when this method turned MFA on; none (the old set stays) when another was on. */
+export interface MethodEnabled {
+  codes: string[];
+  firstMethod: boolean;
+}
+
+/**
+ * The second factors of a password log-in: TOTP (RFC 6238, SHA-1, 6 digits, 30 s), text-message
+ * codes to the verified phone, and single-use backup codes for either. MFA is on while one of the
+ * two methods is; the first one turned on makes the backup codes, the last one off removes them.
+ */
 export class MfaService {
   private readonly box: SecretBox;
 
@@ -32,7 +43,7 @@ export class MfaService {
 
   /** A new 160-bit seed, kept pending until a code from it is confirmed. */
   async startEnrollment(account: AccountEntity): Promise<Enrollment> {
-    if (account.mfaEnabled) throw fail('MFA_ALREADY_ON');
+    if (account.totpSecret) throw fail('TOTP_ALREADY_ON');
     const seed = randomBytes(20);
     await this.accounts().update(
       { id: account.id },
@@ -47,14 +58,14 @@ export class MfaService {
     };
   }
 
-  /** Turns MFA on with the pending seed; the code's time step counts as used. Returns backup codes. */
+  /** Turns the app on with the pending seed; the code's time step counts as used. */
   async confirmEnrollment(
     manager: EntityManager,
     accountId: string,
     code: string,
-  ): Promise<string[]> {
+  ): Promise<MethodEnabled> {
     const account = await manager.getRepository(AccountEntity).findOneByOrFail({ id: accountId });
-    if (account.mfaEnabled) throw fail('MFA_ALREADY_ON');
+    if (account.totpSecret) throw fail('TOTP_ALREADY_ON');
     if (!account.totpPendingSecret) throw badUserInput({ code: 'MFA_SETUP_NOT_STARTED' });
     const step = matchingStep(
       this.box.open(account.totpPendingSecret),
@@ -73,10 +84,86 @@ export class MfaService {
         totpLastStep: step,
         updatedAt: new Date(),
       })
-      .where('id = :id AND mfa_enabled = 0', { id: accountId })
+      .where('id = :id AND totp_secret IS NULL', { id: accountId })
       .execute();
-    if ((result.affected ?? 0) !== 1) throw fail('MFA_ALREADY_ON');
-    return this.replaceBackupCodes(manager, accountId);
+    if ((result.affected ?? 0) !== 1) throw fail('TOTP_ALREADY_ON');
+    return this.methodEnabled(manager, account);
+  }
+
+  /** Turns text-message codes on, for the verified phone. */
+  async enableSms(manager: EntityManager, accountId: string): Promise<MethodEnabled> {
+    const account = await manager.getRepository(AccountEntity).findOneByOrFail({ id: accountId });
+    if (account.smsMfaEnabled) throw fail('SMS_MFA_ALREADY_ON');
+    if (!account.phone || !account.phoneVerifiedAt) throw fail('SMS_MFA_NEEDS_PHONE');
+    const result = await manager
+      .getRepository(AccountEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ mfaEnabled: true, smsMfaEnabled: true, updatedAt: new Date() })
+      .where('id = :id AND sms_mfa_enabled = :off', { id: accountId, off: false })
+      .execute();
+    if ((result.affected ?? 0) !== 1) throw fail('SMS_MFA_ALREADY_ON');
+    return this.methodEnabled(manager, account);
+  }
+
+  /**
+   * Turns one method off. When it was the last one, MFA goes off with it (and the backup codes):
+   * the answer says which happened.
+   */
+  async disableMethod(
+    manager: EntityManager,
+    accountId: string,
+    method: CodeMethod,
+  ): Promise<'METHOD_OFF' | 'MFA_OFF'> {
+    const account = await manager.getRepository(AccountEntity).findOneByOrFail({ id: accountId });
+    const on = {
+      [MfaMethod.TOTP]: account.totpSecret !== null,
+      [MfaMethod.SMS]: account.smsMfaEnabled,
+    };
+    if (!on[method]) throw fail('MFA_METHOD_OFF');
+    const other = method === MfaMethod.TOTP ? MfaMethod.SMS : MfaMethod.TOTP;
+    if (!on[other]) {
+      await this.disable(manager, account);
+      return 'MFA_OFF';
+    }
+    const cleared =
+      method === MfaMethod.TOTP
+        ? { totpSecret: null, totpPendingSecret: null, totpLastStep: null }
+        : { smsMfaEnabled: false };
+    await manager.getRepository(AccountEntity).update(
+      { id: accountId },
+      {
+        ...cleared,
+        ...(account.mfaDefaultMethod === method ? { mfaDefaultMethod: null } : {}),
+        updatedAt: new Date(),
+      },
+    );
+    return 'METHOD_OFF';
+  }
+
+  /** The method the log-in's second step offers first: one the account has set up. */
+  async setDefaultMethod(
+    manager: EntityManager,
+    accountId: string,
+    method: MfaMethod,
+    passkeyCount: number,
+  ): Promise<AccountEntity> {
+    const accounts = manager.getRepository(AccountEntity);
+    const account = await accounts.findOneByOrFail({ id: accountId });
+    if (!account.mfaEnabled) throw fail('MFA_OFF');
+    if (!mfaMethodsOf(account, passkeyCount).includes(method)) {
+      throw badUserInput({ method: 'MFA_METHOD_NOT_SET_UP' });
+    }
+    await accounts.update({ id: accountId }, { mfaDefaultMethod: method, updatedAt: new Date() });
+    return accounts.findOneByOrFail({ id: accountId });
+  }
+
+  private async methodEnabled(
+    manager: EntityManager,
+    before: AccountEntity,
+  ): Promise<MethodEnabled> {
+    if (before.mfaEnabled) return { codes: [], firstMethod: false };
+    return { codes: await this.replaceBackupCodes(manager, before.id), firstMethod: true };
   }
 
   /** In the caller's transaction (`manager`), like the other changes of MFA settings. */
@@ -85,6 +172,7 @@ export class MfaService {
     return this.replaceBackupCodes(manager, account.id);
   }
 
+  /** Every method off, and the backup codes gone. */
   async disable(manager: EntityManager, account: AccountEntity): Promise<void> {
     if (!account.mfaEnabled) throw fail('MFA_ALREADY_OFF');
     await manager.getRepository(AccountEntity).update(
@@ -94,6 +182,8 @@ export class MfaService {
         totpSecret: null,
         totpPendingSecret: null,
         totpLastStep: null,
+        smsMfaEnabled: false,
+        mfaDefaultMethod: null,
         updatedAt: new Date(),
       },
     );

@@ -47,9 +47,14 @@ export async function loadAccess(
 ): Promise<OrganizationAccess> {
   const caller = requireKnownCaller(anyCaller);
   if (caller.kind === 'API_KEY') {
+    // The query builder, not findOneBy: the find-options path costs more CPU than the query.
     const organization =
       caller.apiKey.organizationId === organizationId
-        ? await manager.findOneBy(OrganizationEntity, { id: organizationId })
+        ? await manager
+            .getRepository(OrganizationEntity)
+            .createQueryBuilder('o')
+            .where('o.id = :organizationId', { organizationId })
+            .getOne()
         : null;
     if (!organization) throw fail(missing);
     return { organization, caller, membership: null, role: API_KEY_ROLE };

@@ -23,6 +23,13 @@ export class OrganizationEntity {
   @Column({ type: 'varchar', length: 32, default: 'PROFESSIONAL' })
   plan: string;
 
+  /**
+   * The day of the month (1–31) each billing cycle starts, at midnight in the owner's time zone
+   * (a shorter month's last day when it has no such day): the day the organization was made.
+   */
+  @Column({ name: 'billing_anchor_day', type: 'int', default: 1 })
+  billingAnchorDay: number;
+
   @DateColumn({ name: 'created_at' })
   createdAt: Date;
 

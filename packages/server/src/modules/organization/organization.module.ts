@@ -21,7 +21,7 @@ export const organizationModule = defineModule({
   entities: [OrganizationEntity, TeamMemberEntity],
   resolvers: [OrganizationResolver, TeamResolver],
   services: ({ dataSource, config, events }, built) => {
-    const plans = new PlanCatalog(config.planSeats);
+    const plans = new PlanCatalog(config.planSeats, config.planLimits);
     return {
       plans,
       organizations: new OrganizationService(dataSource, plans, events),

@@ -6,6 +6,7 @@ import type { AccountEntity } from '../account/account.entity';
 import { requireKnownCaller, type Caller } from '../../caller/caller';
 import type { DomainEvents } from '../../events/domain-events';
 import { accessFor, inOrganization, type OrganizationAccess } from './access';
+import { anchorDayOf } from './billing-cycle';
 import { snapshotOrganization } from './organization.events';
 import type { UpdateOrganizationInput } from './organization.inputs';
 import { ORGANIZATION_NAME_MAX_CHARS, OrganizationEntity } from './organization.entity';
@@ -26,6 +27,7 @@ export async function createOwnOrganization(
     industry: null,
     website: null,
     plan: 'PROFESSIONAL',
+    billingAnchorDay: anchorDayOf(now, owner.timezone),
     createdAt: now,
     updatedAt: now,
   });

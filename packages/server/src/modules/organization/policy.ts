@@ -36,6 +36,11 @@ export const OPERATIONS = [
   'event.publish',
   'recordings.requestDeletion',
   'recordings.completeDeletion',
+  'plan.change',
+  'usage.view',
+  'usage.report',
+  'billing.view',
+  'billing.record',
   'audit.read',
 ] as const;
 export type OrganizationOperation = (typeof OPERATIONS)[number];
@@ -100,6 +105,15 @@ const TABLE: Readonly<Record<OrganizationOperation, [readonly boolean[], ApiKeyS
   'recordings.requestDeletion':    [[Y,    Y,    _,      _,     _],     PERSON_ONLY],
   // API keys only: the service that held the recordings confirms it deleted them.
   'recordings.completeDeletion':   [[_,    _,    _,      _,     _],     'EVENTS_PUBLISH'],
+  // The owner decides what the organization pays for; the billing service learns of it by webhook.
+  'plan.change':                   [[Y,    _,    _,      _,     _],     PERSON_ONLY],
+  // Everyone who works with the product sees what this cycle used; the billing service reads it.
+  'usage.view':                    [[Y,    Y,    Y,      Y,     Y],     'BILLING_READ'],
+  // API keys only: the services that do the calling, messaging… report what they used.
+  'usage.report':                  [[_,    _,    _,      _,     _],     'USAGE_REPORT'],
+  'billing.view':                  [[Y,    Y,    _,      _,     _],     'BILLING_READ'],
+  // API keys only: the billing service reports balances and invoices; nobody types them in.
+  'billing.record':                [[_,    _,    _,      _,     _],     'BILLING_WRITE'],
   // The list and its export alike.
   'audit.read':                    [[Y,    Y,    _,      _,     _],     'AUDIT_READ'],
 };

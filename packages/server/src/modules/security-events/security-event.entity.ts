@@ -13,7 +13,12 @@ export const SECURITY_EVENT_TYPES = [
   'PHONE_REMOVED',
   'MFA_ENABLED',
   'MFA_DISABLED',
+  'MFA_METHOD_ADDED',
+  'MFA_METHOD_REMOVED',
+  'MFA_DEFAULT_METHOD_CHANGED',
   'BACKUP_CODES_REGENERATED',
+  'PASSKEY_ADDED',
+  'PASSKEY_REMOVED',
   'SESSION_REVOKED',
   'API_KEY_CREATED',
   'API_KEY_ROLLED',
@@ -30,6 +35,10 @@ export const SECURITY_EVENT_TYPES = [
   'ACCOUNT_DELETION_CANCELLED',
 ] as const;
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];
+
+/** How a person proved who they are, or which second factor a change was about. */
+export const AUTH_METHODS = ['PASSWORD', 'PASSKEY', 'TOTP', 'SMS', 'BACKUP_CODE'] as const;
+export type AuthMethodName = (typeof AUTH_METHODS)[number];
 
 /** One line of a person's security timeline: what happened to their account, when, from where. */
 @Entity({ name: 'security_events' })
@@ -61,6 +70,10 @@ export class SecurityEventEntity {
   /** What the event was done to, when that is a device: the one signed out by SESSION_REVOKED. */
   @Column({ name: 'target_device', type: 'varchar', length: 160, nullable: true })
   targetDevice: string | null;
+
+  /** How a SIGN_IN was proven (PASSWORD, PASSKEY, TOTP, SMS, BACKUP_CODE), or the MFA method changed. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  method: AuthMethodName | null;
 
   /** A sign-in from a device this account had not signed in from before. */
   @Column({ name: 'new_device', type: 'boolean', default: false })

@@ -4,7 +4,11 @@ import { newId } from '../../db/columns';
 import { approximateLocation } from '../../lib/geoip';
 import { parseUserAgent } from '../session/device';
 import type { ClientInfo } from '../session/session.service';
-import { SecurityEventEntity, type SecurityEventType } from './security-event.entity';
+import {
+  SecurityEventEntity,
+  type AuthMethodName,
+  type SecurityEventType,
+} from './security-event.entity';
 
 export interface SecurityEventPage {
   events: SecurityEventEntity[];
@@ -25,7 +29,12 @@ export class SecurityEventService {
     accountId: string,
     type: SecurityEventType,
     client: ClientInfo,
-    options: { newDevice?: boolean; targetDevice?: string | null; manager?: EntityManager } = {},
+    options: {
+      newDevice?: boolean;
+      targetDevice?: string | null;
+      method?: AuthMethodName | null;
+      manager?: EntityManager;
+    } = {},
   ): Promise<SecurityEventEntity> {
     const event = Object.assign(new SecurityEventEntity(), {
       id: newId(),
@@ -34,7 +43,8 @@ export class SecurityEventService {
       ipAddress: client.ip,
       location: approximateLocation(client.ip),
       device: describeDevice(client.userAgent),
-      targetDevice: options.targetDevice ?? null,
+      targetDevice: options.targetDevice?.slice(0, 160) ?? null,
+      method: options.method ?? null,
       newDevice: options.newDevice ?? false,
       createdAt: new Date(),
     });

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '../../graphql/connection';
-import { SECURITY_EVENT_TYPES } from './security-event.entity';
+import { AUTH_METHODS, SECURITY_EVENT_TYPES } from './security-event.entity';
 
 export const SecurityEventTypeEnum = Object.fromEntries(
   SECURITY_EVENT_TYPES.map((type) => [type, type]),
@@ -8,6 +8,14 @@ export const SecurityEventTypeEnum = Object.fromEntries(
   [K in (typeof SECURITY_EVENT_TYPES)[number]]: K;
 };
 registerEnumType(SecurityEventTypeEnum, { name: 'SecurityEventType' });
+
+export const AuthMethodEnum = Object.fromEntries(AUTH_METHODS.map((m) => [m, m])) as {
+  [K in (typeof AUTH_METHODS)[number]]: K;
+};
+registerEnumType(AuthMethodEnum, {
+  name: 'AuthMethod',
+  description: 'How a person proved who they are, or which second factor a change was about',
+});
 
 @ObjectType('SecurityEvent', { description: 'A line of my security timeline' })
 export class SecurityEvent {
@@ -34,9 +42,17 @@ export class SecurityEvent {
 
   @Field(() => String, {
     nullable: true,
-    description: 'SESSION_REVOKED: Browser · OS of the device that was signed out',
+    description:
+      'What it was done to: the device signed out (SESSION_REVOKED, as Browser · OS), the passkey added or removed (its name)',
   })
   targetDevice: string | null;
+
+  @Field(() => AuthMethodEnum, {
+    nullable: true,
+    description:
+      'SIGN_IN and SIGN_IN_FAILED: how (PASSWORD, PASSKEY, or the second factor: TOTP, SMS, BACKUP_CODE); MFA_*: which method',
+  })
+  method: string | null;
 
   @Field({ description: 'A sign-in from a device not seen on this account before' })
   newDevice: boolean;

@@ -64,3 +64,22 @@ export class SessionEntity {
   @Column({ name: 'revoked_reason', type: 'varchar', length: 32, nullable: true })
   revokedReason: string | null;
 }
+
+/**
+ * What a request carries of the session it came with: what authentication and authorization
+ * read (expiry, MFA level, last re-authentication), not the device details, which only the
+ * session list shows. The per-request lookup reads these columns and no others.
+ */
+export const SESSION_PRINCIPAL_PROPERTIES = [
+  'id',
+  'accountId',
+  'tokenHash',
+  'lastActiveAt',
+  'expiresAt',
+  'absoluteExpiresAt',
+  'mfaLevel',
+  'reauthenticatedAt',
+  'revokedAt',
+] as const satisfies ReadonlyArray<keyof SessionEntity>;
+
+export type SessionPrincipal = Pick<SessionEntity, (typeof SESSION_PRINCIPAL_PROPERTIES)[number]>;

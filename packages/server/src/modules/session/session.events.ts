@@ -18,6 +18,7 @@ declare module '../../events/domain-events' {
         | 'password.changed'
         | 'password.reset'
         | 'mfa.enabled'
+        | 'mfa.method_added'
         | 'account.deactivated'
         | 'account.deletion_scheduled'
         | null;

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { In, IsNull, LessThan, MoreThan, Not, type DataSource, type EntityManager } from 'typeorm';
 import { newId } from '../../db/columns';
 import { PrecompiledSelect } from '../../db/precompiled-select';
+import { createRowReader } from '../../db/row-reader';
 import type { DomainEventCatalog, DomainEvents } from '../../events/domain-events';
 import type { Caller, PersonCaller } from '../../caller/caller';
 import { fail } from '../../graphql/errors';
@@ -9,7 +10,11 @@ import { approximateLocation } from '../../lib/geoip';
 import { generateToken, hashToken } from '../../lib/tokens';
 import { AccountEntity } from '../account/account.entity';
 import { parseUserAgent } from './device';
-import { SessionEntity } from './session.entity';
+import {
+  SESSION_PRINCIPAL_PROPERTIES,
+  SessionEntity,
+  type SessionPrincipal,
+} from './session.entity';
 
 export type { ClientInfo } from '../../caller/caller';
 
@@ -20,7 +25,7 @@ export interface SessionPolicy {
 
 export interface Authenticated {
   account: AccountEntity;
-  session: SessionEntity;
+  session: SessionPrincipal;
 }
 
 export type RevocationReason =
@@ -46,7 +51,12 @@ export class SessionService {
     private readonly policy: SessionPolicy,
     private readonly events: DomainEvents,
   ) {
-    this.sessionColumns = new PrecompiledSelect(dataSource, SessionEntity, 's');
+    this.sessionColumns = new PrecompiledSelect(
+      dataSource,
+      SessionEntity,
+      's',
+      SESSION_PRINCIPAL_PROPERTIES,
+    );
     this.accountColumns = new PrecompiledSelect(dataSource, AccountEntity, 'a');
     const q = (name: string) => dataSource.driver.escape(name);
     const select =
@@ -54,11 +64,10 @@ export class SessionService {
       `FROM ${this.sessionColumns.table} INNER JOIN ${this.accountColumns.table} ON ${q('a')}.${q('id')} = ${q('s')}.${q('account_id')} ` +
       `WHERE ${q('s')}.${q('token_hash')} IN `;
     const tokenHashKey = this.sessionColumns.keyOf('token_hash');
+    const read = createRowReader(dataSource);
     this.byTokenHash = new DataLoader(
       async (hashes) => {
-        const rows = (await dataSource.query(`${select}(${hashes.map(() => '?').join(', ')})`, [
-          ...hashes,
-        ])) as Array<Record<string, unknown>>;
+        const rows = await read(`${select}(${hashes.map(() => '?').join(', ')})`, hashes);
         const found = new Map(rows.map((row) => [row[tokenHashKey] as string, row]));
         return hashes.map((hash) => found.get(hash) ?? null);
       },
@@ -131,23 +140,22 @@ export class SessionService {
     return { account, session };
   }
 
-  /** Confirms the person at this session now; optionally with a new token (the old one dies). */
+  /**
+   * Confirms the person at this session now; optionally with a new token (the old one dies).
+   * Answers the whole session (the request carried only its principal columns).
+   */
   async markReauthenticated(
-    session: SessionEntity,
+    session: SessionPrincipal,
     rotateToken: boolean,
   ): Promise<{ session: SessionEntity; token: string | null }> {
     const token = rotateToken ? generateToken() : null;
     const now = new Date();
-    await this.dataSource
-      .getRepository(SessionEntity)
-      .update(
-        { id: session.id },
-        { reauthenticatedAt: now, ...(token ? { tokenHash: hashToken(token) } : {}) },
-      );
-    return {
-      session: Object.assign(new SessionEntity(), { ...session, reauthenticatedAt: now }),
-      token,
-    };
+    const repository = this.dataSource.getRepository(SessionEntity);
+    await repository.update(
+      { id: session.id },
+      { reauthenticatedAt: now, ...(token ? { tokenHash: hashToken(token) } : {}) },
+    );
+    return { session: await repository.findOneByOrFail({ id: session.id }), token };
   }
 
   /** My signed-in devices, most recently active first. */

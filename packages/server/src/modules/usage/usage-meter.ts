@@ -1,22 +1,16 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { betweenTransactions, driverFamily } from '../../db/data-source';
+import { betweenTransactions } from '../../db/data-source';
 import { isForeignKeyViolation } from '../../db/errors';
-import type { MeteredMetric } from './usage-counter.entity';
+import type { Clock } from '../../lib/clock';
+import { slotOf, type MeteredMetric } from './usage-counter.entity';
+import { addToCounters, INCREMENT_BATCH_ROWS, type UsageIncrement } from './usage-counters';
 
-interface Pending {
-  organizationId: string;
-  metric: MeteredMetric;
-  day: string;
-  quantity: number;
-}
-
-/** Rows per INSERT: well under any placeholder limit (4 each). */
-const BATCH_ROWS = 500;
+type Pending = UsageIncrement;
 
 /**
  * Usage counted in memory and written in batches: a request adds to a counter, and every
- * `flushEveryMs` one statement per 500 (organization, metric, day) rows adds the counts to
+ * `flushEveryMs` one statement per 500 (organization, metric, quarter hour) rows adds the counts to
  * `usage_counters`. So metering costs no database write per request; `stop()` writes
  * what is left, so a SIGTERM loses nothing. Counts that fail to be written are kept for the next
  * flush, except those of an organization that no longer exists.
@@ -25,31 +19,21 @@ export class UsageMeter {
   private pending = new Map<string, Pending>();
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
-  private readonly upsert: (rows: number) => string;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly logger: Logger,
+    private readonly clock: Clock,
     private readonly flushEveryMs = 5000,
-  ) {
-    const values = (rows: number) => Array.from({ length: rows }, () => '(?, ?, ?, ?)').join(', ');
-    this.upsert =
-      driverFamily(dataSource) === 'mysql'
-        ? (rows) =>
-            `INSERT INTO \`usage_counters\` (\`organization_id\`, \`metric\`, \`day\`, \`quantity\`) VALUES ${values(rows)} ` +
-            'ON DUPLICATE KEY UPDATE `quantity` = `quantity` + VALUES(`quantity`)'
-        : (rows) =>
-            `INSERT INTO "usage_counters" ("organization_id", "metric", "day", "quantity") VALUES ${values(rows)} ` +
-            'ON CONFLICT ("organization_id", "metric", "day") DO UPDATE SET "quantity" = "quantity" + excluded."quantity"';
-  }
+  ) {}
 
-  /** Adds to today's (UTC) count; no I/O. */
-  count(organizationId: string, metric: MeteredMetric, quantity = 1, at = new Date()): void {
-    this.add({ organizationId, metric, day: at.toISOString().slice(0, 10), quantity });
+  /** Adds to the count of the quarter hour holding `at` (the clock's now); no I/O. */
+  count(organizationId: string, metric: MeteredMetric, quantity = 1, at = this.clock.now()): void {
+    this.add({ organizationId, metric, slotStart: slotOf(at), quantity });
   }
 
   private add(row: Pending): void {
-    const key = `${row.organizationId}|${row.metric}|${row.day}`;
+    const key = `${row.organizationId}|${row.metric}|${row.slotStart.getTime()}`;
     const entry = this.pending.get(key);
     if (entry) entry.quantity += row.quantity;
     else this.pending.set(key, { ...row });
@@ -78,8 +62,8 @@ export class UsageMeter {
     if (this.pending.size === 0) return;
     const batch = [...this.pending.values()];
     this.pending = new Map();
-    for (let start = 0; start < batch.length; start += BATCH_ROWS) {
-      const rows = batch.slice(start, start + BATCH_ROWS);
+    for (let start = 0; start < batch.length; start += INCREMENT_BATCH_ROWS) {
+      const rows = batch.slice(start, start + INCREMENT_BATCH_ROWS);
       try {
         await this.insert(rows);
       } catch (error) {
@@ -89,15 +73,7 @@ export class UsageMeter {
   }
 
   private insert(rows: Pending[]): Promise<unknown> {
-    const parameters = rows.flatMap((row) => [
-      row.organizationId,
-      row.metric,
-      row.day,
-      row.quantity,
-    ]);
-    return betweenTransactions(this.dataSource, () =>
-      this.dataSource.query(this.upsert(rows.length), parameters),
-    );
+    return betweenTransactions(this.dataSource, () => addToCounters(this.dataSource, rows));
   }
 
   /** After a failed batch: each row alone, so one deleted organization does not hold up the rest. */

@@ -1,6 +1,7 @@
 import type { DomainEvent, DomainEventType, EventSubscriber } from '../../events/domain-events';
 import type { ApiKeySnapshot } from '../api-key/api-key.events';
 import type { WebhookDispatcher } from './webhook-dispatcher';
+import '../plan/plan.events';
 
 type Mapping<T extends DomainEventType> = (event: DomainEvent<T>) => Record<string, unknown>;
 
@@ -11,8 +12,7 @@ function apiKeyData({ organizationId: _organization, ...apiKey }: ApiKeySnapshot
 
 /**
  * Atrium's own events as webhooks: the domain event each comes from and the `data` it carries
- * (the same names; webhook-event-types.ts shows an example of each). plan.changed is in the
- * catalog for the plan feature, which sends it when it exists.
+ * (the same names; webhook-event-types.ts shows an example of each).
  */
 const SOURCES: { [T in DomainEventType]?: Mapping<T> } = {
   'organization.updated': ({ data: { organization, changedFields } }) => ({
@@ -37,6 +37,7 @@ const SOURCES: { [T in DomainEventType]?: Mapping<T> } = {
     gracePeriodSeconds: data.gracePeriodSeconds,
   }),
   'api_key.revoked': ({ data }) => ({ apiKey: apiKeyData(data.apiKey) }),
+  'plan.changed': ({ data }) => ({ previousPlan: data.previousPlan, plan: data.plan }),
   'recordings.deletion_requested': ({ data: { request } }) => ({
     requestId: request.id,
     requestedByAccountId: request.requestedByAccountId,

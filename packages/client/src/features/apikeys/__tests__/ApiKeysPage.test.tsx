@@ -218,7 +218,7 @@ describe('creating a key', () => {
     await keysTable();
     await user.click(screen.getByRole('button', { name: 'Create key' }));
     expect(
-      screen.getByRole('checkbox', { name: 'Change the plan and billing' }),
+      screen.getByRole('checkbox', { name: 'Report the wallet balance and invoices' }),
     ).toHaveAccessibleDescription('Beyond your role (Admin).');
   });
 

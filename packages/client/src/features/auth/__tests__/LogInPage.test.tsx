@@ -81,7 +81,17 @@ describe('LogInPage', () => {
   describe('with two-factor authentication on', () => {
     const challenge = {
       ...logInSucceeds,
-      result: { data: { logIn: { __typename: 'MfaChallenge', challengeId: 'ch_1' } } },
+      result: {
+        data: {
+          logIn: {
+            __typename: 'MfaChallenge',
+            challengeId: 'ch_1',
+            methods: ['TOTP'],
+            defaultMethod: 'TOTP',
+            phoneHint: null,
+          },
+        },
+      },
     };
 
     function completeMock(code: string, result: object) {

@@ -2,7 +2,9 @@ import { screen, within } from '@testing-library/react';
 import {
   ConfirmTotpEnrollmentDocument,
   DisableMfaDocument,
+  EnableSmsMfaDocument,
   RegenerateBackupCodesDocument,
+  SetDefaultMfaMethodDocument,
   StartTotpEnrollmentDocument,
 } from '../../../generated/graphql';
 import {
@@ -10,6 +12,7 @@ import {
   aSession,
   errorResult,
   meMock,
+  myPasskeysMock,
   mySecurityEventsMock,
   mySessionsMock,
 } from '../../../test/mocks';
@@ -49,8 +52,14 @@ function renderSecurity(account = anAccount(), ...mocks: Parameters<typeof rende
     meMock(account),
     mySessionsMock([aSession()]),
     mySecurityEventsMock([]),
+    myPasskeysMock([]),
     ...mocks,
   ]);
+}
+
+/** "Two-factor authentication is On/Off", the section's summary. */
+function summaryOf(section: ReturnType<typeof within>) {
+  return section.getByText(/^Two-factor authentication is/);
 }
 
 async function twoFactor() {
@@ -99,11 +108,19 @@ describe('Security → Two-factor', () => {
       confirmMock('123456', {
         data: { confirmTotpEnrollment: { __typename: 'BackupCodes', codes: CODES } },
       }),
+      meMock(
+        anAccount({
+          mfaEnabled: true,
+          mfaMethods: ['TOTP'],
+          defaultMfaMethod: 'TOTP',
+          remainingBackupCodes: 10,
+        }),
+      ),
     );
     const section = await twoFactor();
-    expect(section.getByText('Off')).toBeInTheDocument();
+    expect(summaryOf(section)).toHaveTextContent('Off');
 
-    await user.click(section.getByRole('button', { name: 'Turn on' }));
+    await user.click(section.getByRole('button', { name: 'Set up' }));
 
     const qr = await section.findByRole('img', { name: 'QR code for your authenticator app' });
     expect(qr).toHaveAttribute('src', QR);
@@ -140,7 +157,10 @@ describe('Security → Two-factor', () => {
 
     await user.click(section.getByRole('button', { name: 'I saved them' }));
     expect(section.queryByText(CODES[0] ?? '')).not.toBeInTheDocument();
-    expect(section.getByText('On')).toBeInTheDocument();
+    expect(summaryOf(section)).toHaveTextContent('On');
+    expect(
+      section.getByRole('button', { name: 'Turn off the authenticator app' }),
+    ).toBeInTheDocument();
     expect(section.getByRole('button', { name: 'Regenerate backup codes' })).toBeInTheDocument();
   });
 
@@ -166,13 +186,13 @@ describe('Security → Two-factor', () => {
   });
 
   it('turns it off after a confirmation', async () => {
-    const { user } = renderSecurity(anAccount({ mfaEnabled: true }), {
+    const { user } = renderSecurity(anAccount({ mfaEnabled: true, mfaMethods: ['TOTP'] }), {
       request: { query: DisableMfaDocument },
       result: { data: { disableMfa: true } },
     });
     const section = await twoFactor();
 
-    await user.click(section.getByRole('button', { name: 'Turn off' }));
+    await user.click(section.getByRole('button', { name: 'Turn off two-factor authentication' }));
     const dialog = within(
       screen.getByRole('dialog', { name: 'Turn off two-factor authentication?' }),
     );
@@ -181,7 +201,66 @@ describe('Security → Two-factor', () => {
 
     expect(await findToast('Two-factor authentication is off.')).toBeInTheDocument();
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
-    expect(section.getByText('Off')).toBeInTheDocument();
-    expect(section.getByRole('button', { name: 'Turn on' })).toBeInTheDocument();
+    expect(summaryOf(section)).toHaveTextContent('Off');
+    expect(section.getByRole('button', { name: 'Set up' })).toBeInTheDocument();
+  });
+
+  it('turns text-message codes on for the verified phone, saying plainly they are the weaker choice', async () => {
+    const on = anAccount({
+      phone: '+34612345678',
+      mfaEnabled: true,
+      mfaMethods: ['SMS'],
+      defaultMfaMethod: 'SMS',
+      remainingBackupCodes: 10,
+    });
+    const { user } = renderSecurity(
+      anAccount({ phone: '+34612345678' }),
+      {
+        request: { query: EnableSmsMfaDocument },
+        result: { data: { enableSmsMfa: { __typename: 'BackupCodes', codes: CODES } } },
+      },
+      meMock(on),
+    );
+    const section = await twoFactor();
+    expect(
+      section.getByText(/this is the weakest method. A passkey or an authenticator app is safer/),
+    ).toBeInTheDocument();
+    await user.click(section.getByRole('button', { name: 'Turn on text-message codes' }));
+    expect(await section.findByRole('list', { name: 'Your backup codes' })).toBeInTheDocument();
+    expect(await findToast('Text-message codes are on.')).toBeInTheDocument();
+    await user.click(section.getByRole('button', { name: 'I saved them' }));
+    expect(
+      section.getByRole('button', { name: 'Turn off text-message codes' }),
+    ).toBeInTheDocument();
+  });
+
+  it('cannot turn text-message codes on without a verified phone', async () => {
+    renderSecurity(anAccount());
+    const section = await twoFactor();
+    expect(section.getByRole('button', { name: 'Turn on text-message codes' })).toBeDisabled();
+    expect(section.getByRole('link', { name: 'Add a phone number' })).toHaveAttribute(
+      'href',
+      '/settings/profile',
+    );
+  });
+
+  it('chooses the method offered first among those set up', async () => {
+    const both = anAccount({
+      phone: '+34612345678',
+      mfaEnabled: true,
+      mfaMethods: ['TOTP', 'SMS'],
+      defaultMfaMethod: 'TOTP',
+      remainingBackupCodes: 8,
+    });
+    const { user } = renderSecurity(both, {
+      request: { query: SetDefaultMfaMethodDocument, variables: { method: 'SMS' } },
+      result: { data: { setDefaultMfaMethod: { ...both, defaultMfaMethod: 'SMS' } } },
+    });
+    const section = await twoFactor();
+    const select = section.getByRole('combobox', { name: 'Offer first when I sign in' });
+    expect(select).toHaveValue('TOTP');
+    await user.selectOptions(select, 'Text message');
+    expect(await findToast('Text message is now offered first.')).toBeInTheDocument();
+    expect(select).toHaveValue('SMS');
   });
 });

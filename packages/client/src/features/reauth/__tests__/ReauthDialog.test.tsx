@@ -107,7 +107,7 @@ describe('re-authentication (sudo mode)', () => {
 
   it('takes a code from the authenticator app when two-factor is on', async () => {
     const { user } = renderSecurity(
-      anAccount({ mfaEnabled: true }),
+      anAccount({ mfaEnabled: true, mfaMethods: ['TOTP'] }),
       refused,
       reauthenticateMock({ code: '123456' }),
       changed,
@@ -123,7 +123,7 @@ describe('re-authentication (sudo mode)', () => {
 
   it('also accepts the password when two-factor is on', async () => {
     const { user } = renderSecurity(
-      anAccount({ mfaEnabled: true }),
+      anAccount({ mfaEnabled: true, mfaMethods: ['TOTP'] }),
       refused,
       reauthenticateMock({ password: CURRENT }),
       changed,

@@ -10,7 +10,9 @@ import { ApiKeyRollsAndUsage1764520000000 } from './1764520000000-api-key-rolls-
 import { Notifications1764640000000 } from './1764640000000-notifications';
 import { Webhooks1764610000000 } from './1764610000000-webhooks';
 import { Privacy1764700000000 } from './1764700000000-privacy';
-import { AuditLog1764800000000 } from './1764800000000-audit-log';
+import { PlanUsageBilling1764760000000 } from './1764760000000-plan-usage-billing';
+import { PasskeysAndSmsMfa1764918000000 } from './1764918000000-passkeys-and-sms-mfa';
+import { AuditLog1764950000000 } from './1764950000000-audit-log';
 
 /** MySQL / MariaDB migrations, oldest first. Keep in step with ../sqlite. */
 export const mysqlMigrations = [
@@ -26,5 +28,7 @@ export const mysqlMigrations = [
   Webhooks1764610000000,
   Notifications1764640000000,
   Privacy1764700000000,
-  AuditLog1764800000000,
+  PlanUsageBilling1764760000000,
+  PasskeysAndSmsMfa1764918000000,
+  AuditLog1764950000000,
 ];

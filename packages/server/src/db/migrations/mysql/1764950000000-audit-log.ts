@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The organization audit log: hash-chained entries, their erasable details, each chain's ends. */
-export class AuditLog1764800000000 implements MigrationInterface {
-  name = 'AuditLog1764800000000';
+export class AuditLog1764950000000 implements MigrationInterface {
+  name = 'AuditLog1764950000000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`CREATE TABLE \`audit_events\` (
