@@ -82,7 +82,9 @@ it('filters the audit log, shows a change before and after, and exports it', asy
   const filters = page.getByRole('form', { name: 'Filters' });
   await filters.getByLabel('Type').selectOption({ label: 'Organization settings changed' });
   await filters.getByRole('button', { name: 'Apply filters' }).click();
+  // The unfiltered list goes (a skeleton while the filtered page loads), then the one entry.
   await entries.getByText('Member invited').waitFor({ state: 'detached' });
+  await entries.getByRole('button', { name: /^Details of entry 1: / }).waitFor();
   expect(await entries.getByRole('listitem').count()).toBe(1);
   const entry = entries.getByRole('listitem');
   await entry.getByText('Grace Hopper', { exact: false }).first().waitFor();
