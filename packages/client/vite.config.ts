@@ -12,6 +12,8 @@ export default defineConfig({
       '/graphql': { target: API_ORIGIN, ws: true },
       // Picture uploads (POST /avatar) and the pictures themselves (/avatars/…).
       '/avatar': API_ORIGIN,
+      // The audit log's export (a download the session cookie authenticates).
+      '/audit-export': API_ORIGIN,
       '/healthz': API_ORIGIN,
       '/readyz': API_ORIGIN,
     },

@@ -1,5 +1,5 @@
 // Copies the screenshots the user guide and the README show from the browser walk's output
-// (e2e/every-page.e2e.test.ts, webhooks, privacy and billing write test-output/screenshots/) into
+// (e2e/every-page.e2e.test.ts, webhooks, privacy, billing and audit-log write test-output/screenshots/) into
 // docs/images/.
 // `pnpm --filter @atrium/client docs:screenshots` builds, runs the walk, then runs this.
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
@@ -39,6 +39,8 @@ const CHOSEN = {
   'billing-375': 'settings-billing--375-light',
   // Taken by e2e/billing.e2e.test.ts: the seat effect shown before the owner confirms.
   'billing-change-plan': 'billing-change-plan--1280-light',
+  // Taken by e2e/audit-log.e2e.test.ts, filtered to one type with an entry opened.
+  'audit-log': 'audit-log-details--1280-light',
 };
 
 const missing = Object.values(CHOSEN).filter((file) => !existsSync(path.join(from, `${file}.png`)));

@@ -18,6 +18,7 @@ import { lazyClientInfo, trustedProxyList } from './http/client-address';
 import { clearSessionCookie } from './http/cookies';
 import { handleAvatarRoutes } from './http/avatar-routes';
 import { handleExportRoutes } from './http/export-routes';
+import { handleAuditExportRoute } from './modules/audit/audit-export.route';
 import { handleUnsubscribeRoute } from './modules/notification/unsubscribe.route';
 import { createGraphQLHandler } from './http/graphql-handler';
 import { createSpaHandler } from './http/static-files';
@@ -153,6 +154,17 @@ export async function startAtrium(
       } else if (await handleAvatarRoutes(services, request, response, pathname)) {
         // answered
       } else if (await handleExportRoutes(services, request, response, pathname, trustedProxies)) {
+        // answered
+      } else if (
+        await handleAuditExportRoute(
+          services,
+          request,
+          response,
+          pathname,
+          queryStart === -1 ? '' : url.slice(queryStart),
+          trustedProxies,
+        )
+      ) {
         // answered
       } else if (
         await handleUnsubscribeRoute(

@@ -2,6 +2,7 @@ import type { AtriumModule } from './core/module';
 import { JobEntity } from './jobs/job.entity';
 import { accountModule } from './modules/account/account.module';
 import { apiKeyModule } from './modules/api-key/api-key.module';
+import { auditModule } from './modules/audit/audit.module';
 import { authModule } from './modules/auth/auth.module';
 import { avatarModule } from './modules/avatar/avatar.module';
 import { billingModule } from './modules/billing/billing.module';
@@ -41,6 +42,7 @@ export const MODULES: readonly AtriumModule[] = [
   billingModule,
   notificationModule,
   webhookModule,
+  auditModule,
   privacyModule,
 ];
 

@@ -88,6 +88,9 @@ describe('every string input of every operation', () => {
         'Mutation.addDomain(domain)',
         'Query.organization(id)',
         'Query.myOrganizations.members(after)',
+        'Query.myOrganizations.auditEvents(after)',
+        'Query.myOrganizations.auditEvents(filter.actorAccountId)',
+        'Query.myOrganizations.auditEvents(filter.apiKeyId)',
       ]),
     );
   });

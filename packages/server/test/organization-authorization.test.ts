@@ -78,6 +78,11 @@ import {
   WebhookEndpointById,
 } from './support/webhook-documents';
 import { seedFailedDelivery } from './support/webhook-seeds';
+import {
+  fetchAuditExport,
+  OrganizationAuditEvents,
+  type ExportResponse,
+} from './support/audit-documents';
 import { WebhookDeliveryEntity } from '../src/modules/webhook/webhook-delivery.entity';
 import { WebhookEndpointEntity } from '../src/modules/webhook/webhook-endpoint.entity';
 import { WebhookEventEntity } from '../src/modules/webhook/webhook-event.entity';
@@ -472,6 +477,20 @@ const API_OPERATIONS: ApiOperation[] = [
     run: (w, caller) => caller.execute(TransferOwnership, { memberId: w.people.target.memberId }),
   },
   {
+    name: 'Organization.auditEvents',
+    policy: 'audit.read',
+    mutates: false,
+    reach: THROUGH_ORGANIZATION,
+    run: (w, caller) => caller.execute(OrganizationAuditEvents, { id: w.id, first: 10 }),
+  },
+  {
+    name: 'GET /audit-export',
+    policy: 'audit.read',
+    mutates: false,
+    run: async (w, caller) =>
+      asGraphQLResult(await fetchAuditExport(caller, { organizationId: w.id })),
+  },
+  {
     name: 'addDomain',
     policy: 'domain.add',
     mutates: true,
@@ -491,6 +510,15 @@ const API_OPERATIONS: ApiOperation[] = [
     run: (w, caller) => caller.execute(RemoveDomain, { id: w.domains[w.domain].id }),
   },
 ];
+
+/** An HTTP answer as the matrix reads GraphQL ones: an error's code, or data. */
+function asGraphQLResult(response: ExportResponse): GraphQLResult<unknown> {
+  if (response.status === 200) {
+    return { status: 200, data: response.text, errors: undefined, headers: new Headers() };
+  }
+  const body = JSON.parse(response.text) as { errors: GraphQLResult<unknown>['errors'] };
+  return { status: response.status, data: null, errors: body.errors, headers: new Headers() };
+}
 
 /**
  * Besides people by role: a key of this organization per scope (holding that scope and what

@@ -3,6 +3,7 @@ import {
   Building2,
   CreditCard,
   KeyRound,
+  ScrollText,
   Lock,
   ShieldCheck,
   UserRound,
@@ -22,6 +23,7 @@ const ICONS: Record<SettingsSection['path'], LucideIcon> = {
   team: UsersRound,
   'api-keys': KeyRound,
   webhooks: Webhook,
+  'audit-log': ScrollText,
   privacy: Lock,
   billing: CreditCard,
 };

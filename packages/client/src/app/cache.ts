@@ -31,6 +31,8 @@ export function createCache(): InMemoryCache {
           members: { keyArgs: false, merge: mergeMemberPages },
           // Invoices: "Show more" appends; a refetch of the first page replaces.
           invoices: relayStylePagination(),
+          // The audit log: "Show more" appends; each filter is a list of its own.
+          auditEvents: relayStylePagination(['filter']),
         },
       },
       // The delivery log: "Show more" appends; a refetch of the first page replaces.

@@ -54,6 +54,7 @@ const UnsubscribePage = lazyPage(
 );
 const WebhooksPage = lazyPage(() => import('../features/webhooks/WebhooksPage'), 'WebhooksPage');
 const BillingPage = lazyPage(() => import('../features/billing/BillingPage'), 'BillingPage');
+const AuditLogPage = lazyPage(() => import('../features/audit/AuditLogPage'), 'AuditLogPage');
 const NotFoundPage = lazyPage(() => import('./NotFoundPage'), 'NotFoundPage');
 
 /** The sections built so far; the others show a placeholder. */
@@ -74,6 +75,7 @@ const ORGANIZATION_PAGES: Record<OrganizationSection, ReactNode> = {
   'api-keys': <ApiKeysPage />,
   webhooks: <WebhooksPage />,
   billing: <BillingPage />,
+  'audit-log': <AuditLogPage />,
 };
 
 function isOrganizationSection(path: string): path is OrganizationSection {

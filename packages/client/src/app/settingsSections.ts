@@ -7,6 +7,7 @@ export const SETTINGS_SECTIONS = [
   { path: 'team', labelKey: 'nav.team' },
   { path: 'api-keys', labelKey: 'nav.apiKeys' },
   { path: 'webhooks', labelKey: 'nav.webhooks' },
+  { path: 'audit-log', labelKey: 'nav.auditLog' },
   { path: 'privacy', labelKey: 'nav.privacy' },
   { path: 'billing', labelKey: 'nav.billing' },
 ] as const;

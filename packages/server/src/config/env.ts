@@ -54,6 +54,8 @@ export interface Config {
   accountDeletionGraceDays: number;
   /** Days a data export can be downloaded. */
   exportLinkDays: number;
+  /** Days audit log entries are kept before the daily retention job removes them. */
+  auditRetentionDays: number;
   /** The longest a SIGTERM/SIGINT shutdown takes, log draining included, before the process exits. */
   shutdownTimeoutMs: number;
   webhooks: WebhookConfig;
@@ -266,6 +268,9 @@ const envSchema = z.object({
   EXPORT_LINK_DAYS: asNumber
     .pipe(z.number().int().min(1).max(90).optional())
     .transform((v) => v ?? 7),
+  AUDIT_RETENTION_DAYS: asNumber
+    .pipe(z.number().int().min(1).max(3650).optional())
+    .transform((v) => v ?? 365),
 });
 
 /** Reads and validates the environment; throws ConfigError listing every problem at once. */
@@ -356,6 +361,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     accountDeletionGraceDays: e.ACCOUNT_DELETION_GRACE_DAYS,
     exportLinkDays: e.EXPORT_LINK_DAYS,
+    auditRetentionDays: e.AUDIT_RETENTION_DAYS,
   };
 }
 

@@ -1,6 +1,7 @@
 import { CALLER_REASONS } from '../caller/errors';
 import { ACCOUNT_REASONS } from '../modules/account/errors';
 import { API_KEY_REASONS } from '../modules/api-key/errors';
+import { AUDIT_REASONS } from '../modules/audit/errors';
 import { AUTH_REASONS, PASSWORD_POLICY_REASONS } from '../modules/auth/errors';
 import { AVATAR_REASONS } from '../modules/avatar/errors';
 import { BILLING_REASONS } from '../modules/billing/errors';
@@ -43,6 +44,7 @@ const TABLES = [
   PLAN_REASONS,
   USAGE_REASONS,
   BILLING_REASONS,
+  AUDIT_REASONS,
 ] as const;
 
 type Merged<T extends readonly object[]> = T extends readonly [

@@ -20,6 +20,11 @@ export function mayManageApiKeys(role: Role): boolean {
   return mayEditOrganization(role);
 }
 
+/** The audit log and its export: the same roles as editing the organization. */
+export function mayReadAuditLog(role: Role): boolean {
+  return mayEditOrganization(role);
+}
+
 export function mayManageTeam(role: Role): boolean {
   return mayEditOrganization(role) || role === 'MANAGER';
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { anonymous } from '../../caller/caller';
 import type { DomainEvents } from '../../events/domain-events';
 import { defineJob, type JobDefinition } from '../../jobs/define-job';
+import { lockOrganization } from '../organization/access';
 import { organizationAdmins } from '../organization/admins';
 import { OrganizationEntity } from '../organization/organization.entity';
 import { ApiKeyEntity } from './api-key.entity';
@@ -40,6 +41,8 @@ export class ApiKeyExpiryReminders {
     for (const key of due) {
       if (!key.expiresAt || key.expiresAt <= now) continue;
       told += await dataSource.transaction(async (manager) => {
+        // The organization's lock first, as every change in it takes it first.
+        await lockOrganization(manager, key.organizationId);
         const marked = await manager.update(
           ApiKeyEntity,
           { id: key.id, expiryNotifiedAt: IsNull(), revokedAt: IsNull() },

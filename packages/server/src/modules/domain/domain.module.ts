@@ -15,7 +15,13 @@ export const domainModule = defineModule({
   name: 'domain',
   entities: [DomainEntity],
   resolvers: [DomainResolver],
-  services: ({ dataSource, config, limits, logger }) => ({
-    domains: new DomainService(dataSource, createTxtLookup(config.dnsServers), limits, logger),
+  services: ({ dataSource, config, limits, logger, events }) => ({
+    domains: new DomainService(
+      dataSource,
+      createTxtLookup(config.dnsServers),
+      limits,
+      logger,
+      events,
+    ),
   }),
 });

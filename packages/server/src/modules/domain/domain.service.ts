@@ -9,8 +9,10 @@ import type { TxtLookup } from '../../lib/dns-txt';
 import type { RateLimits } from '../../security/rate-limits';
 import { authorize, inOrganization, type OrganizationAccess } from '../organization/access';
 import type { Caller } from '../../caller/caller';
+import type { DomainEvents } from '../../events/domain-events';
 import type { OrganizationOperation } from '../organization/policy';
 import { DomainEntity } from './domain.entity';
+import { snapshotDomain } from './domain.events';
 import { verificationRecord } from './domain.type';
 
 const MAX_DOMAINS = 20;
@@ -22,6 +24,7 @@ export class DomainService {
     private readonly lookUpTxt: TxtLookup,
     private readonly limits: RateLimits,
     private readonly logger: Logger,
+    private readonly events: DomainEvents,
   ) {}
 
   async list(access: OrganizationAccess): Promise<DomainEntity[]> {
@@ -57,6 +60,7 @@ export class DomainService {
             createdAt: new Date(),
           });
           await repository.insert(created);
+          await this.say(manager, caller, 'domain.added', created);
           return created;
         },
       );
@@ -89,21 +93,42 @@ export class DomainService {
       this.logger.warn({ err: error, name: record.name }, 'TXT look-up failed');
     }
     if (!published.includes(record.value)) return domain;
-    const verifiedAt = new Date();
-    await this.dataSource
-      .getRepository(DomainEntity)
-      .createQueryBuilder()
-      .update()
-      .set({ verifiedAt })
-      .where('id = :id AND verified_at IS NULL', { id: domain.id })
-      .execute();
-    return this.dataSource.getRepository(DomainEntity).findOneByOrFail({ id: domain.id });
+    // Marked in a transaction of its own after the look-up (DNS can be slow): conditional, so
+    // of two verifications that both found the record, one says so.
+    return this.onDomain(caller, domainId, 'domain.verify', async (manager, found) => {
+      const verifiedAt = new Date();
+      const marked = await manager
+        .createQueryBuilder()
+        .update(DomainEntity)
+        .set({ verifiedAt })
+        .where('id = :id AND verified_at IS NULL', { id: found.id })
+        .execute();
+      if (marked.affected !== 1) return manager.findOneByOrFail(DomainEntity, { id: found.id });
+      const verified = Object.assign(new DomainEntity(), found, { verifiedAt });
+      await this.say(manager, caller, 'domain.verified', verified);
+      return verified;
+    });
   }
 
   async remove(caller: Caller, domainId: string): Promise<boolean> {
     return this.onDomain(caller, domainId, 'domain.remove', async (manager, found) => {
       await manager.delete(DomainEntity, { id: found.id });
+      await this.say(manager, caller, 'domain.removed', found);
       return true;
+    });
+  }
+
+  private say(
+    manager: EntityManager,
+    caller: Caller,
+    type: 'domain.added' | 'domain.verified' | 'domain.removed',
+    domain: DomainEntity,
+  ): Promise<void> {
+    return this.events.emit(manager, {
+      type,
+      caller,
+      organizationId: domain.organizationId,
+      data: { domain: snapshotDomain(domain) },
     });
   }
 

@@ -1,7 +1,7 @@
 import type { EventSubscriber } from '../../events/domain-events';
 import type { Delivery } from '../../messaging/delivery';
 import { renderMail, ROLE_LABELS, toLocale } from '../../messaging/templates';
-import type { InvitationEntity } from './invitation.entity';
+import type { InvitationEntity, InvitationStatus } from './invitation.entity';
 
 declare module '../../events/domain-events' {
   interface DomainEventCatalog {
@@ -17,7 +17,11 @@ declare module '../../events/domain-events' {
       locale: string;
       link: string;
       resent: boolean;
+      /** The account of the invited address, if it has one. */
+      inviteeAccountId: string | null;
     };
+    /** An invitation was withdrawn; `previousStatus` is PENDING or EXPIRED. */
+    'invitation.revoked': { invitation: InvitationEntity; previousStatus: InvitationStatus };
   }
 }
 

@@ -129,7 +129,14 @@ export class InvitationService {
         if (found.status === 'REVOKED') return found;
         const revoked = { status: 'REVOKED' as const, updatedAt: new Date() };
         await manager.update(InvitationEntity, { id: found.id }, revoked);
-        return { ...found, ...revoked };
+        const invitation = { ...found, ...revoked };
+        await this.events.emit(manager, {
+          type: 'invitation.revoked',
+          caller,
+          organizationId: invitation.organizationId,
+          data: { invitation, previousStatus: effectiveStatus(found) },
+        });
+        return invitation;
       },
     );
   }
@@ -207,7 +214,7 @@ export class InvitationService {
   ): Promise<void> {
     const invitee = await manager.getRepository(AccountEntity).findOne({
       where: { emailNormalized: invitation.emailNormalized },
-      select: { locale: true },
+      select: { id: true, locale: true },
     });
     const inviter = requireKnownCaller(caller);
     await this.events.emit(manager, {
@@ -222,6 +229,7 @@ export class InvitationService {
         locale: invitee?.locale ?? (inviter.kind === 'PERSON' ? inviter.account.locale : 'en'),
         link: this.delivery.link('/invitations/accept', token),
         resent,
+        inviteeAccountId: invitee?.id ?? null,
       },
     });
   }

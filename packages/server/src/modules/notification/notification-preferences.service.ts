@@ -1,6 +1,7 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { requirePerson, type Caller, type PersonCaller } from '../../caller/caller';
 import { isForeignKeyViolation } from '../../db/errors';
+import type { DomainEvents } from '../../events/domain-events';
 import { badUserInput, type FieldProblems } from '../../graphql/errors';
 import {
   accessFor,
@@ -58,7 +59,10 @@ export const MAX_THRESHOLD_CENTS = 100_000_000_000;
  * Atrium's default.
  */
 export class NotificationPreferenceService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: DomainEvents,
+  ) {}
 
   /** The whole matrix as it applies to `accountId` in `organizationId` (or with no rules). */
   async matrix(
@@ -164,7 +168,25 @@ export class NotificationPreferenceService {
       this.dataSource,
       { caller, organizationId, operation: 'notificationRules.update' },
       async (manager) => {
+        const rules = await manager.findBy(OrganizationNotificationRuleEntity, { organizationId });
+        const ruleOf = new Map(rules.map((row) => [cellKey(row), row.enabled]));
+        const changed = changes
+          .map(({ type, channel, enabled }) => ({
+            type,
+            channel,
+            before: ruleOf.get(cellKey({ type, channel })) ?? null,
+            after: enabled,
+          }))
+          .filter((change) => change.before !== change.after);
         await writeCells(manager, OrganizationNotificationRuleEntity, { organizationId }, changes);
+        if (changed.length > 0) {
+          await this.events.emit(manager, {
+            type: 'notification_rules.updated',
+            caller,
+            organizationId,
+            data: { changes: changed },
+          });
+        }
         return this.rulesOf(manager, organizationId);
       },
     );

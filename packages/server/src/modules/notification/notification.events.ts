@@ -1,6 +1,7 @@
 import type { PubSub } from '@graphql-yoga/subscription';
 import type { EventSubscriber } from '../../events/domain-events';
 import type { AtriumEvents, NotificationSnapshot } from '../../events/event-bus';
+import type { NotificationChannel, NotificationType } from './notification-catalog';
 import type { NotificationEntity } from './notification.entities';
 import type { NotificationFeedService } from './notification-feed.service';
 
@@ -10,6 +11,18 @@ declare module '../../events/domain-events' {
     'notification.created': { notification: NotificationSnapshot };
     /** A person read some of their notifications (`count` of them). */
     'notification.read': { count: number };
+    /**
+     * An organization's admins changed its notification rules: each cell's rule before and
+     * after (null: no rule, Atrium's default applies).
+     */
+    'notification_rules.updated': {
+      changes: Array<{
+        type: NotificationType;
+        channel: NotificationChannel;
+        before: boolean | null;
+        after: boolean | null;
+      }>;
+    };
   }
 }
 

@@ -51,7 +51,7 @@ export const notificationModule = defineModule({
   resolvers: [NotificationResolver, OrganizationNotificationRulesResolver],
   services: ({ dataSource, delivery, events, secretKey }, built) => {
     requireService(built, 'wallets', 'notification');
-    const notificationPreferences = new NotificationPreferenceService(dataSource);
+    const notificationPreferences = new NotificationPreferenceService(dataSource, events);
     const unsubscribeLinks = new UnsubscribeLinks(secretKey, delivery);
     const notifier = new Notifier(notificationPreferences, delivery, unsubscribeLinks, events);
     return {

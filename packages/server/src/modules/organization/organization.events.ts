@@ -39,8 +39,15 @@ export function snapshotMember(
 
 declare module '../../events/domain-events' {
   interface DomainEventCatalog {
-    /** General settings changed; `changedFields` names those whose value is new. */
-    'organization.updated': { organization: OrganizationSnapshot; changedFields: string[] };
+    /**
+     * General settings changed; `changedFields` names those whose value is new, `previous` holds
+     * the values before.
+     */
+    'organization.updated': {
+      organization: OrganizationSnapshot;
+      previous: OrganizationSnapshot;
+      changedFields: string[];
+    };
     /** Someone joined through an invitation. */
     'member.joined': { member: MemberSnapshot };
     /** A member's role changed (by a change of role, or a transfer of ownership). */

@@ -99,7 +99,11 @@ export class OrganizationService {
             type: 'organization.updated',
             caller,
             organizationId,
-            data: { organization: snapshotOrganization(organization), changedFields },
+            data: {
+              organization: snapshotOrganization(organization),
+              previous: snapshotOrganization(access.organization),
+              changedFields,
+            },
           });
         }
         return { ...access, organization };

@@ -41,6 +41,7 @@ export const OPERATIONS = [
   'usage.report',
   'billing.view',
   'billing.record',
+  'audit.read',
 ] as const;
 export type OrganizationOperation = (typeof OPERATIONS)[number];
 
@@ -113,6 +114,8 @@ const TABLE: Readonly<Record<OrganizationOperation, [readonly boolean[], ApiKeyS
   'billing.view':                  [[Y,    Y,    _,      _,     _],     'BILLING_READ'],
   // API keys only: the billing service reports balances and invoices; nobody types them in.
   'billing.record':                [[_,    _,    _,      _,     _],     'BILLING_WRITE'],
+  // The list and its export alike.
+  'audit.read':                    [[Y,    Y,    _,      _,     _],     'AUDIT_READ'],
 };
 
 export const POLICY: Readonly<Record<OrganizationOperation, PolicyRow>> = Object.fromEntries(

@@ -6,6 +6,7 @@ import { newId } from '../../db/columns';
 import type { DomainEvents } from '../../events/domain-events';
 import { JobEntity } from '../../jobs/job.entity';
 import { AccountEntity } from '../account/account.entity';
+import { AuditEventDetailsEntity } from '../audit/audit-event.entity';
 import { InvitationEntity } from '../invitation/invitation.entity';
 import { OrganizationEntity } from '../organization/organization.entity';
 import { rank } from '../organization/policy';
@@ -197,7 +198,10 @@ export class AccountEraser {
     return rows.length;
   }
 
-  /** What holds the person without a foreign key: queued or sent mail, invitations to them. */
+  /**
+   * What holds the person without a foreign key: queued or sent mail, invitations to them and
+   * the audit details that name their address.
+   */
   private async removeTraces(manager: EntityManager, accountId: string): Promise<number> {
     const account = await manager.findOneByOrFail(AccountEntity, { id: accountId });
     let removed = 0;
@@ -226,7 +230,12 @@ export class AccountEraser {
     const invitations = await manager.delete(InvitationEntity, {
       emailNormalized: account.emailNormalized,
     });
-    return removed + (invitations.affected ?? 0);
+    // Audit entries about invitations to their address: the details naming it go (the entry
+    // and its place in the organization's hash chain stay).
+    const auditDetails = await manager.delete(AuditEventDetailsEntity, {
+      subjectEmail: account.emailNormalized,
+    });
+    return removed + (invitations.affected ?? 0) + (auditDetails.affected ?? 0);
   }
 }
 

@@ -4,6 +4,7 @@ import { newId } from '../../db/columns';
 import type { DomainEvents } from '../../events/domain-events';
 import { defineJob, exponentialBackoff, type JobDefinition } from '../../jobs/define-job';
 import type { JobQueue } from '../../jobs/job-queue';
+import { lockOrganization } from '../organization/access';
 import { organizationAdmins } from '../organization/admins';
 import { OrganizationEntity } from '../organization/organization.entity';
 import { WebhookAttemptEntity } from './webhook-attempt.entity';
@@ -127,8 +128,11 @@ export class WebhookDeliverer {
       outcome,
     }: Parameters<WebhookDeliverer['record']>[0],
   ): Promise<void> {
-    // The endpoint's row first, as publishing takes it first (its sequence number): the same
-    // order everywhere, so concurrent attempts and publishes queue instead of deadlocking.
+    // A failure may disable the endpoint or warn its admins, which the audit log records under
+    // the organization's lock: that lock first, as every change in an organization takes it.
+    // Then the endpoint's row, as publishing takes it (its sequence number): the same order
+    // everywhere, so concurrent attempts, publishes and team changes queue, never deadlock.
+    if (!isSuccess(outcome)) await lockOrganization(manager, endpoint.organizationId);
     await lockEndpoint(manager, endpoint.id);
     await manager.insert(WebhookAttemptEntity, {
       id: newId(),

@@ -167,7 +167,11 @@ export class WebhookEndpointService {
           type: 'webhook.endpoint_updated',
           caller,
           organizationId: endpoint.organizationId,
-          data: { endpoint: snapshotEndpoint(updated), changedFields },
+          data: {
+            endpoint: snapshotEndpoint(updated),
+            previous: snapshotEndpoint(endpoint),
+            changedFields,
+          },
         });
         return { endpoint: updated, access };
       },

@@ -15,7 +15,10 @@ function apiKeyData({ organizationId: _organization, ...apiKey }: ApiKeySnapshot
  * (the same names; webhook-event-types.ts shows an example of each).
  */
 const SOURCES: { [T in DomainEventType]?: Mapping<T> } = {
-  'organization.updated': ({ data }) => ({ ...data }),
+  'organization.updated': ({ data: { organization, changedFields } }) => ({
+    organization,
+    changedFields,
+  }),
   'member.invited': ({ data: { invitation, resent } }) => ({
     invitation: {
       id: invitation.id,

@@ -37,7 +37,11 @@ export interface EndpointNotice {
 declare module '../../events/domain-events' {
   interface DomainEventCatalog {
     'webhook.endpoint_created': { endpoint: WebhookEndpointSnapshot };
-    'webhook.endpoint_updated': { endpoint: WebhookEndpointSnapshot; changedFields: string[] };
+    'webhook.endpoint_updated': {
+      endpoint: WebhookEndpointSnapshot;
+      previous: WebhookEndpointSnapshot;
+      changedFields: string[];
+    };
     'webhook.endpoint_deleted': { endpoint: WebhookEndpointSnapshot };
     /** A person read the secret (sudo mode): on their timeline. */
     'webhook.secret_revealed': { endpoint: WebhookEndpointSnapshot };

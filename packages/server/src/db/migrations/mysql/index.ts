@@ -12,6 +12,7 @@ import { Webhooks1764610000000 } from './1764610000000-webhooks';
 import { Privacy1764700000000 } from './1764700000000-privacy';
 import { PlanUsageBilling1764760000000 } from './1764760000000-plan-usage-billing';
 import { PasskeysAndSmsMfa1764918000000 } from './1764918000000-passkeys-and-sms-mfa';
+import { AuditLog1764950000000 } from './1764950000000-audit-log';
 
 /** MySQL / MariaDB migrations, oldest first. Keep in step with ../sqlite. */
 export const mysqlMigrations = [
@@ -29,4 +30,5 @@ export const mysqlMigrations = [
   Privacy1764700000000,
   PlanUsageBilling1764760000000,
   PasskeysAndSmsMfa1764918000000,
+  AuditLog1764950000000,
 ];
