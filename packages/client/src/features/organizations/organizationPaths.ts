@@ -1,6 +1,6 @@
 /** The settings sections that show one organization, named in their path. */
-export type OrganizationSection = 'organization' | 'team' | 'api-keys' | 'webhooks' | 'billing'
-  | 'audit-log';
+export type OrganizationSection =
+  'organization' | 'team' | 'api-keys' | 'webhooks' | 'billing' | 'audit-log';
 
 export function organizationPath(section: OrganizationSection, organizationId: string): string {
   return `/settings/${section}/${encodeURIComponent(organizationId)}`;
@@ -10,9 +10,8 @@ export function organizationPath(section: OrganizationSection, organizationId: s
 export function organizationInPath(
   pathname: string,
 ): { section: OrganizationSection; organizationId: string } | null {
-  const match = /^\/settings\/(organization|team|api-keys|webhooks|billing|audit-log)\/([^/]+)/.exec(
-    pathname,
-  );
+  const match =
+    /^\/settings\/(organization|team|api-keys|webhooks|billing|audit-log)\/([^/]+)/.exec(pathname);
   if (!match) return null;
   return {
     section: match[1] as OrganizationSection,
