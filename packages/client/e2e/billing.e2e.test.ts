@@ -95,7 +95,7 @@ async function reportBilling(page: Page, organizationId: string): Promise<void> 
  * An owner with two pending invitations (three seats of Professional's three) moves to Dental
  * and back, seeing the seat effect in the dialog before each change and the new plan after it.
  */
-it('changes the plan, seeing the seat effect first, then the new plan on the page', async () => {
+it('changes the plan, seeing the seat effect first, then the new plan on the page and both changes in the audit log', async () => {
   const { server, browser } = running();
   const context = await browser.newContext({
     baseURL: server.baseUrl,
@@ -180,6 +180,29 @@ it('changes the plan, seeing the seat effect first, then the new plan on the pag
     { id: organizationId },
   );
   expect(organization.plan).toBe('PROFESSIONAL');
+
+  // The organization's audit log has both changes, made by this person.
+  await page
+    .getByRole('navigation', { name: 'Settings' })
+    .getByRole('link', { name: 'Audit log' })
+    .click();
+  await page.getByRole('heading', { level: 1, name: /^Audit log of / }).waitFor();
+  const entries = page.getByRole('list', { name: 'Entries' });
+  await entries.getByText('Plan changed').first().waitFor();
+  const filters = page.getByRole('form', { name: 'Filters' });
+  await filters.getByLabel('Type').selectOption({ label: 'Plan changed' });
+  await filters.getByRole('button', { name: 'Apply filters' }).click();
+  await entries.getByText('Member invited').first().waitFor({ state: 'detached' });
+  expect(await entries.getByRole('listitem').count()).toBe(2);
+  // Newest first: the change back from Dental to Professional.
+  await entries
+    .getByRole('button', { name: /^Details of entry \d+: Plan changed$/ })
+    .first()
+    .click();
+  const changes = entries.getByRole('table', { name: /^Changes of entry \d+$/ });
+  const cells = await changes.getByRole('row', { name: /^Plan/ }).getByRole('cell').allInnerTexts();
+  expect(cells.map((cell) => cell.toUpperCase())).toEqual(['DENTAL', 'PROFESSIONAL']);
+  await entries.getByText('Katherine Johnson', { exact: false }).first().waitFor();
   expect(errors).toEqual([]);
   await context.close();
 }, 60_000);
