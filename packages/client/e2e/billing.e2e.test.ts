@@ -192,13 +192,13 @@ it('changes the plan, seeing the seat effect first, then the new plan on the pag
   const filters = page.getByRole('form', { name: 'Filters' });
   await filters.getByLabel('Type').selectOption({ label: 'Plan changed' });
   await filters.getByRole('button', { name: 'Apply filters' }).click();
+  // The unfiltered list goes (a skeleton while the filtered page loads), then the two entries.
   await entries.getByText('Member invited').first().waitFor({ state: 'detached' });
+  const planChanges = entries.getByRole('button', { name: /^Details of entry \d+: Plan changed$/ });
+  await planChanges.nth(1).waitFor();
   expect(await entries.getByRole('listitem').count()).toBe(2);
   // Newest first: the change back from Dental to Professional.
-  await entries
-    .getByRole('button', { name: /^Details of entry \d+: Plan changed$/ })
-    .first()
-    .click();
+  await planChanges.first().click();
   const changes = entries.getByRole('table', { name: /^Changes of entry \d+$/ });
   const cells = await changes.getByRole('row', { name: /^Plan/ }).getByRole('cell').allInnerTexts();
   expect(cells.map((cell) => cell.toUpperCase())).toEqual(['DENTAL', 'PROFESSIONAL']);
