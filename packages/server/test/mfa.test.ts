@@ -42,10 +42,13 @@ afterAll(async () => {
 async function withMfa(name: string) {
   const person = await signedUpBrowser(atrium.url, name);
   const { secret } = (await person.actor.run(StartTotpEnrollment)).startTotpEnrollment;
+  const enrolledAt = Date.now();
   const { codes } = (
-    await person.actor.run(ConfirmTotpEnrollment, { code: authenticatorCode(secret) })
+    await person.actor.run(ConfirmTotpEnrollment, {
+      code: authenticatorCode(secret, enrolledAt),
+    })
   ).confirmTotpEnrollment;
-  return { ...person, secret, backupCodes: codes };
+  return { ...person, secret, enrolledAt, backupCodes: codes };
 }
 
 async function challenge(
@@ -113,18 +116,19 @@ describe('TOTP enrollment', () => {
 
 describe('log-in with MFA', () => {
   it('answers a challenge, completes with a code from the app, and refuses the same time step twice', async () => {
-    const { email, secret } = await withMfa('Two Step');
-    // The enrollment used the current step: it cannot sign in.
+    const { email, secret, enrolledAt } = await withMfa('Two Step');
+    // The enrollment used its time step: that code cannot sign in, even if the clock has
+    // moved on to the next step since.
     const first = await challenge(email);
     expect(
       errorCode(
         await first.actor.execute(CompleteMfaChallenge, {
-          input: { challengeId: first.challengeId, code: authenticatorCode(secret) },
+          input: { challengeId: first.challengeId, code: authenticatorCode(secret, enrolledAt) },
         }),
       ),
     ).toBe('BAD_USER_INPUT');
-    // The next step (within the ±1 window) can, once.
-    const next = authenticatorCode(secret, Date.now() + 30_000);
+    // The step after it (within the ±1 window) can, once.
+    const next = authenticatorCode(secret, enrolledAt + 30_000);
     const done = await first.actor.run(CompleteMfaChallenge, {
       input: { challengeId: first.challengeId, code: next },
     });
