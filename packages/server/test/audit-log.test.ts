@@ -22,7 +22,7 @@ import {
   type AuditEventFields,
 } from './support/audit-documents';
 import { SignUp } from './support/documents';
-import { LocalDns } from './support/dns';
+import type { LocalDns } from './support/dns';
 import { Actor, errorCode } from './support/graphql';
 import { hostileString } from './support/hostile-strings';
 import { UpdateNotificationRules } from './support/notification-documents';
@@ -42,7 +42,7 @@ import {
 } from './support/organization-documents';
 import { seedAccount, seedOrganization, uniqueDomain } from './support/organizations';
 import { CompleteRecordingsDeletion, RequestRecordingsDeletion } from './support/privacy-documents';
-import { startTestServer, uniqueEmail } from './support/server';
+import { uniqueEmail, startTestServerWithDns } from './support/server';
 import {
   CreateWebhookEndpoint,
   DeleteWebhookEndpoint,
@@ -61,13 +61,11 @@ let atrium: AtriumServer;
 let dns: LocalDns;
 
 beforeAll(async () => {
-  dns = await LocalDns.start();
-  atrium = await startTestServer({ DNS_SERVERS: dns.servers });
+  ({ atrium, dns } = await startTestServerWithDns());
 });
 
 afterAll(async () => {
   await atrium.close();
-  await dns.close();
 });
 
 const REDACTED = '[REDACTED]';

@@ -1,6 +1,6 @@
 import type { AtriumServer } from '../src/app';
 import { DomainEntity } from '../src/modules/domain/domain.entity';
-import { LocalDns } from './support/dns';
+import type { LocalDns } from './support/dns';
 import { errorCode, type GraphQLResult } from './support/graphql';
 import {
   AddDomain,
@@ -9,19 +9,17 @@ import {
   VerifyDomain,
 } from './support/organization-documents';
 import { seedOrganization, uniqueDomain } from './support/organizations';
-import { startTestServer } from './support/server';
+import { startTestServerWithDns } from './support/server';
 
 let atrium: AtriumServer;
 let dns: LocalDns;
 
 beforeAll(async () => {
-  dns = await LocalDns.start();
-  atrium = await startTestServer({ DNS_SERVERS: dns.servers });
+  ({ atrium, dns } = await startTestServerWithDns());
 });
 
 afterAll(async () => {
   await atrium.close();
-  await dns.close();
 });
 
 function fieldErrors(result: GraphQLResult<unknown>): Record<string, string> {

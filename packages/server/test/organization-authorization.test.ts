@@ -25,7 +25,7 @@ import {
   RollApiKey,
 } from './support/api-key-documents';
 import { ROLES, TeamMemberEntity, type Role } from '../src/modules/organization/team-member.entity';
-import { LocalDns } from './support/dns';
+import type { LocalDns } from './support/dns';
 import { Actor, errorCode, type GraphQLResult } from './support/graphql';
 import {
   AddDomain,
@@ -51,7 +51,7 @@ import {
   uniqueDomain,
   type SeededOrganization,
 } from './support/organizations';
-import { startTestServer, uniqueEmail } from './support/server';
+import { uniqueEmail, startTestServerWithDns } from './support/server';
 import {
   OrganizationNotificationRules,
   SendNotification,
@@ -110,13 +110,11 @@ let atrium: AtriumServer;
 let dns: LocalDns;
 
 beforeAll(async () => {
-  dns = await LocalDns.start();
-  atrium = await startTestServer({ DNS_SERVERS: dns.servers });
+  ({ atrium, dns } = await startTestServerWithDns());
 });
 
 afterAll(async () => {
   await atrium.close();
-  await dns.close();
 });
 
 interface World extends SeededOrganization {

@@ -1,9 +1,9 @@
 import type { AtriumServer } from '../src/app';
-import { LocalDns } from './support/dns';
+import type { LocalDns } from './support/dns';
 import { errorCode } from './support/graphql';
 import { eventually } from './support/jobs';
 import { seedOrganization, uniqueDomain } from './support/organizations';
-import { startTestServer } from './support/server';
+import { startTestServerWithDns } from './support/server';
 import {
   CreateWebhookEndpoint,
   SendTestWebhook,
@@ -23,15 +23,13 @@ let dns: LocalDns;
 let receiver: WebhookReceiver;
 
 beforeAll(async () => {
-  dns = await LocalDns.start();
   receiver = await WebhookReceiver.start();
-  atrium = await startTestServer({ NODE_ENV: 'production', DNS_SERVERS: dns.servers });
+  ({ atrium, dns } = await startTestServerWithDns({ NODE_ENV: 'production' }));
 });
 
 afterAll(async () => {
   await atrium.close();
   await receiver.close();
-  await dns.close();
 });
 
 async function owner() {

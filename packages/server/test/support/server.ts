@@ -5,6 +5,7 @@ import { createConnection } from 'mysql2/promise';
 import { startAtrium, type AtriumServer, type StartOptions } from '../../src/app';
 import { loadConfig } from '../../src/config/env';
 import { createLogger } from '../../src/logger';
+import { LocalDns } from './dns';
 
 /**
  * A real Atrium on a free port: on the MySQL/MariaDB of DATABASE_URL when it is set (the CI
@@ -33,6 +34,19 @@ export async function startTestServer(
   if (!ownDatabase) return atrium;
   const close = atrium.close;
   return Object.assign(atrium, { close: () => close().then(ownDatabase.drop) });
+}
+
+/**
+ * A test server that resolves names through a LocalDns of its own (domain TXT checks, webhook
+ * targets); closing the server closes the DNS server too.
+ */
+export async function startTestServerWithDns(
+  env: Record<string, string> = {},
+): Promise<{ atrium: AtriumServer; dns: LocalDns }> {
+  const dns = await LocalDns.start();
+  const atrium = await startTestServer({ DNS_SERVERS: dns.servers, ...env });
+  const close = atrium.close;
+  return { atrium: Object.assign(atrium, { close: () => close().then(() => dns.close()) }), dns };
 }
 
 let databases = 0;
