@@ -613,25 +613,50 @@ async function createKey(
   };
 }
 
+/**
+ * The world a cell runs in. A cell whose caller may change the organization gets a world of its
+ * own; every other cell (reads, refusals) shares one, since each of them checks that it changed
+ * nothing: a refusal that wrote something fails its own cell, whatever it leaves behind.
+ */
+let sharedWorld: Promise<World> | undefined;
+function worldFor(operation: ApiOperation, expected: string): Promise<World> {
+  if (expected === 'OK' && operation.mutates) return seedWorld();
+  sharedWorld ??= seedWorld();
+  return sharedWorld;
+}
+
+/** Callers made once per world and kind: keys by their scopes, the outsiders. */
+const callers = new Map<string, Promise<Actor>>();
+function once(world: World, kind: string, make: () => Promise<Actor>): Promise<Actor> {
+  const key = `${world.id} ${kind}`;
+  if (!callers.has(key)) callers.set(key, make());
+  return callers.get(key)!;
+}
+
+function keyCaller(world: World, scopes: readonly ApiKeyScope[]): Promise<Actor> {
+  const held = [...new Set(scopes)].sort();
+  return once(world, `key ${held.join(',')}`, async () => (await createKey(world, held)).actor);
+}
+
 async function callerIn(world: World, caller: Caller, operation: ApiOperation): Promise<Actor> {
   if (caller === 'ANONYMOUS') return new Actor(atrium.url);
-  if (caller === 'OTHER_ORGANIZATION') return (await seedAccount(atrium, 'outsider')).actor;
+  if (caller === 'OTHER_ORGANIZATION') {
+    return once(world, caller, async () => (await seedAccount(atrium, 'outsider')).actor);
+  }
   const needed = POLICY[operation.policy].scope;
   const scope = scopeOf(caller);
-  if (scope) {
-    return (await createKey(world, [...new Set([scope, ...(operation.reach ?? [])])])).actor;
-  }
+  if (scope) return keyCaller(world, [scope, ...(operation.reach ?? [])]);
   if (caller === 'KEY_WITH_OTHER_SCOPES') {
-    return (
-      await createKey(
-        world,
-        API_KEY_SCOPES.filter((other) => other !== needed),
-      )
-    ).actor;
+    return keyCaller(
+      world,
+      API_KEY_SCOPES.filter((other) => other !== needed),
+    );
   }
   if (caller === 'KEY_OF_OTHER_ORGANIZATION') {
-    const other = await seedOrganization(atrium).build();
-    return (await seedApiKey(atrium, other.id, API_KEY_SCOPES)).actor;
+    return once(world, caller, async () => {
+      const other = await seedOrganization(atrium).build();
+      return (await seedApiKey(atrium, other.id, API_KEY_SCOPES)).actor;
+    });
   }
   return world.people[caller].actor;
 }
@@ -711,7 +736,7 @@ describe.each(API_OPERATIONS)('$name', (operation) => {
   it.each(CALLERS.map((caller) => [caller, expectedOutcome(operation, caller)]))(
     'as %s → %s',
     async (caller, expected) => {
-      const world = await seedWorld();
+      const world = await worldFor(operation, expected);
       const actor = await callerIn(world, caller as Caller, operation);
       const before = await snapshot(world.id);
       const result = await operation.run(world, actor);
