@@ -4,6 +4,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startProcess } from './support/process';
+import { sized } from './support/scale';
 
 /*
  * Issue 9: servers stopped with SIGTERM while their stdout pipe could not drain closed their
@@ -13,7 +14,8 @@ import { startProcess } from './support/process';
  * hang depended on timing.
  */
 
-const RUNS = 50;
+/** Three per reader in the suite; the bench's stress row runs twenty each. */
+const RUNS = sized(9, 60);
 /** Servers stopped at the same time: enough to keep the run short, few enough for 2 cores. */
 const AT_ONCE = 5;
 const REQUESTS_PER_RUN = 200;

@@ -6,6 +6,7 @@ import { logInVersusHash } from './login';
 import { idleSubscriptionMemory } from './memory';
 import { notificationLatency, revocationLatency } from './realtime';
 import { launch, launchAtrium, type BenchServer } from './servers';
+import { stressTests } from './stress';
 import { measureThroughput, printThroughput, type RatioTarget, type Target } from './throughput';
 import { webhookDelivery } from './webhook-latency';
 
@@ -21,9 +22,10 @@ import { webhookDelivery } from './webhook-latency';
  * - (j) log-in against one password hash;
  * - (d) revocation on one instance heard on another, (h) a notification likewise;
  * - (i) a published event's first byte at a webhook receiver;
- * - (e) heap per idle authenticated subscription.
+ * - (e) heap per idle authenticated subscription;
+ * - stress: the suite's chaos and load tests at their full size.
  *
- * BENCH_ONLY=throughput,login,revocation,notifications,webhooks,memory picks rows.
+ * BENCH_ONLY=throughput,login,revocation,notifications,webhooks,memory,stress picks rows.
  */
 const SECONDS = Number(process.env.BENCH_DURATION ?? 5);
 const WARM_UP_SECONDS = Number(process.env.BENCH_WARMUP ?? 1);
@@ -38,9 +40,9 @@ const REDIS_URL = process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL ?? 'redis
 /** BENCH_TARGETS=me,apollo,… measures only those throughput rows (all by default). */
 const ONLY_TARGETS = process.env.BENCH_TARGETS?.split(',');
 const ROWS = new Set(
-  (process.env.BENCH_ONLY ?? 'throughput,login,revocation,notifications,webhooks,memory').split(
-    ',',
-  ),
+  (
+    process.env.BENCH_ONLY ?? 'throughput,login,revocation,notifications,webhooks,memory,stress'
+  ).split(','),
 );
 
 const TYPENAME = JSON.stringify({ query: '{ __typename }' });
@@ -110,6 +112,7 @@ async function main(): Promise<void> {
   if (ROWS.has('notifications')) results.push(await notificationLatency(DATABASE_URL, REDIS_URL));
   if (ROWS.has('webhooks')) results.push(await webhookDelivery(DATABASE_URL));
   if (ROWS.has('memory')) results.push(await idleSubscriptionMemory(DATABASE_URL));
+  if (ROWS.has('stress')) results.push(await stressTests(DATABASE_URL, REDIS_URL));
   console.log(
     `\nbench: ${results.every(Boolean) ? 'every target met' : 'some targets NOT MET'} (${Math.round((Date.now() - started) / 1000)} s)`,
   );
