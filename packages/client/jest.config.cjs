@@ -20,5 +20,7 @@ module.exports = {
     ],
   },
   moduleNameMapper: { '\\.css$': 'identity-obj-proxy' },
+  // Both cores (jest's default keeps one for itself, which sits idle here).
+  maxWorkers: 2,
   setupFilesAfterEnv: ['<rootDir>/src/test/setup.ts'],
 };

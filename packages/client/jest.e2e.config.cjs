@@ -5,6 +5,9 @@ module.exports = {
   roots: ['<rootDir>/e2e'],
   testMatch: ['**/*.e2e.test.ts'],
   testTimeout: 60_000,
+  // Two files at a time, each with its own server, database and Chromium (the walk of every page
+  // is split in two files so its halves run side by side).
+  maxWorkers: 2,
   transform: {
     '^.+\\.ts$': [
       '@swc/jest',

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -62,9 +63,46 @@ function stopProcess(child: ChildProcess): Promise<void> {
   });
 }
 
+/** The server package's mysql2: the client has no database driver of its own. */
+interface Mysql {
+  createConnection(
+    uri: string,
+  ): Promise<{ query(sql: string): Promise<unknown>; end(): Promise<void> }>;
+}
+const serverRequire = createRequire(path.join(SERVER_DIR, 'package.json'));
+
 /**
- * Starts the compiled production server on a free port. It uses `DATABASE_URL` and `REDIS_URL`
- * when they are set (CI's MariaDB + Redis pass), and a fresh SQLite file otherwise.
+ * A database of the server's own: a fresh SQLite file, or, when DATABASE_URL names a
+ * MySQL/MariaDB one (CI's second pass), a new database beside it, dropped at stop. Browser tests
+ * run two at a time, and servers sharing a database would share a job queue: one server could
+ * send another's mail into its own outbox.
+ */
+async function ownDatabase(dataDir: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const configured = process.env.DATABASE_URL;
+  if (!configured || !/^(mysql|mariadb):/.test(configured)) {
+    return { url: `sqlite:${path.join(dataDir, 'e2e.sqlite')}`, drop: async () => {} };
+  }
+  const url = new URL(configured);
+  const name = `${url.pathname.slice(1) || 'atrium'}_e2e_${randomBytes(4).toString('hex')}`;
+  const admin = new URL(configured);
+  admin.pathname = '/';
+  const { createConnection } = serverRequire('mysql2/promise') as Mysql;
+  const run = async (sql: string) => {
+    const connection = await createConnection(admin.toString());
+    try {
+      await connection.query(sql);
+    } finally {
+      await connection.end();
+    }
+  };
+  await run(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS \`${name}\``) };
+}
+
+/**
+ * Starts the compiled production server on a free port, on a database of its own (see
+ * ownDatabase) and, when `REDIS_URL` is set, on that Redis under a prefix of its own.
  */
 export async function startServer(): Promise<RunningServer> {
   if (!existsSync(SERVER_MAIN)) {
@@ -77,6 +115,7 @@ export async function startServer(): Promise<RunningServer> {
   const baseUrl = `http://localhost:${port}`;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'atrium-e2e-'));
   const outboxDir = path.join(dataDir, 'outbox');
+  const database = await ownDatabase(dataDir);
   let output = '';
   const child = spawn(process.execPath, [SERVER_MAIN], {
     cwd: SERVER_DIR,
@@ -84,7 +123,7 @@ export async function startServer(): Promise<RunningServer> {
       PATH: process.env.PATH,
       NODE_ENV: 'production',
       PORT: String(port),
-      DATABASE_URL: process.env.DATABASE_URL || `sqlite:${path.join(dataDir, 'e2e.sqlite')}`,
+      DATABASE_URL: database.url,
       // A Redis namespace of its own: the sign-ups of every browser test on this run, and of
       // runs earlier in the hour, would otherwise share one per-address sign-up limit.
       ...(process.env.REDIS_URL
@@ -108,6 +147,7 @@ export async function startServer(): Promise<RunningServer> {
     await waitUntilReady(baseUrl, child, () => output);
   } catch (error) {
     await stopProcess(child);
+    await database.drop();
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
@@ -116,6 +156,7 @@ export async function startServer(): Promise<RunningServer> {
     outboxDir,
     async stop() {
       await stopProcess(child);
+      await database.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,5 +1,5 @@
 // Copies the screenshots the user guide and the README show from the browser walk's output
-// (e2e/every-page.e2e.test.ts, webhooks, privacy, billing and audit-log write test-output/screenshots/) into
+// (e2e/every-page-*.e2e.test.ts, webhooks, privacy, billing and audit-log write test-output/screenshots/) into
 // docs/images/.
 // `pnpm --filter @atrium/client docs:screenshots` builds, runs the walk, then runs this.
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';

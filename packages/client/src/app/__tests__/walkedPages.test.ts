@@ -28,7 +28,7 @@ function pagePatterns(table: RouteObject[], parent = ''): string[] {
   });
 }
 
-describe('the browser walk of every page (e2e/every-page)', () => {
+describe('the browser walk of every page (e2e/walk.ts)', () => {
   it('visits every page in the route table', () => {
     const walked = new Set(
       [...SIGNED_OUT_PAGES, ...SIGNED_IN_PAGES].flatMap((page) => page.routes),

@@ -13,26 +13,30 @@ import { SIGNED_IN_PAGES, SIGNED_OUT_PAGES, type WalkedPage } from './pages';
 import { seedOrganization, type SeededOrganization } from './seed';
 
 /**
- * Every page of the SPA, signed out and signed in, on a phone and on a laptop, in the light and
- * the dark colour scheme: no page scrolls sideways, axe finds nothing serious or critical, and
- * each state is kept as a screenshot (test-output/screenshots/, which the docs draw from).
+ * The walk of every page of the SPA, signed out and signed in, on a phone, a tablet and a laptop,
+ * in the light and the dark colour scheme, and in Spanish: no page scrolls sideways, axe finds
+ * nothing serious or critical, and each state is kept as a screenshot (test-output/screenshots/,
+ * which the docs draw from). Two test files walk half the views each, so they run side by side.
  */
 
 const PASSWORD = 'Violet-Harbor-Lamp-42!';
 
 /**
  * The three widths, both colour schemes, and Spanish (longer words) on the narrowest screen. The
- * Spanish view comes last: it switches the seeded owner's language, which the others read.
+ * Spanish view comes last in its file: it switches the seeded owner's language, which the views
+ * before it read.
  */
-const VIEWS = [
+export const PHONE_VIEWS = [
   { width: 375, height: 812, colorScheme: 'light', language: 'en' },
   { width: 375, height: 812, colorScheme: 'dark', language: 'en' },
+  { width: 375, height: 812, colorScheme: 'light', language: 'es' },
+] as const;
+export const WIDE_VIEWS = [
   { width: 768, height: 1024, colorScheme: 'light', language: 'en' },
   { width: 1280, height: 800, colorScheme: 'light', language: 'en' },
   { width: 1280, height: 800, colorScheme: 'dark', language: 'en' },
-  { width: 375, height: 812, colorScheme: 'light', language: 'es' },
 ] as const;
-type View = (typeof VIEWS)[number];
+type View = (typeof PHONE_VIEWS)[number] | (typeof WIDE_VIEWS)[number];
 
 /** Phones and laptops as the devices list names them. */
 const USER_AGENTS: Record<View['width'], string> = {
@@ -47,12 +51,19 @@ const USER_AGENTS: Record<View['width'], string> = {
     'Chrome/131.0.0.0 Safari/537.36',
 };
 
-const running = withServerAndBrowser();
-let seeded: SeededOrganization;
+/** Walks every page in each of `views`, in order, on a server and organization of its own. */
+export function walkEveryPage(views: readonly View[]): void {
+  const running = withServerAndBrowser();
+  let seeded: SeededOrganization;
 
-beforeAll(async () => {
-  seeded = await seedOrganization(running().server, PASSWORD);
-}, 60_000);
+  beforeAll(async () => {
+    seeded = await seedOrganization(running().server, PASSWORD);
+  }, 60_000);
+
+  describe.each(views)('every page at $width px, $colorScheme, $language', (view) => {
+    walkView(view, running, () => seeded);
+  });
+}
 
 function stateName(view: View): string {
   const state = `${view.width}-${view.colorScheme}`;
@@ -73,6 +84,7 @@ async function checkPage(
   errors: string[],
   walked: WalkedPage,
   view: View,
+  seeded: SeededOrganization,
 ): Promise<string[]> {
   errors.splice(0);
   await page.goto(walked.path(seeded));
@@ -96,7 +108,11 @@ async function checkPage(
   return problems;
 }
 
-describe.each(VIEWS)('every page at $width px, $colorScheme, $language', (view) => {
+function walkView(
+  view: View,
+  running: ReturnType<typeof withServerAndBrowser>,
+  seededOrganization: () => SeededOrganization,
+): void {
   let context: BrowserContext;
   let page: Page;
   let errors: string[];
@@ -122,10 +138,11 @@ describe.each(VIEWS)('every page at $width px, $colorScheme, $language', (view) 
   });
 
   it.each(SIGNED_OUT_PAGES)('signed out: $name', async (walked) => {
-    expect(await checkPage(page, errors, walked, view)).toEqual([]);
+    expect(await checkPage(page, errors, walked, view, seededOrganization())).toEqual([]);
   });
 
   it('signs in', async () => {
+    const seeded = seededOrganization();
     await page.goto('/login');
     const owner = aPerson(page, seeded.ownerEmail, PASSWORD);
     // Signed out, the page speaks the browser's language.
@@ -144,9 +161,9 @@ describe.each(VIEWS)('every page at $width px, $colorScheme, $language', (view) 
   });
 
   it.each(SIGNED_IN_PAGES)('signed in: $name', async (walked) => {
-    expect(await checkPage(page, errors, walked, view)).toEqual([]);
+    expect(await checkPage(page, errors, walked, view, seededOrganization())).toEqual([]);
     const heading = await page.locator('main h1').first().innerText();
     const texts = view.language === 'es' ? es : en;
     expect(heading === texts.notFound.title).toBe(walked.name === 'not-found');
   });
-});
+}
