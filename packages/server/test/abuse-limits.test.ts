@@ -79,6 +79,21 @@ describe('the log-in lockout under concurrency', () => {
       expect(result.errors).toBeUndefined();
     }
   }, 120_000);
+
+  it('refunds only the right guess: wrong ones before a sign-in still count', async () => {
+    const { email } = await signedUpBrowser(a.url, 'Guessed Between');
+    const logIn = (i: number, password: string) =>
+      new Actor(instance(i).url).execute(LogIn, { input: { email, password } });
+    const wrong = await Promise.all(
+      Array.from({ length: 99 }, (_, i) => logIn(i, `Guess-wrong-${i}`)),
+    );
+    expect(codes(wrong)).toEqual({ UNAUTHENTICATED: 99 });
+    // The owner signs in between the guesses: the 99 stay counted...
+    expect((await logIn(0, STRONG_PASSWORD)).errors).toBeUndefined();
+    // ...so the 100th wrong guess spends the account's last one, and the right password waits.
+    expect(errorCode(await logIn(1, 'Guess-wrong-again'))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await logIn(0, STRONG_PASSWORD))).toBe('UNAUTHENTICATED');
+  }, 120_000);
 });
 
 describe('sign-up limits', () => {

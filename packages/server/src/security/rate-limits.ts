@@ -118,7 +118,13 @@ export class RateLimits {
     }
   }
 
+  /** Forgets every attempt counted for the key. */
   async reset(name: LimitName, key: string): Promise<void> {
     await this.limiters[name].delete(key);
+  }
+
+  /** Gives back one attempt counted by consume or tryConsume (never below none). */
+  async refund(name: LimitName, key: string): Promise<void> {
+    await this.limiters[name].reward(key, 1);
   }
 }

@@ -135,7 +135,9 @@ export class AuthService {
       }
       throw fail('INVALID_CREDENTIALS');
     }
-    await this.limits.reset('logInFailuresPerAccount', emailNormalized);
+    // Only this attempt's own guess: wrong ones before it still count, so the 100 a day hold
+    // even for an attacker guessing between the owner's sign-ins.
+    await this.limits.refund('logInFailuresPerAccount', emailNormalized);
     await this.refuseDeactivated(account, caller);
     if (account.mfaEnabled) return this.challenges.create(account);
     return this.startSession(account, caller, 'PASSWORD', 'PASSWORD', await newDevice);
