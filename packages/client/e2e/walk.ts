@@ -78,6 +78,29 @@ function horizontalScrollProblem(width: {
   return `scrolls sideways: ${width.scrollWidth} px wide in a ${width.clientWidth} px window`;
 }
 
+/**
+ * Goes to `target` the way the app's own links do, without loading the app again (the first page
+ * of a view, or the page already open, is loaded in full), and waits until the page there has
+ * put up its own heading.
+ */
+async function openPage(page: Page, target: string): Promise<void> {
+  const current = new URL(page.url());
+  if (!current.protocol.startsWith('http') || `${current.pathname}${current.search}` === target) {
+    await page.goto(target);
+    return;
+  }
+  const heading = await page.$('h1');
+  await page.evaluate((to) => {
+    window.history.pushState(null, '', to);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, target);
+  await page.waitForFunction((before) => {
+    const now = document.querySelector('h1');
+    return now !== null && now !== before;
+  }, heading);
+  await heading?.dispose();
+}
+
 /** Opens one page in one view and lists everything wrong with it, each naming where. */
 async function checkPage(
   page: Page,
@@ -87,7 +110,7 @@ async function checkPage(
   seeded: SeededOrganization,
 ): Promise<string[]> {
   errors.splice(0);
-  await page.goto(walked.path(seeded));
+  await openPage(page, walked.path(seeded));
   await settled(page);
   const state = stateName(view);
   await screenshotPage(page, walked.name, state);
