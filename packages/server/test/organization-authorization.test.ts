@@ -101,9 +101,9 @@ import {
 /**
  * The authorization matrix, generated from the policy table: every organization operation of
  * the API, as each role, as a member of another organization, anonymously, and as API keys: one
- * per scope, one with every scope but the one needed, one of another organization. Each cell
- * seeds an organization of its own; a refused cell must leave it exactly as it was, an allowed
- * mutation must change it.
+ * per scope, one with every scope but the one needed, one of another organization. A refused
+ * cell must leave the organization exactly as it was, an allowed mutation must change it (see
+ * worldFor for which cells seed an organization of their own).
  */
 
 let atrium: AtriumServer;
